@@ -1,0 +1,33 @@
+/**
+ * The seam between adapters and the bot. An adapter turns a platform event into an
+ * IncomingMessage, hands it to a TurnHandler with a ReplySink that knows how to post on that
+ * platform, and never contains casting logic.
+ */
+import type { ConversationAddress, IncomingMessage, Platform } from './message.js';
+import type { Reply } from './reply.js';
+
+export interface ReplySink {
+  /** Posts a reply into the conversation the message came from. */
+  send(reply: Reply): Promise<void>;
+  /** Shows, then updates in place, one progress message for long work. */
+  progress(text: string): Promise<void>;
+}
+
+export interface TurnHandler {
+  /** Runs one turn to completion. Never throws: failures become an error reply and a log line. */
+  handle(message: IncomingMessage, sink: ReplySink): Promise<void>;
+}
+
+/** Posts into a conversation with no one speaking first (reminders, alerts). */
+export interface ProactivePoster {
+  readonly platform: Platform;
+  post(address: ConversationAddress, reply: Reply): Promise<void>;
+}
+
+/** Thrown by a ProactivePoster when the bot can no longer post there (removed, 403): do not retry. */
+export class ConversationGoneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConversationGoneError';
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Configuration, read once at start-up. Nothing else in the code reads `process.env`.
+ * A missing or malformed variable stops start-up with a message naming it; secrets have no defaults.
+ */
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const url = z.string().url();
+const optionalSecret = z.string().min(1).optional();
+const csv = z.string().transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean));
+
+export const configSchema = z.object({
+  PORT: port.default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  CASTMATCH_DATA_DIR: z.string().default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CASTMATCH_TIME_ZONE: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/London'),
+
+  DATABASE_URL: url.optional(),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+
+  ANTHROPIC_API_KEY: optionalSecret,
+  ANTHROPIC_BASE_URL: url.optional(),
+  ANTHROPIC_MODEL: z.string().default('claude-sonnet-4-5'),
+  ANTHROPIC_TIMEOUT_MS: positiveInt.default(20000),
+
+  SLACK_BOT_TOKEN: optionalSecret,
+  SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_APP_TOKEN: optionalSecret,
+  SLACK_CLIENT_ID: z.string().optional(),
+  SLACK_CLIENT_SECRET: optionalSecret,
+  SLACK_STATE_SECRET: optionalSecret,
+  SLACK_API_URL: url.default('https://slack.com/api/'),
+
+  MICROSOFT_APP_ID: z.string().optional(),
+  MICROSOFT_APP_PASSWORD: optionalSecret,
+  MICROSOFT_APP_TENANT_ID: z.string().optional(),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  BOT_OPENID_METADATA_URL: url.optional(),
+
+  PINECONE_API_KEY: optionalSecret,
+  PINECONE_INDEX: z.string().default('castmatch-talent'),
+  PINECONE_INDEX_HOST: url.optional(),
+  PINECONE_CONTROLLER_URL: url.optional(),
+
+  GOOGLE_SERVICE_ACCOUNT_JSON: optionalSecret,
+  GOOGLE_IMPERSONATE_USER: z.string().email().optional(),
+  GOOGLE_CALENDAR_ID: z.string().default('primary'),
+  GOOGLE_TEAM_CALENDARS: csv.optional(),
+  GOOGLE_API_ROOT_URL: url.optional(),
+
+  AUDITION_MINUTES: positiveInt.default(20),
+  AUDITION_BUFFER_MINUTES: z.coerce.number().int().min(0).default(0),
+  REMINDER_OFFSETS_MINUTES: z.string()
+    .transform((s) => s.split(',').map((p) => Number(p.trim())))
+    .pipe(z.array(z.number().int().positive()))
+    .default([1440, 60]),
+  SCRIPT_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
+  ROSTER_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
+
+  OPS_CHANNEL: z.string().optional(),
+  HEALTH_INTERVAL: z.string().default('1 minute'),
+  MEMORY_LIMIT_MB: positiveInt.default(1024),
+  SHUTDOWN_GRACE_MS: positiveInt.default(10000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment once; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset" in .env files and CI matrices; treat them so.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const cfg = parsed.data;
+  const problems: string[] = [];
+  if (cfg.SLACK_BOT_TOKEN && !cfg.SLACK_SIGNING_SECRET && !cfg.SLACK_APP_TOKEN) {
+    problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set');
+  }
+  if (cfg.MICROSOFT_APP_ID && !cfg.MICROSOFT_APP_PASSWORD && cfg.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+    problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID');
+  }
+  if (cfg.MICROSOFT_APP_TYPE === 'SingleTenant' && cfg.MICROSOFT_APP_ID && !cfg.MICROSOFT_APP_TENANT_ID) {
+    problems.push('MICROSOFT_APP_TENANT_ID: required for a SingleTenant app');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return cfg;
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Names of the variables holding secrets: the logger redacts these wherever they appear. */
+export const SECRET_KEYS = [
+  'ANTHROPIC_API_KEY', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET', 'MICROSOFT_APP_PASSWORD', 'PINECONE_API_KEY', 'GOOGLE_SERVICE_ACCOUNT_JSON',
+  'DATABASE_URL', 'MONGODB_URI',
+] as const;
