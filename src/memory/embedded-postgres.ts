@@ -1,0 +1,40 @@
+/**
+ * The embedded default database: PGlite in-process with its files under the data dir. Agenda needs
+ * a wire-protocol connection, so a PGlite socket server is started on loopback for it; the store
+ * itself talks to PGlite directly.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedPostgres {
+  db: PGlite;
+  /** A `postgresql://` URL on 127.0.0.1 reaching the same database (started on first call). */
+  connectionUrl(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  const dir = path.resolve(dataDir, 'pglite');
+  await mkdir(dir, { recursive: true });
+  const db = await PGlite.create(dir);
+  let server: PGLiteSocketServer | undefined;
+  let url: Promise<string> | undefined;
+  return {
+    db,
+    connectionUrl: () => {
+      url ??= (async () => {
+        // Port 0 lets the OS pick: two bot processes (or tests) never collide.
+        server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+        await server.start();
+        return `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+      })();
+      return url;
+    },
+    close: async () => {
+      await server?.stop();
+      if (!db.closed) await db.close();
+    },
+  };
+}

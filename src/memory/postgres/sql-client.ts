@@ -1,0 +1,58 @@
+/**
+ * The slice of a SQL connection the store needs. Both `pg.Pool` and PGlite answer
+ * `query(text, params)` with `{ rows }`; transactions differ, so each gets a small wrapper.
+ */
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
+
+export interface SqlQueryable {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** Runs several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface SqlClient extends SqlQueryable {
+  /** Runs `fn` in one transaction: all its writes or none. */
+  transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function pgliteClient(db: PGlite, onClose?: () => Promise<void>): SqlClient {
+  return {
+    query: async <R>(text: string, params?: unknown[]) => {
+      const r = await db.query<R>(text, params as unknown[] | undefined);
+      return { rows: r.rows };
+    },
+    exec: async (sql) => { await db.exec(sql); },
+    transaction: (fn) => db.transaction((tx) => fn({
+      query: async <R>(text: string, params?: unknown[]) => ({ rows: (await tx.query<R>(text, params as unknown[] | undefined)).rows }),
+      exec: async (sql) => { await tx.exec(sql); },
+    })),
+    close: async () => { await onClose?.(); if (!db.closed) await db.close(); },
+  };
+}
+
+export function pgPoolClient(pool: pg.Pool): SqlClient {
+  return {
+    query: async <R>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as R[] }),
+    exec: async (sql) => { await pool.query(sql); },
+    transaction: async (fn) => {
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await fn({
+          query: async <R>(text: string, params?: unknown[]) => ({ rows: (await conn.query(text, params)).rows as R[] }),
+          exec: async (sql) => { await conn.query(sql); },
+        });
+        await conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
