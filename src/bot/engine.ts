@@ -1,0 +1,150 @@
+/**
+ * The bot's turn loop: one IncomingMessage in, replies out through the adapter's sink. Routing,
+ * argument validation, confirmations and memory live here; casting logic lives in the skills, and
+ * platform details in the adapters. A failure becomes a message to the user and a log line, never
+ * an exception for the adapter (which would make the platform retry).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Store } from '../memory/store.js';
+import { ChannelMemory } from '../memory/channel-memory.js';
+import type { Services } from '../integrations/services.js';
+import type { SkillContext, SkillDefinition, SkillId } from '../skills/types.js';
+import { Router, pendingField, CONFIRM_ACTION } from '../skills/router/router.js';
+import type { Route } from '../skills/router/route.js';
+import { channelKey, tenantKey, type IncomingMessage } from './message.js';
+import { errorReply, reply as buildReply, textReply, type Reply } from './reply.js';
+import type { ReplySink, TurnHandler } from './turn-handler.js';
+
+export const CONFIRMATION_TTL_MS = 15 * 60_000;
+export const ADDRESS_FIELD = 'conversation:address';
+
+/** Observes every turn (metrics, health monitor). */
+export interface TurnObserver {
+  turnFinished(t: { skill: string; ok: boolean; ms: number; platform: string }): void;
+}
+
+/** Imports a roster file shared into a conversation (provided by the talent skills). */
+export type RosterImporter = (ctx: SkillContext, fileIndex: number) => Promise<Reply>;
+
+export interface EngineDeps {
+  store: Store;
+  services: Services;
+  skills: Map<SkillId, SkillDefinition>;
+  log: Logger;
+  now?: () => Date;
+  importRoster?: RosterImporter;
+  observer?: TurnObserver;
+}
+
+export class Engine implements TurnHandler {
+  readonly router: Router;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.router = new Router([...deps.skills.values()], deps.log, deps.services.llm);
+  }
+
+  async handle(message: IncomingMessage, sink: ReplySink): Promise<void> {
+    const started = performance.now();
+    const key = channelKey(message.address);
+    const log = this.deps.log.child({ platform: message.address.platform, channel: key, user: message.user.id });
+    let skillName = 'none';
+    let ok = true;
+    try {
+      if (message.eventId && !(await this.deps.store.once.claim(`turn:${message.address.platform}:${message.eventId}`, 3_600_000))) {
+        log.info({ eventId: message.eventId }, 'duplicate delivery dropped');
+        return;
+      }
+      const memory = new ChannelMemory(key, this.deps.store.channels);
+      const route = await this.router.route(message, memory, this.now());
+      if (route.kind === 'ignore') return;
+      skillName = route.kind === 'skill' ? route.skill : route.kind;
+      const ctx = this.context(message, memory, sink, log, route.kind === 'skill' ? route.skill : undefined);
+      log.info({ route: skillName, via: route.via }, 'turn routed');
+      await memory.set(ADDRESS_FIELD, message.address);
+      const answer = await this.run(route, ctx);
+      ok = !answer.isError;
+      await memory.remember({ at: this.now(), userId: message.user.id, text: message.text || describe(message), skill: skillName });
+      await sink.send(answer);
+    } catch (err) {
+      ok = false;
+      const ref = randomUUID().slice(0, 8);
+      log.error({ err, ref }, 'turn failed');
+      await sink.send(errorReply(`Something went wrong on my side (reference ${ref}). Nothing was changed; please try again, or ask for "help".`))
+        .catch((sendErr: unknown) => log.error({ err: sendErr }, 'could not deliver the error reply'));
+    } finally {
+      this.deps.observer?.turnFinished({ skill: skillName, ok, ms: performance.now() - started, platform: message.address.platform });
+    }
+  }
+
+  private async run(route: Exclude<Route, { kind: 'ignore' }>, ctx: SkillContext): Promise<Reply> {
+    switch (route.kind) {
+      case 'confirm': return this.confirm(route.confirmationId, route.accept, ctx);
+      case 'import-roster':
+        return this.deps.importRoster
+          ? this.deps.importRoster(ctx, route.fileIndex)
+          : errorReply('Roster import is not available in this installation.');
+      case 'skill': {
+        const skill = this.deps.skills.get(route.skill);
+        if (!skill) return errorReply(`I don't know how to ${route.skill} yet.`);
+        const args = skill.args.safeParse(route.args);
+        if (!args.success) {
+          const problems = args.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
+          ctx.log.info({ skill: skill.id, problems }, 'invalid skill arguments');
+          return errorReply(`I couldn't read that request (${problems}). For example: ${skill.examples.map((e) => `"${e}"`).join(' or ')}.`);
+        }
+        return skill.run(ctx, args.data);
+      }
+    }
+  }
+
+  private async confirm(id: string, accept: boolean, ctx: SkillContext): Promise<Reply> {
+    const userId = ctx.message.user.id;
+    await ctx.memory.delete(pendingField(userId));
+    const pending = await this.deps.store.confirmations.take(id, ctx.memory.key, userId, this.now());
+    if (!pending) {
+      return errorReply('That request has expired, was already handled, or was made by someone else. Ask again and I will prepare it anew.');
+    }
+    if (!accept) return textReply(`Cancelled: ${pending.summary}. Nothing was changed.`);
+    const skill = this.deps.skills.get(pending.skill as SkillId);
+    if (!skill?.commit) return errorReply(`I can no longer carry out "${pending.summary}".`);
+    ctx.log.info({ skill: skill.id, confirmation: id }, 'confirmed side effect');
+    return skill.commit(ctx, pending.payload);
+  }
+
+  private context(message: IncomingMessage, memory: ChannelMemory, sink: ReplySink, log: Logger, skillId?: SkillId): SkillContext {
+    return {
+      message, memory, log,
+      tenant: tenantKey(message.address),
+      store: this.deps.store,
+      services: this.deps.services,
+      now: this.now,
+      progress: (text) => sink.progress(text),
+      propose: async ({ summary, payload, details, ttlMs = CONFIRMATION_TTL_MS }) => {
+        if (!skillId) throw new Error('propose() called outside a skill run');
+        const id = randomUUID();
+        await this.deps.store.confirmations.create({
+          id, channel: memory.key, userId: message.user.id, skill: skillId, payload, summary,
+          expiresAt: new Date(this.now().getTime() + ttlMs),
+        });
+        await memory.set(pendingField(message.user.id), id, ttlMs);
+        const base = details ?? buildReply(summary).section(summary).build();
+        return {
+          ...base,
+          blocks: [...base.blocks, { type: 'actions', buttons: [
+            { label: 'Confirm', style: 'primary', action: { skill: CONFIRM_ACTION, args: { id, accept: true } } },
+            { label: 'Cancel', style: 'danger', action: { skill: CONFIRM_ACTION, args: { id, accept: false } } },
+          ] }],
+        };
+      },
+    };
+  }
+}
+
+function describe(m: IncomingMessage): string {
+  if (m.action) return `[pressed ${m.action.skill}]`;
+  if (m.files?.length) return `[shared ${m.files.map((f) => f.name).join(', ')}]`;
+  return '';
+}

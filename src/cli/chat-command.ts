@@ -1,0 +1,43 @@
+/** `castmatch chat`: the terminal conversation, interactive on a TTY, one message per line otherwise. */
+import path from 'node:path';
+import readline from 'node:readline';
+import { createApp } from '../app.js';
+import { TerminalChat } from '../bot/adapters/terminal/terminal-chat.js';
+import { cliLogger, configFrom, type GlobalOptions } from './runtime.js';
+
+export interface ChatOptions extends GlobalOptions { channel: string; user: string; json?: boolean; tz?: string }
+
+export async function chatCommand(opts: ChatOptions): Promise<void> {
+  const config = configFrom(opts);
+  const log = cliLogger(config);
+  const app = await createApp({ config, log });
+  const interactive = process.stdin.isTTY && !opts.json;
+  const chat = new TerminalChat(app.engine, {
+    channel: opts.channel, user: opts.user, filesDir: path.join(config.CASTMATCH_DATA_DIR, 'files'),
+    ...(opts.tz ? { timeZone: opts.tz } : {}),
+  }, (text) => process.stderr.write(`… ${text}\n`));
+
+  const rl = readline.createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+  if (interactive) {
+    process.stdout.write(`CastMatch chat in #${opts.channel} as ${opts.user}. Type "help", "/upload PATH", or Ctrl-D to leave.\n`);
+    rl.setPrompt('> ');
+    rl.prompt();
+  }
+  // Lines are handled strictly in order, even when they arrive faster than replies.
+  let queue = Promise.resolve();
+  rl.on('line', (line) => {
+    queue = queue.then(async () => {
+      for (const out of await chat.say(line)) {
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify({ text: out.reply.text, blocks: out.reply.blocks, files: out.files, ...(out.reply.isError ? { isError: true } : {}) })}\n`);
+        } else {
+          process.stdout.write(`${out.text}\n${out.files.map((f) => `  (saved ${f.name} to ${f.path})\n`).join('')}\n`);
+        }
+      }
+      if (interactive) rl.prompt();
+    });
+  });
+  await new Promise<void>((resolve) => rl.on('close', () => resolve()));
+  await queue;
+  await app.close();
+}

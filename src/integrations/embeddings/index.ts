@@ -1,0 +1,45 @@
+/**
+ * Picks the embedder from configuration. Model ids: `use-lite-512` (default, Universal Sentence
+ * Encoder lite, loaded lazily), `hashed-<dims>` (deterministic, for tests and benchmarks) and
+ * `pinecone:<hosted model>` (needs PINECONE_API_KEY).
+ */
+import type { Embedder } from './embedder.js';
+import { HashedEmbedder } from './hashed-embedder.js';
+import { UseEmbedder, USE_MODEL_ID } from './use-embedder.js';
+import { PineconeEmbedder } from './pinecone-embedder.js';
+
+export type { Embedder } from './embedder.js';
+export { HashedEmbedder } from './hashed-embedder.js';
+export { UseEmbedder, USE_MODEL_ID } from './use-embedder.js';
+export { PineconeEmbedder } from './pinecone-embedder.js';
+export { embedQueries } from './query-embedding.js';
+
+export const DEFAULT_EMBEDDING_MODEL = USE_MODEL_ID;
+
+export interface EmbedderConfig {
+  /** `use-lite-512` (default), `hashed-256`, `pinecone:multilingual-e5-large`… */
+  EMBEDDING_MODEL?: string;
+  PINECONE_API_KEY?: string;
+  PINECONE_CONTROLLER_URL?: string;
+}
+
+export class EmbedderConfigError extends Error {
+  constructor(message: string) { super(message); this.name = 'EmbedderConfigError'; }
+}
+
+/** Builds the configured embedder; throws EmbedderConfigError naming what to set when it cannot. */
+export function createEmbedder(config: EmbedderConfig = {}): Embedder {
+  const id = (config.EMBEDDING_MODEL ?? DEFAULT_EMBEDDING_MODEL).trim();
+  if (id === USE_MODEL_ID || id === 'use') return new UseEmbedder();
+  const hashed = id.match(/^hashed-(\d+)$/);
+  if (hashed) return new HashedEmbedder(Number(hashed[1]));
+  if (id.startsWith('pinecone:')) {
+    if (!config.PINECONE_API_KEY) throw new EmbedderConfigError(`EMBEDDING_MODEL=${id} needs PINECONE_API_KEY`);
+    return new PineconeEmbedder({
+      apiKey: config.PINECONE_API_KEY,
+      model: id.slice('pinecone:'.length),
+      ...(config.PINECONE_CONTROLLER_URL ? { controllerHostUrl: config.PINECONE_CONTROLLER_URL } : {}),
+    });
+  }
+  throw new EmbedderConfigError(`EMBEDDING_MODEL: unknown model "${id}"; use ${USE_MODEL_ID}, hashed-<dimensions> or pinecone:<model>`);
+}

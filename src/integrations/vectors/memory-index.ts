@@ -1,0 +1,116 @@
+/**
+ * The embedded vector index: exact cosine similarity over a flat Float32Array per namespace, with
+ * the id allowlist and metadata filter applied before any similarity is computed. A namespace is
+ * loaded from the stored vectors (the database is the source of truth) on its first use, so the
+ * index survives a restart without a separate file. It records each namespace's model and
+ * dimensions and refuses to mix models.
+ */
+import { FlatNamespace } from './flat-namespace.js';
+import { matchesFilter } from './metadata-filter.js';
+import { TopK } from './top-k.js';
+import {
+  VectorIndexError, VectorModelMismatchError,
+  type VectorIndex, type VectorMatch, type VectorMetadata, type VectorQueryOptions,
+} from './vector-index.js';
+
+/** A vector as kept in the store. */
+export interface StoredVector { id: string; vector: Float32Array; metadata: VectorMetadata; model: string }
+
+/** Reads every stored vector of a namespace (tenant). */
+export type NamespaceLoader = (namespace: string) => Promise<StoredVector[]>;
+
+export class MemoryVectorIndex implements VectorIndex {
+  readonly kind = 'memory' as const;
+  private readonly spaces = new Map<string, Promise<FlatNamespace>>();
+
+  /** @param loader fills a namespace on first use; without one, namespaces start empty. */
+  constructor(private readonly loader?: NamespaceLoader) {}
+
+  async upsert(namespace: string, items: { id: string; vector: Float32Array; metadata: VectorMetadata }[], model: string): Promise<void> {
+    if (items.length === 0) return;
+    const space = await this.space(namespace);
+    const dims = items[0]!.vector.length;
+    if (space.model !== undefined && space.model !== model) throw new VectorModelMismatchError(namespace, space.model, model);
+    if (space.size > 0 && dims !== space.dims) throw new VectorIndexError(`vectors of ${model} have ${dims} dimensions; ${namespace} holds ${space.dims}`);
+    for (const item of items) {
+      if (item.vector.length !== dims) throw new VectorIndexError(`vector for ${item.id} has ${item.vector.length} dimensions, expected ${dims}`);
+    }
+    space.model = model;
+    space.dims = dims;
+    for (const item of items) space.set(item.id, item.vector, item.metadata);
+  }
+
+  async query(namespace: string, vector: Float32Array, opts: VectorQueryOptions): Promise<VectorMatch[]> {
+    const space = await this.space(namespace);
+    if (space.size === 0) return [];
+    if (opts.model !== undefined && space.model !== opts.model) throw new VectorModelMismatchError(namespace, space.model ?? '?', opts.model);
+    if (vector.length !== space.dims) throw new VectorIndexError(`query vector has ${vector.length} dimensions; ${namespace} holds ${space.dims}`);
+
+    const q = unit(vector);
+    const top = new TopK(Math.max(0, Math.floor(opts.topK)));
+    const consider = (slot: number) => {
+      if (opts.filter && !matchesFilter(space.metadata[slot]!, opts.filter)) return;
+      top.push(slot, space.dot(slot, q));
+    };
+    if (opts.ids) {
+      for (const id of new Set(opts.ids)) {
+        const slot = space.slotOf(id);
+        if (slot !== undefined) consider(slot);
+      }
+    } else {
+      for (let slot = 0; slot < space.size; slot++) consider(slot);
+    }
+    return top.sorted().map(({ item, score }) => ({ id: space.ids[item]!, score }));
+  }
+
+  async delete(namespace: string, ids: string[]): Promise<void> {
+    const space = await this.space(namespace);
+    for (const id of ids) space.remove(id);
+  }
+
+  /** The stored unit vector of one id (near-duplicate checks), loading the namespace if needed. */
+  async vectorOf(namespace: string, id: string): Promise<Float32Array | undefined> {
+    return (await this.space(namespace)).vectorOf(id);
+  }
+
+  /** Drops a namespace's in-memory copy; its next use reloads it from the store. */
+  forget(namespace: string): void { this.spaces.delete(namespace); }
+
+  private space(namespace: string): Promise<FlatNamespace> {
+    let p = this.spaces.get(namespace);
+    if (!p) {
+      p = this.load(namespace);
+      this.spaces.set(namespace, p);
+      // A failed load (database down) must not stick: the next call tries again.
+      p.catch(() => { if (this.spaces.get(namespace) === p) this.spaces.delete(namespace); });
+    }
+    return p;
+  }
+
+  private async load(namespace: string): Promise<FlatNamespace> {
+    const space = new FlatNamespace();
+    if (!this.loader) return space;
+    const stored = await this.loader(namespace);
+    const models = [...new Set(stored.map((s) => s.model))];
+    if (models.length > 1) {
+      throw new VectorIndexError(`the stored vectors of ${namespace} come from several models (${models.join(', ')}); re-import the roster to re-embed it`);
+    }
+    const first = stored[0];
+    if (!first) return space;
+    space.model = first.model;
+    space.dims = first.vector.length;
+    for (const s of stored) {
+      if (s.vector.length !== space.dims) throw new VectorIndexError(`stored vector for ${s.id} has ${s.vector.length} dimensions, expected ${space.dims}`);
+      space.set(s.id, s.vector, s.metadata);
+    }
+    return space;
+  }
+}
+
+function unit(v: Float32Array): Float32Array {
+  let norm = 0;
+  for (let i = 0; i < v.length; i++) norm += v[i]! * v[i]!;
+  if (norm === 0) return v;
+  const s = 1 / Math.sqrt(norm);
+  return v.map((x) => x * s);
+}
