@@ -64,6 +64,8 @@ export class Engine implements TurnHandler {
       const ctx = this.context(message, memory, sink, log, route.kind === 'skill' ? route.skill : undefined);
       log.info({ route: skillName, via: route.via }, 'turn routed');
       await memory.set(ADDRESS_FIELD, message.address);
+      // A role named in a request is the role now under discussion: "shortlist for her" next time.
+      if (route.kind === 'skill' && typeof route.args.role === 'string' && route.args.role.trim()) await memory.setLastRole(route.args.role.trim());
       const answer = await this.run(route, ctx);
       ok = !answer.isError;
       await memory.remember({ at: this.now(), userId: message.user.id, text: message.text || describe(message), skill: skillName });

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 /** The `castmatch` command line. */
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { chatCommand } from './chat-command.js';
 import { routeCommand } from './route-command.js';
 import { serveCommand } from './serve-command.js';
 import { fail } from './runtime.js';
+
+// A local .env (see .env.example) is read once here; nothing else reads files for configuration.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 const program = new Command('castmatch')
   .description('CastMatch: the casting assistant for Slack and Microsoft Teams')

@@ -1,0 +1,33 @@
+/**
+ * Picks the vector index: Pinecone when PINECONE_API_KEY and an index host or name are set,
+ * otherwise the in-process index fed from the store.
+ */
+import type { Store } from '../../memory/store.js';
+import { MemoryVectorIndex } from './memory-index.js';
+import { PineconeVectorIndex } from './pinecone-index.js';
+import { talentVectorLoader } from './talent-loader.js';
+import type { VectorIndex } from './vector-index.js';
+
+export * from './vector-index.js';
+export { MemoryVectorIndex } from './memory-index.js';
+export { PineconeVectorIndex } from './pinecone-index.js';
+export { talentVectorLoader } from './talent-loader.js';
+export { talentMetadata } from './talent-metadata.js';
+
+export interface VectorIndexConfig {
+  PINECONE_API_KEY?: string;
+  PINECONE_INDEX?: string;
+  PINECONE_INDEX_HOST?: string;
+  PINECONE_CONTROLLER_URL?: string;
+}
+
+export function createVectorIndex(config: VectorIndexConfig, store: Pick<Store, 'talent'>): VectorIndex {
+  if (config.PINECONE_API_KEY && (config.PINECONE_INDEX_HOST || config.PINECONE_INDEX)) {
+    return new PineconeVectorIndex({
+      apiKey: config.PINECONE_API_KEY,
+      ...(config.PINECONE_INDEX_HOST ? { indexHost: config.PINECONE_INDEX_HOST } : { indexName: config.PINECONE_INDEX! }),
+      ...(config.PINECONE_CONTROLLER_URL ? { controllerHostUrl: config.PINECONE_CONTROLLER_URL } : {}),
+    });
+  }
+  return new MemoryVectorIndex(talentVectorLoader(store));
+}

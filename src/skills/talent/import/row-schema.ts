@@ -1,0 +1,96 @@
+/**
+ * Per-row validation (zod): one roster row's cells in, a TalentProfile out, or issues whose path is
+ * the offending field so the caller can name the column and row.
+ */
+import { z } from 'zod';
+import type { TalentProfile } from '../../../memory/records.js';
+import type { RosterField } from './headers.js';
+import {
+  isEmail, isHttpUrl, normalizeGender, parseAgeRange, parseCredits, parseLanguages, parseWholeNumber, splitList, type Parsed,
+} from './fields.js';
+
+/** An empty or blank cell is a missing value. */
+const cell = z.string().optional().transform((v) => {
+  const t = v?.trim().replace(/\s+/g, ' ');
+  return t ? t : undefined;
+});
+
+/** An optional cell parsed by `parse`; a parse failure becomes a zod issue with its reason. */
+function parsedCell<T>(parse: (s: string) => Parsed<T>) {
+  return cell.transform((v, ctx): T | undefined => {
+    if (v === undefined) return undefined;
+    const r = parse(v);
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: 'custom', message: r.reason });
+    return z.NEVER;
+  });
+}
+
+const required = (what: string) => cell.transform((v, ctx) => {
+  if (v !== undefined) return v;
+  ctx.addIssue({ code: 'custom', message: `${what} is required` });
+  return z.NEVER;
+});
+
+const text = (max: number) => parsedCell<string>((s) => (s.length <= max ? { ok: true, value: s } : { ok: false, reason: `longer than ${max} characters` }));
+const age = parsedCell((s) => parseWholeNumber(s, 0, 120));
+const list = parsedCell<string[]>((s) => ({ ok: true, value: splitList(s) }));
+const email = parsedCell<string>((s) => (isEmail(s) ? { ok: true, value: s } : { ok: false, reason: 'is not an e-mail address' }));
+const url = parsedCell<string>((s) => (isHttpUrl(s) ? { ok: true, value: s } : { ok: false, reason: `"${s}" is not an http(s) link` }));
+
+export const rosterRowSchema = z.object({
+  id: required('id').pipe(z.string().max(100, 'id is longer than 100 characters')),
+  name: required('name').pipe(z.string().max(200, 'name is longer than 200 characters')),
+  gender: cell.transform((v) => (v === undefined ? undefined : normalizeGender(v))),
+  pronouns: text(40),
+  playing_age_min: age,
+  playing_age_max: age,
+  playing_age: parsedCell(parseAgeRange),
+  ethnicity: text(100),
+  height_cm: parsedCell((s) => parseWholeNumber(s, 50, 250, 'cm')),
+  location: text(200),
+  union: text(100),
+  languages: parsedCell(parseLanguages),
+  accents: list,
+  skills: list,
+  credits: parsedCell(parseCredits),
+  bio: text(5000),
+  agent: text(200),
+  email,
+  phone: text(50),
+  headshot_url: url,
+  reel_url: url,
+} satisfies Record<RosterField, z.ZodType>).superRefine((r, ctx) => {
+  if (r.playing_age_min !== undefined && r.playing_age_max !== undefined && r.playing_age_min > r.playing_age_max) {
+    ctx.addIssue({ code: 'custom', path: ['playing_age_max'], message: `playing age max ${r.playing_age_max} is below min ${r.playing_age_min}` });
+  }
+});
+
+export type RosterRow = z.infer<typeof rosterRowSchema>;
+
+/** The validated row as a profile; `extra` holds the columns CastMatch does not know. */
+export function rowToProfile(r: RosterRow, extra: Record<string, string>): TalentProfile {
+  // Separate min/max columns win over a combined "playing age" column.
+  const lo = r.playing_age_min ?? (r.playing_age_max === undefined ? r.playing_age?.[0] : undefined);
+  const hi = r.playing_age_max ?? (r.playing_age_min === undefined ? r.playing_age?.[1] : undefined);
+  const profile: TalentProfile = {
+    id: r.id,
+    name: r.name,
+    languages: r.languages ?? [],
+    accents: r.accents ?? [],
+    skills: r.skills ?? [],
+    credits: r.credits ?? [],
+    contact: {
+      ...(r.email !== undefined ? { email: r.email } : {}),
+      ...(r.phone !== undefined ? { phone: r.phone } : {}),
+    },
+  };
+  const optional: Partial<TalentProfile> = {
+    gender: r.gender, pronouns: r.pronouns, playingAgeMin: lo, playingAgeMax: hi, ethnicity: r.ethnicity,
+    heightCm: r.height_cm, location: r.location, union: r.union, bio: r.bio, agent: r.agent,
+    headshotUrl: r.headshot_url, reelUrl: r.reel_url,
+  };
+  for (const [k, v] of Object.entries(optional)) if (v !== undefined) (profile as unknown as Record<string, unknown>)[k] = v;
+  if (Object.keys(extra).length) profile.extra = extra;
+  return profile;
+}

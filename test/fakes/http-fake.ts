@@ -1,0 +1,44 @@
+/** A tiny recording HTTP server on 127.0.0.1 for driving real client libraries in tests. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest { method: string; path: string; headers: http.IncomingHttpHeaders; body: string; json?: unknown }
+
+export type FakeHandler = (req: RecordedRequest, res: http.ServerResponse) => void | Promise<void>;
+
+export interface FakeServer {
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export async function startFakeServer(handler: FakeHandler): Promise<FakeServer> {
+  const requests: RecordedRequest[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      let json: unknown;
+      try { json = body ? JSON.parse(body) : undefined; } catch { json = undefined; }
+      const rec: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, json };
+      requests.push(rec);
+      Promise.resolve(handler(rec, res)).catch((err: unknown) => {
+        res.writeHead(500);
+        res.end(String(err));
+      });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`, port, requests,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
+
+export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
