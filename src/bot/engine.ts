@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../memory/store.js';
 import { ChannelMemory } from '../memory/channel-memory.js';
 import type { Services } from '../integrations/services.js';
+import { collectNotices } from '../integrations/degradation.js';
 import type { SkillContext, SkillDefinition, SkillId } from '../skills/types.js';
 import { Router, pendingField, CONFIRM_ACTION } from '../skills/router/router.js';
 import type { Route } from '../skills/router/route.js';
@@ -66,7 +67,8 @@ export class Engine implements TurnHandler {
       await memory.set(ADDRESS_FIELD, message.address);
       // A role named in a request is the role now under discussion: "shortlist for her" next time.
       if (route.kind === 'skill' && typeof route.args.role === 'string' && route.args.role.trim()) await memory.setLastRole(route.args.role.trim());
-      const answer = await this.run(route, ctx);
+      const { result, notices } = await collectNotices(() => this.run(route, ctx));
+      const answer = notices.length ? withNotices(result, notices) : result;
       ok = !answer.isError;
       await memory.remember({ at: this.now(), userId: message.user.id, text: message.text || describe(message), skill: skillName });
       await sink.send(answer);
@@ -143,6 +145,11 @@ export class Engine implements TurnHandler {
       },
     };
   }
+}
+
+/** Says, under the answer, which outside services were unavailable and what was used instead. */
+function withNotices(r: Reply, notices: string[]): Reply {
+  return { ...r, blocks: [...r.blocks, ...notices.map((text) => ({ type: 'context' as const, text: `⚠ ${text}` }))], text: `${r.text}\n(${notices.join('; ')})` };
 }
 
 function describe(m: IncomingMessage): string {

@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: every benchmark of the project, one table, and bench/results.json.
+ * Speed goals live here, never as timed assertions in the test suite.
+ */
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { printTable, type BenchRow } from './stats.js';
+
+type Suite = { name: string; load: () => Promise<() => Promise<BenchRow[]>> };
+
+const SUITES: Suite[] = [
+  { name: 'core', load: async () => (await import('./core.js')).benchCore },
+  { name: 'script-analysis', load: async () => (await import('./script-analysis.js')).benchScriptAnalysis },
+  { name: 'talent', load: async () => (await import('./talent.js')).benchTalent },
+  { name: 'slack', load: async () => (await import('./slack.js')).benchSlack },
+];
+
+const only = process.argv.slice(2);
+const results: Record<string, BenchRow[] | { error: string }> = {};
+const all: BenchRow[] = [];
+for (const suite of SUITES.filter((s) => only.length === 0 || only.includes(s.name))) {
+  process.stderr.write(`running ${suite.name}…\n`);
+  try {
+    const rows = await (await suite.load())();
+    results[suite.name] = rows;
+    all.push(...rows);
+  } catch (err) {
+    results[suite.name] = { error: (err as Error).message };
+    process.stderr.write(`  ${suite.name} failed: ${(err as Error).message}\n`);
+  }
+}
+printTable(all);
+const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
+await writeFile(out, `${JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, results }, null, 2)}\n`);
+process.stderr.write(`wrote ${out}\n`);
