@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { chatCommand } from './chat-command.js';
 import { routeCommand } from './route-command.js';
 import { serveCommand } from './serve-command.js';
+import { analyzeCommand } from './analyze-command.js';
 import { fail } from './runtime.js';
 
 // A local .env (see .env.example) is read once here; nothing else reads files for configuration.
@@ -31,5 +32,10 @@ program.command('route').description('show which skill and arguments a message g
   .option('--channel <name>', 'channel whose memory resolves references', 'general')
   .option('--json', 'print {"skill", "args"}')
   .action((text: string, o: { json?: boolean; channel: string }) => routeCommand(text, { ...globals(), ...o }));
+
+program.command('analyze').description('the casting breakdown of a screenplay (Fountain, FDX, PDF, text)')
+  .argument('<file>', 'the screenplay')
+  .option('--json', 'print the breakdown as JSON')
+  .action((file: string, o: { json?: boolean }) => analyzeCommand(file, { ...globals(), ...o }));
 
 program.parseAsync().catch(fail);

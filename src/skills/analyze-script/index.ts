@@ -1,13 +1,114 @@
+/**
+ * analyze-script: an uploaded screenplay becomes the casting breakdown, stored as the channel's
+ * active project so shortlists can use its roles. Offline by default; with Claude, each leading
+ * role also gets a casting description. Bad files get a reply saying what to upload instead, and
+ * nothing is stored.
+ */
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { defineSkill } from '../types.js';
-import { textReply } from '../../bot/reply.js';
+import { defineSkill, type SkillContext } from '../types.js';
+import { errorReply, type FileAttachment, type Reply } from '../../bot/reply.js';
+import type { SharedFile } from '../../bot/message.js';
+import { LlmError } from '../../integrations/llm/language-model.js';
+import { noteDegraded } from '../../integrations/degradation.js';
+import { classifyFile } from '../router/files.js';
+import { analyzeScript, ScriptError, type Breakdown } from './parse/index.js';
+import { renderCharacterChart } from './chart/index.js';
+import { renderBreakdown } from './render-breakdown.js';
+import { noteRolesWithClaude } from './enrich/claude-notes.js';
+import { scriptText } from './enrich/script-text.js';
+import type { RoleNotes } from './enrich/role-notes.js';
+import { projectFromBreakdown } from './project.js';
 
-/** Slot for script analysis (issue 3). */
+const NOTES_CACHE = 'cache:role-notes';
+const NOTES_CACHE_TTL_MS = 30 * 24 * 3_600_000;
+const NOTED_ROLES = 12;
+
 export const analyzeScriptSkill = defineSkill({
   id: 'analyze-script',
   description: 'Read an uploaded screenplay and produce its casting breakdown: roles, sizes, scenes, ages, chemistry pairs.',
   examples: ['analyze this script', 'break down the screenplay I just uploaded'],
   args: z.object({ file: z.string().optional() }),
   sideEffects: false,
-  run: async (_ctx, args) => textReply(`I will break down ${args.file ?? 'the uploaded script'} once script analysis is installed.`),
+  run: async (ctx, args) => {
+    const file = pickFile(ctx.message.files ?? [], args.file);
+    if (!file) {
+      return errorReply('Upload a screenplay into this conversation (Fountain, Final Draft .fdx, PDF with text, or plain text) and I will break it down.');
+    }
+    return analyzeShared(ctx, file);
+  },
 });
+
+function pickFile(files: SharedFile[], name?: string): SharedFile | undefined {
+  return files.find((f) => name && f.name === name) ?? files.find((f) => classifyFile(f.name) === 'script') ?? files[0];
+}
+
+async function analyzeShared(ctx: SkillContext, file: SharedFile): Promise<Reply> {
+  const limit = ctx.services.config.SCRIPT_MAX_BYTES;
+  let breakdown: Breakdown;
+  let bytes: Uint8Array;
+  try {
+    if (file.size !== undefined && file.size > limit) throw new ScriptError('too_large', tooLarge(file.name, file.size, limit));
+    await ctx.progress(`Reading ${file.name}…`);
+    bytes = await file.fetch(limit).catch((err: unknown) => {
+      throw err instanceof ScriptError ? err : new ScriptError('too_large', (err as Error).message);
+    });
+    breakdown = await analyzeScript(bytes, file.name, { maxBytes: limit });
+  } catch (err) {
+    if (err instanceof ScriptError) {
+      ctx.log.info({ file: file.name, code: err.code }, 'script refused');
+      return errorReply(err.message);
+    }
+    throw err;
+  }
+  await ctx.progress(`Found ${breakdown.characters.length} characters in ${breakdown.scenes.length} scenes…`);
+
+  const fileHash = createHash('sha256').update(bytes).digest('hex');
+  const notes = ctx.services.llm ? await roleNotes(ctx, bytes, breakdown, fileHash) : undefined;
+  const chart = drawChart(ctx, breakdown, file.name);
+
+  const project = projectFromBreakdown({
+    id: randomUUID(), tenant: ctx.tenant, channel: ctx.memory.key, fileName: file.name, fileHash,
+    breakdown, ...(notes ? { notes } : {}), createdAt: ctx.now(),
+  });
+  await ctx.store.projects.save(project);
+  await ctx.memory.setActiveProject(project.id);
+  ctx.log.info({ project: project.id, roles: project.roles.length }, 'script analyzed');
+  return renderBreakdown(breakdown, { fileName: file.name, ...(chart ? { chart } : {}), ...(notes ? { notes } : {}) });
+}
+
+/** Claude's notes, from the cache when this exact file was seen before. */
+async function roleNotes(ctx: SkillContext, bytes: Uint8Array, b: Breakdown, hash: string): Promise<RoleNotes | undefined> {
+  const cached = await ctx.store.channels.get<RoleNotes>(NOTES_CACHE, hash);
+  if (cached) return cached;
+  const llm = ctx.services.llm;
+  if (!llm) return undefined;
+  await ctx.progress('Writing casting descriptions…');
+  const roles = b.characters.filter((c) => c.size !== 'non-speaking').slice(0, NOTED_ROLES).map((c) => c.name);
+  try {
+    const notes = await noteRolesWithClaude(llm, await scriptText(bytes, b.format), roles);
+    await ctx.store.channels.set(NOTES_CACHE, hash, notes, NOTES_CACHE_TTL_MS);
+    return notes;
+  } catch (err) {
+    if (!(err instanceof LlmError)) throw err;
+    ctx.log.warn({ reason: err.reason }, 'claude notes unavailable; offline breakdown');
+    noteDegraded(`Claude was unavailable (${err.message}): this is the offline breakdown, without casting descriptions.`);
+    return undefined;
+  }
+}
+
+function drawChart(ctx: SkillContext, b: Breakdown, fileName: string): FileAttachment | undefined {
+  if (b.characters.length === 0 || b.scenes.length === 0) return undefined;
+  try {
+    const data = renderCharacterChart(b);
+    return { name: `${fileName.replace(/\.[^.]+$/, '')}-characters.png`, mimeType: 'image/png', data, title: 'Characters by scene' };
+  } catch (err) {
+    // The chart is a convenience: the breakdown still goes out without it.
+    ctx.log.error({ err }, 'chart rendering failed');
+    return undefined;
+  }
+}
+
+function tooLarge(name: string, size: number, limit: number): string {
+  return `${name} is ${(size / 1_048_576).toFixed(1)} MB, more than the ${(limit / 1_048_576).toFixed(0)} MB I read. Upload the screenplay itself (Fountain, .fdx or a text PDF), not a scan or a bundle.`;
+}
