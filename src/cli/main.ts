@@ -6,6 +6,7 @@ import { chatCommand } from './chat-command.js';
 import { routeCommand } from './route-command.js';
 import { serveCommand } from './serve-command.js';
 import { analyzeCommand } from './analyze-command.js';
+import { importTalentCommand, searchCommand, shortlistCommand } from './talent-commands.js';
 import { fail } from './runtime.js';
 
 // A local .env (see .env.example) is read once here; nothing else reads files for configuration.
@@ -37,5 +38,24 @@ program.command('analyze').description('the casting breakdown of a screenplay (F
   .argument('<file>', 'the screenplay')
   .option('--json', 'print the breakdown as JSON')
   .action((file: string, o: { json?: boolean }) => analyzeCommand(file, { ...globals(), ...o }));
+
+program.command('import').description('import data into the embedded database')
+  .command('talent').description('import a roster (CSV or JSON; see ../shared/data/talent/README.md)')
+  .argument('<file>', 'the roster file')
+  .action((file: string) => importTalentCommand(file, globals()));
+
+program.command('search').description('search the roster in plain language')
+  .argument('[query]', 'e.g. "Tamil-speaking woman in her 30s who rides horses"')
+  .option('--json', 'one JSON line per query: {"query", "filters", "results"}')
+  .option('--limit <n>', 'how many people to show')
+  .option('--stdin', 'read one query per line from standard input')
+  .action((query: string | undefined, o: { json?: boolean; limit?: string; stdin?: boolean }) => searchCommand(query, { ...globals(), ...o }));
+
+program.command('shortlist').description("rank the roster for a role of the channel's analyzed script")
+  .argument('<role>', 'the role, e.g. STEEL')
+  .option('--channel <name>', 'the chat channel whose active project to use', 'general')
+  .option('--json', 'print {"role", "results"}')
+  .option('--limit <n>', 'how many people to propose')
+  .action((role: string, o: { json?: boolean; limit?: string; channel: string }) => shortlistCommand(role, { ...globals(), ...o }));
 
 program.parseAsync().catch(fail);

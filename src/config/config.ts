@@ -38,7 +38,10 @@ export const configSchema = z.object({
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   BOT_OPENID_METADATA_URL: url.optional(),
+  /** Serve /api/messages without credentials (Bot Framework Emulator, local Teams tests). */
+  TEAMS_EMULATOR: z.stringbool().default(false),
 
+  EMBEDDING_MODEL: z.string().default('use-lite-512'),
   PINECONE_API_KEY: optionalSecret,
   PINECONE_INDEX: z.string().default('castmatch-talent'),
   PINECONE_INDEX_HOST: url.optional(),
@@ -63,6 +66,11 @@ export const configSchema = z.object({
   HEALTH_INTERVAL: z.string().default('1 minute'),
   MEMORY_LIMIT_MB: positiveInt.default(1024),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
+  ALERT_DEPENDENCY_DOWN_MINUTES: positiveInt.default(5),
+  ALERT_MEMORY_PERCENT: z.coerce.number().int().min(1).max(100).default(80),
+  ALERT_REPLY_P95_MS: positiveInt.default(2000),
+  ALERT_ERROR_RATE_PERCENT: z.coerce.number().min(0).max(100).default(5),
+  ALERT_MIN_REPLIES: positiveInt.default(20),
 });
 
 export type Config = z.infer<typeof configSchema>;

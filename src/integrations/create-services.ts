@@ -7,7 +7,11 @@ import type { Config } from '../config/config.js';
 import type { Store } from '../memory/store.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { Services } from './services.js';
+import type { Embedder } from './embeddings/embedder.js';
 import { AnthropicModel } from './llm/anthropic-model.js';
+import { createEmbedder } from './embeddings/index.js';
+import { createVectorIndex } from './vectors/index.js';
+import { createCalendar } from './calendar/index.js';
 
 export function createServices(config: Config, deps: { store: Store; scheduler: Scheduler; log: Logger }, overrides: Partial<Services> = {}): Services {
   const llm = config.ANTHROPIC_API_KEY
@@ -16,14 +20,26 @@ export function createServices(config: Config, deps: { store: Store; scheduler: 
       ...(config.ANTHROPIC_BASE_URL ? { baseURL: config.ANTHROPIC_BASE_URL } : {}),
     })
     : undefined;
-  const notInstalled = (what: string) => () => { throw new Error(`${what} is not installed yet`); };
   return {
     config,
     ...(llm ? { llm } : {}),
-    embedder: async () => notInstalled('embeddings')(),
-    vectors: { kind: 'memory', upsert: notInstalled('vectors'), query: notInstalled('vectors'), delete: notInstalled('vectors') },
-    calendar: { kind: 'local', freeBusy: notInstalled('calendar'), create: notInstalled('calendar'), update: notInstalled('calendar'), delete: notInstalled('calendar') },
+    embedder: lazyEmbedder(config, deps.log),
+    vectors: createVectorIndex(config, deps.store),
+    calendar: createCalendar(config, { store: deps.store, log: deps.log }),
     scheduler: deps.scheduler,
     ...overrides,
+  };
+}
+
+/** The default model takes a moment and hundreds of MB: load it on the first query that needs it, once. */
+function lazyEmbedder(config: Config, log: Logger): () => Promise<Embedder> {
+  let loading: Promise<Embedder> | undefined;
+  return () => {
+    loading ??= Promise.resolve().then(() => {
+      const embedder = createEmbedder(config);
+      log.info({ model: embedder.model, dimensions: embedder.dimensions }, 'embedder ready');
+      return embedder;
+    });
+    return loading;
   };
 }

@@ -8,6 +8,15 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+/**
+ * PGlite runs one query at a time, so more connections only queue; the socket server refuses a
+ * connection beyond its limit outright ("Connection terminated unexpectedly" in the client), and
+ * frees a slot only after a closed socket's handler is torn down. The scheduler's pool therefore
+ * stays well under the server's limit, with room for a second scheduler (a restarting replica).
+ */
+export const EMBEDDED_SCHEDULER_CONNECTIONS = 4;
+const EMBEDDED_SERVER_CONNECTIONS = 32;
+
 export interface EmbeddedPostgres {
   db: PGlite;
   /** A `postgresql://` URL on 127.0.0.1 reaching the same database (started on first call). */
@@ -26,7 +35,7 @@ export async function openEmbeddedPostgres(dataDir: string): Promise<EmbeddedPos
     connectionUrl: () => {
       url ??= (async () => {
         // Port 0 lets the OS pick: two bot processes (or tests) never collide.
-        server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+        server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: EMBEDDED_SERVER_CONNECTIONS });
         await server.start();
         return `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
       })();

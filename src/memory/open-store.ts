@@ -7,11 +7,12 @@ import type { Config } from '../config/config.js';
 import type { Store } from './store.js';
 import { PgStore } from './postgres/pg-store.js';
 import { pgliteClient, pgPoolClient } from './postgres/sql-client.js';
-import { openEmbeddedPostgres } from './embedded-postgres.js';
+import { EMBEDDED_SCHEDULER_CONNECTIONS, openEmbeddedPostgres } from './embedded-postgres.js';
 
 /** How the scheduler reaches the same database. */
 export type SchedulerDatabase =
-  | { kind: 'postgres'; connectionString: string }
+  /** `maxConnections` caps the scheduler's pool (the embedded server takes a few connections only). */
+  | { kind: 'postgres'; connectionString: string; maxConnections?: number }
   | { kind: 'mongodb'; uri: string };
 
 export interface Database {
@@ -37,7 +38,7 @@ export async function openDatabase(config: Pick<Config, 'MONGODB_URI' | 'DATABAS
   const store = await PgStore.open('pglite', pgliteClient(embedded.db, async () => embedded.close()));
   return {
     store,
-    scheduler: async () => ({ kind: 'postgres', connectionString: await embedded.connectionUrl() }),
+    scheduler: async () => ({ kind: 'postgres', connectionString: await embedded.connectionUrl(), maxConnections: EMBEDDED_SCHEDULER_CONNECTIONS }),
     close: () => store.close(),
   };
 }

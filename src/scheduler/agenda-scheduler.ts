@@ -5,6 +5,7 @@
  */
 import { Agenda } from 'agenda';
 import { PostgresBackend } from '@agendajs/postgres-backend';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import type { SchedulerDatabase } from '../memory/open-store.js';
 import type { JobData, JobHandler, Scheduler } from './scheduler.js';
@@ -25,6 +26,9 @@ export interface AgendaSchedulerOptions {
 
 export class AgendaScheduler implements Scheduler {
   private agenda?: Agenda;
+  private creating?: Promise<Agenda>;
+  /** Our own pool (Agenda leaves a pool it was given open): sized, watched for errors, ended on stop. */
+  private pool?: pg.Pool;
   private readonly handlers = new Map<string, JobHandler>();
   private started = false;
 
@@ -34,8 +38,13 @@ export class AgendaScheduler implements Scheduler {
     this.handlers.set(name, handler);
   }
 
-  private async instance(): Promise<Agenda> {
-    if (this.agenda) return this.agenda;
+  /** One Agenda per start: concurrent first calls share it rather than each opening a pool. */
+  private instance(): Promise<Agenda> {
+    this.creating ??= this.create();
+    return this.creating;
+  }
+
+  private async create(): Promise<Agenda> {
     const backend = await this.backend();
     const agenda = new Agenda({
       backend,
@@ -61,7 +70,11 @@ export class AgendaScheduler implements Scheduler {
     }
     // LISTEN/NOTIFY is off: PGlite's socket server does not deliver notifications, and polling
     // every few seconds is plenty for reminders measured in hours.
-    return new PostgresBackend({ connectionString: db.connectionString, disableNotifications: true });
+    const pool = new pg.Pool({ connectionString: db.connectionString, max: db.maxConnections ?? 10 });
+    // An idle client losing its connection (database restarted) must be logged, not crash the process.
+    pool.on('error', (err) => this.opts.log.warn({ err }, 'scheduler database connection lost; it reconnects on the next poll'));
+    this.pool = pool;
+    return new PostgresBackend({ pool, disableNotifications: true });
   }
 
   async at(when: Date, name: string, data: JobData): Promise<void> {
@@ -108,6 +121,11 @@ export class AgendaScheduler implements Scheduler {
     // stop() unlocks the jobs this process held so another replica can take them at once.
     await this.agenda.stop();
     this.started = false;
+    this.agenda = undefined;
+    this.creating = undefined;
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.end().catch((err: unknown) => this.opts.log.warn({ err }, 'scheduler pool did not close cleanly'));
   }
 
   running(): boolean { return this.started; }

@@ -4,9 +4,15 @@ import { searchTalentSkill } from './search-talent/index.js';
 import { analyzeScriptSkill } from './analyze-script/index.js';
 import { proposeShortlistSkill } from './propose-shortlist/index.js';
 import { bookAuditionSkill } from './book-audition/index.js';
+import { makeStatusSkill, type StatusProvider } from './status/index.js';
 import { makeHelpSkill } from './help/index.js';
 
-export function createSkillRegistry(): Map<SkillId, SkillDefinition> {
+export interface SkillRegistryOptions {
+  /** The operations part's health picture; without it `/cast status` is not offered. */
+  status?: StatusProvider;
+}
+
+export function createSkillRegistry(opts: SkillRegistryOptions = {}): Map<SkillId, SkillDefinition> {
   const skills: SkillDefinition[] = [];
   const help = makeHelpSkill(() => skills);
   skills.push(
@@ -14,7 +20,8 @@ export function createSkillRegistry(): Map<SkillId, SkillDefinition> {
     analyzeScriptSkill as unknown as SkillDefinition,
     proposeShortlistSkill as unknown as SkillDefinition,
     bookAuditionSkill as unknown as SkillDefinition,
-    help as unknown as SkillDefinition,
   );
+  if (opts.status) skills.push(makeStatusSkill(opts.status) as unknown as SkillDefinition);
+  skills.push(help as unknown as SkillDefinition);
   return new Map(skills.map((s) => [s.id, s]));
 }

@@ -10,6 +10,7 @@ const SLASH: Record<string, string> = {
   'analyze-script': '/cast analyze (with a screenplay attached, or upload one into the channel)',
   'propose-shortlist': '/cast shortlist ROLE',
   'book-audition': '/cast book PERSON for ROLE WHEN · /cast auditions this week',
+  status: '/cast status',
 };
 
 export function helpReply(skills: SkillDefinition[], note?: string): Reply {

@@ -1,13 +1,123 @@
+/**
+ * The propose-shortlist skill: top N people for a role of the channel's active project (or a role
+ * described in words), with reasons, saved as the channel's shortlist. Each card has Book, Remove
+ * and More like this. Nothing is booked here: "Book" hands over to book-audition, which asks first.
+ */
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { defineSkill } from '../types.js';
-import { textReply } from '../../bot/reply.js';
+import { defineSkill, type SkillContext } from '../types.js';
+import { errorReply, reply, type Button, type Reply } from '../../bot/reply.js';
+import type { ProjectRecord, ShortlistRecord } from '../../memory/records.js';
+import { talentDepsFrom } from '../talent/deps.js';
+import { loadRoster } from '../talent/roster-cache.js';
+import { addTalentCard, cardLine } from '../talent/cards.js';
+import { describeFilters } from '../talent/query/filter-schema.js';
+import { DEFAULT_SHORTLIST_SIZE, shortlistRole, type ShortlistRoleResult } from '../talent/shortlist/index.js';
 
-/** Slot for shortlists (issue 4). */
+export const proposeShortlistArgs = z.object({
+  role: z.string().trim().min(1, 'name the role'),
+  limit: z.number().int().min(1).max(20).optional(),
+  description: z.string().trim().max(1000).optional().describe('the role in words, when it is not a role of the analyzed script'),
+  exclude: z.array(z.string()).max(200).optional().describe('talent ids to leave out'),
+  include: z.array(z.string()).max(20).optional().describe('talent ids to put on the list'),
+  at: z.string().optional().describe('ISO 8601 date-time of a planned audition: people already booked then are left out'),
+});
+
+type Args = z.infer<typeof proposeShortlistArgs>;
+
+function roleButtons(project: ProjectRecord, roles = project.roles): Button[] {
+  return roles.slice(0, 5).map((r) => ({ label: `Shortlist ${r.name}`, action: { skill: 'propose-shortlist', args: { role: r.name } } }));
+}
+
+function failureReply(result: Extract<ShortlistRoleResult, { ok: false }>): Reply {
+  const r = result.resolution;
+  switch (r.kind) {
+    case 'unknown-role': {
+      const names = r.project.roles.map((x) => x.name);
+      const text = names.length
+        ? `${r.project.title} has no role “${r.role}”. Its roles: ${names.join(', ')}.`
+        : `${r.project.title} has no roles yet. Describe the role instead, e.g. “shortlist a tough cop in his 50s”.`;
+      return { ...reply(text).section(text).buttons(roleButtons(r.project)).build(), isError: true };
+    }
+    case 'ambiguous': {
+      const text = `“${r.role}” could be ${r.matches.map((m) => m.name).join(' or ')}: which one?`;
+      return reply(text).section(text).buttons(roleButtons(r.project, r.matches)).build();
+    }
+    case 'nothing-to-go-on':
+      return errorReply(`I don't know the role “${r.role}”: no script has been analyzed in this channel. Upload a script and ask me to analyze it, or describe the role, e.g. “shortlist a tough cop in his 50s who boxes”.`);
+  }
+}
+
+async function activeProject(ctx: SkillContext): Promise<ProjectRecord | undefined> {
+  const id = await ctx.memory.activeProjectId();
+  return id ? ctx.store.projects.get(id) : undefined;
+}
+
+function parseAt(at: string | undefined): Date | undefined | 'invalid' {
+  if (at === undefined) return undefined;
+  const d = new Date(at);
+  return Number.isNaN(d.getTime()) ? 'invalid' : d;
+}
+
 export const proposeShortlistSkill = defineSkill({
   id: 'propose-shortlist',
-  description: 'Propose a ranked, explained shortlist of talent for a role of the analyzed script.',
-  examples: ['shortlist for MARIA', 'who could play EDWARD?', 'top 3 candidates for JENNY'],
-  args: z.object({ role: z.string().min(1, 'name the role'), limit: z.number().int().min(1).max(20).optional() }),
+  description: 'Propose a ranked, explained shortlist of talent for a role of the analyzed script, or for a role described in words.',
+  examples: ['shortlist for MARIA', 'who could play EDWARD?', 'top 3 candidates for JENNY', 'shortlist a tough cop in his 50s who boxes'],
+  args: proposeShortlistArgs,
   sideEffects: false,
-  run: async (_ctx, args) => textReply(`I will propose a shortlist for ${args.role} once talent search is installed.`),
+  async run(ctx, args: Args) {
+    const at = parseAt(args.at);
+    if (at === 'invalid') return errorReply(`“${args.at}” is not a date and time I can read; use e.g. 2026-03-14T15:00:00Z.`);
+    const project = await activeProject(ctx);
+    const limit = args.limit ?? DEFAULT_SHORTLIST_SIZE;
+    const result = await shortlistRole(talentDepsFrom(ctx), {
+      tenant: ctx.tenant, role: args.role, limit,
+      ...(project ? { project } : {}),
+      ...(args.description ? { description: args.description } : {}),
+      ...(args.exclude ? { exclude: args.exclude } : {}),
+      ...(args.include ? { include: args.include } : {}),
+      ...(at ? { at, auditionMinutes: ctx.services.config.AUDITION_MINUTES } : {}),
+    });
+    if (!result.ok) return failureReply(result);
+
+    const { criteria, outcome } = result;
+    const roster = await loadRoster(ctx.store, ctx.tenant);
+    const wants = describeFilters(outcome.applied);
+    if (outcome.entries.length === 0) {
+      const text = roster.profiles.length === 0
+        ? 'The roster is empty: upload a roster CSV or JSON here, or run `castmatch import talent FILE`.'
+        : `No one on the roster fits ${criteria.role}${wants ? ` (${wants})` : ''}.`;
+      return reply(text).section(text).build();
+    }
+
+    const record: ShortlistRecord = {
+      id: randomUUID(), channel: ctx.memory.key, role: criteria.role, createdAt: ctx.now(),
+      ...(result.resolution.kind === 'role' ? { projectId: result.resolution.project.id } : {}),
+      entries: outcome.entries.map((e) => ({ talentId: e.id, name: e.name, score: e.score, reasons: e.reasons })),
+    };
+    await ctx.store.shortlists.save(record);
+    await ctx.memory.setLastShortlist(record.id);
+    await ctx.memory.setLastRole(criteria.role);
+    await ctx.memory.setLastListed({ ids: record.entries.map((e) => e.talentId), names: record.entries.map((e) => e.name), source: 'shortlist' });
+
+    const title = result.resolution.kind === 'role' ? `${criteria.role} — ${result.resolution.project.title}` : criteria.role;
+    const lines = outcome.entries.map((h, i) => cardLine(i + 1, roster.byId.get(h.id), h));
+    const b = reply(`Shortlist for ${title}:\n${lines.join('\n')}`).heading(`Shortlist: ${title}`);
+    if (wants) b.context(`Wants: ${wants}`);
+    const excluded = args.exclude ?? [];
+    outcome.entries.forEach((hit, i) => {
+      addTalentCard(b, i + 1, roster.byId.get(hit.id), hit, [
+        { label: 'Book', style: 'primary', action: { skill: 'book-audition', args: { person: hit.id, role: criteria.role } } },
+        { label: 'Remove', action: { skill: 'propose-shortlist', args: {
+          role: criteria.role, limit, exclude: [...excluded, hit.id],
+          ...(args.description ? { description: args.description } : {}), ...(args.at ? { at: args.at } : {}),
+        } } },
+        { label: 'More like this', action: { skill: 'search-talent', args: { query: `like ${hit.id}` } } },
+      ]);
+    });
+    for (const note of outcome.notes) b.context(note);
+    if (outcome.skippedBusy.length) b.context(`Left out ${outcome.skippedBusy.length} already booked for an audition at that time.`);
+    if (outcome.skippedDuplicates.length) b.context(`Skipped ${outcome.skippedDuplicates.length} near-duplicate profile(s).`);
+    return b.build();
+  },
 });

@@ -11,7 +11,7 @@ export type Route =
 
 export type RouteSource = 'action' | 'command' | 'pending' | 'file' | 'claude' | 'rules' | 'fallback';
 
-export const SKILL_IDS: readonly SkillId[] = ['search-talent', 'analyze-script', 'propose-shortlist', 'book-audition', 'help'];
+export const SKILL_IDS: readonly SkillId[] = ['search-talent', 'analyze-script', 'propose-shortlist', 'book-audition', 'status', 'help'];
 
 export function isSkillId(s: string): s is SkillId {
   return (SKILL_IDS as readonly string[]).includes(s);

@@ -12,6 +12,7 @@ const SUBCOMMANDS: Record<string, SkillId> = {
   analyze: 'analyze-script', analyse: 'analyze-script', breakdown: 'analyze-script',
   shortlist: 'propose-shortlist',
   book: 'book-audition', auditions: 'book-audition', reschedule: 'book-audition', cancel: 'book-audition',
+  status: 'status', health: 'status',
   help: 'help',
 };
 
@@ -35,6 +36,7 @@ export function parseSlash(text: string, now: Date): SlashRoute {
       const parsed = parseRequest(`${sub === 'auditions' ? 'auditions' : sub} ${rest}`, now);
       return { skill, args: parsed.skill === 'book-audition' ? parsed.args : { ...(rest ? { person: rest } : {}) } };
     }
+    case 'status': return { skill, args: {} };
     case 'help': return { skill, args: rest ? { topic: rest } : {} };
   }
 }

@@ -1,13 +1,70 @@
+/**
+ * The search-talent skill: a plain-language search of the tenant's roster. Replies with a compact
+ * card per person (name, playing range, location, three reasons; never contact details) and one
+ * button each: "Shortlist for ROLE" when the channel has a role in play, else "More like this".
+ */
 import { z } from 'zod';
 import { defineSkill } from '../types.js';
-import { textReply } from '../../bot/reply.js';
+import { reply, type Button, type Reply } from '../../bot/reply.js';
+import { searchTalent, DEFAULT_SEARCH_LIMIT, type TalentSearchResult } from '../talent/search.js';
+import { talentDepsFrom } from '../talent/deps.js';
+import { loadRoster } from '../talent/roster-cache.js';
+import { addTalentCard, cardLine } from '../talent/cards.js';
+import { describeFilters, hasNoFilters } from '../talent/query/filter-schema.js';
+import type { TalentProfile } from '../../memory/records.js';
 
-/** Slot for talent search (issue 4): answers with what it will do until the search lands. */
+export const searchTalentArgs = z.object({
+  query: z.string().trim().min(1, 'say who you are looking for').max(500, 'keep the search under 500 characters'),
+  limit: z.number().int().min(1).max(20).optional(),
+});
+
+function understood(r: TalentSearchResult): string {
+  if (r.similarTo) return `People like ${r.similarTo.name}`;
+  const parts = [hasNoFilters(r.filters) ? '' : describeFilters(r.filters), r.freeText ? `“${r.freeText}”` : ''].filter(Boolean);
+  return parts.length ? `Looking for: ${parts.join(' + ')}` : 'Looking for anyone on the roster';
+}
+
+/** Builds the reply; exported for the CLI and tests. */
+export function renderSearchReply(r: TalentSearchResult, profiles: Map<string, TalentProfile>, activeRole?: string): Reply {
+  if (r.total === 0) {
+    return reply('The roster is empty: upload a roster CSV or JSON here, or run `castmatch import talent FILE`.')
+      .section('The roster is empty: upload a roster CSV or JSON here, or run `castmatch import talent FILE`.').build();
+  }
+  if (r.results.length === 0) {
+    const text = `No one on the roster matches ${r.similarTo ? `people like ${r.similarTo.name}` : describeFilters(r.filters) || `“${r.query}”`}. Try fewer requirements or a wider age range.`;
+    return reply(text).section(text).build();
+  }
+  const lines = r.results.map((h, i) => cardLine(i + 1, profiles.get(h.id), h));
+  const b = reply(`${understood(r)}:\n${lines.join('\n')}`);
+  b.context(`${understood(r)} · ${r.candidates} of ${r.total} on the roster qualify`);
+  r.results.forEach((hit, i) => {
+    const button: Button = activeRole
+      ? { label: `Shortlist for ${activeRole}`, action: { skill: 'propose-shortlist', args: { role: activeRole, include: [hit.id] } } }
+      : { label: 'More like this', action: { skill: 'search-talent', args: { query: `like ${hit.id}` } } };
+    addTalentCard(b, i + 1, profiles.get(hit.id), hit, [button]);
+  });
+  for (const note of r.notes) b.context(note);
+  return b.build();
+}
+
 export const searchTalentSkill = defineSkill({
   id: 'search-talent',
   description: 'Search the agency roster in plain language, with filters and meaning; every hit with its reasons.',
-  examples: ['Tamil-speaking woman in her 30s who rides horses', 'find a tall actor in his forties with a deep voice'],
-  args: z.object({ query: z.string().min(1, 'say who you are looking for'), limit: z.number().int().min(1).max(50).optional() }),
+  examples: [
+    'Tamil-speaking woman in her 30s who rides horses',
+    'find a tall actor in his forties with a deep voice',
+    'sinister villain type with a shaved head',
+    'SAG-AFTRA singer with a Texan accent, 60+',
+  ],
+  args: searchTalentArgs,
   sideEffects: false,
-  run: async (_ctx, args) => textReply(`I will search the roster for "${args.query}" once the roster search is installed.`),
+  async run(ctx, args) {
+    const deps = talentDepsFrom(ctx);
+    const result = await searchTalent(deps, ctx.tenant, args.query, { limit: args.limit ?? DEFAULT_SEARCH_LIMIT });
+    const ids = result.results.map((h) => h.id);
+    await ctx.memory.setLastSearch(args.query, ids);
+    if (ids.length) await ctx.memory.setLastListed({ ids, names: result.results.map((h) => h.name), source: 'search' });
+    const roster = await loadRoster(ctx.store, ctx.tenant);
+    return renderSearchReply(result, roster.byId, await ctx.memory.lastRole());
+  },
 });

@@ -17,13 +17,15 @@ export function contentHash(profile: TalentProfile, model: string): string {
   return createHash('sha256').update(JSON.stringify([stable(profile), model])).digest('hex');
 }
 
-/** The text whose meaning a profile's vector captures: bio, skills, credits and accents. */
+/**
+ * The text whose meaning a profile's vector captures: bio, skills, accents and credit titles.
+ * Credit sizes and years are left out: they carry no meaning to match, and the model's cost grows
+ * with the length of the text.
+ */
 export function embeddingText(p: TalentProfile): string {
   const parts = [p.bio ?? ''];
   if (p.skills.length) parts.push(`Skills: ${p.skills.join(', ')}.`);
   if (p.accents.length) parts.push(`Accents: ${p.accents.join(', ')}.`);
-  if (p.credits.length) {
-    parts.push(`Credits: ${p.credits.map((c) => [c.title, c.size, c.year].filter((x) => x !== undefined).join(', ')).join('; ')}.`);
-  }
+  if (p.credits.length) parts.push(`Credits: ${p.credits.map((c) => c.title).join('; ')}.`);
   return parts.filter(Boolean).join(' ');
 }

@@ -25,6 +25,8 @@ export function readCsv(text: string): TableResult {
     records = parse(text, {
       delimiter: detectDelimiter(text.replace(/^[\s]+/, '')),
       bom: true,
+      // Files edited on two systems mix CRLF and LF: accept both (and old Mac CR) anywhere.
+      record_delimiter: ['\r\n', '\n', '\r'],
       info: true,
       raw: true,
       skip_empty_lines: true,

@@ -1,0 +1,65 @@
+/**
+ * Script analysis: parse-to-breakdown time (median of repeated runs, after warm-up) and peak memory
+ * for the full-length Big Fish in each format, and `fountain-js` parsing the same Fountain file as
+ * the peer. Goals: Fountain < 100 ms and faster than fountain-js only parses; PDF < 2 s.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Fountain } from 'fountain-js';
+import { analyzeScript } from '../src/skills/analyze-script/parse/index.js';
+import { summarize, type BenchRow } from './stats.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SCRIPTS = path.resolve(ROOT, '../shared/data/scripts');
+const OPTS = { maxBytes: 50 * 1024 * 1024 };
+
+interface Timing { median: number; peakMb: number }
+
+/** Median wall time of `runs` calls after `warm` unmeasured ones, and the largest RSS growth seen. */
+async function measure(fn: () => Promise<unknown> | unknown, warm: number, runs: number): Promise<Timing> {
+  for (let i = 0; i < warm; i++) await fn();
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage();
+  let peak = 0;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.heapUsed - base.heapUsed, m.rss - base.rss);
+  }
+  return { median: summarize(samples).p50, peakMb: peak / 1_048_576 };
+}
+
+export async function benchScriptAnalysis(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const file = (ext: string) => readFile(path.join(SCRIPTS, `big_fish.${ext}`));
+  const fountainBytes = new Uint8Array(await file('fountain'));
+  const fountainText = new TextDecoder().decode(fountainBytes);
+
+  const ours = await measure(() => analyzeScript(fountainBytes, 'big_fish.fountain', OPTS), 10, 40);
+  const peer = await measure(() => new Fountain().parse(fountainText, true), 10, 40);
+  rows.push(
+    { name: 'script: big_fish.fountain (122 pp) parse-to-breakdown, median', value: ours.median, unit: 'ms', goal: '< 100 ms' },
+    { name: 'script: big_fish.fountain peak memory growth', value: ours.peakMb, unit: 'MB' },
+    { name: 'script: fountain-js parse only, same file, median', value: peer.median, unit: 'ms' },
+    { name: 'script: ours / fountain-js time ratio', value: ours.median / peer.median, unit: 'x', goal: '< 1' },
+  );
+
+  const fdxBytes = new Uint8Array(await file('fdx'));
+  const fdx = await measure(() => analyzeScript(fdxBytes, 'big_fish.fdx', OPTS), 3, 15);
+  rows.push(
+    { name: 'script: big_fish.fdx parse-to-breakdown, median', value: fdx.median, unit: 'ms' },
+    { name: 'script: big_fish.fdx peak memory growth', value: fdx.peakMb, unit: 'MB' },
+  );
+
+  const pdfBytes = new Uint8Array(await file('pdf'));
+  const pdf = await measure(() => analyzeScript(pdfBytes, 'big_fish.pdf', OPTS), 1, 5);
+  rows.push(
+    { name: 'script: big_fish.pdf (122 pp) parse-to-breakdown, median', value: pdf.median, unit: 'ms', goal: '< 2000 ms' },
+    { name: 'script: big_fish.pdf peak memory growth', value: pdf.peakMb, unit: 'MB' },
+  );
+  return rows;
+}

@@ -1,0 +1,100 @@
+/**
+ * The Slack adapter on loopback: acknowledgement latency of correctly signed `/cast` commands (200,
+ * 50 at a time) through real Bolt on the bot's HTTP server, with the turns running the real engine
+ * and replying to a fake Slack API; and the Block Kit rendering time of a huge reply.
+ */
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/config.js';
+import { createLogger } from '../src/log/logger.js';
+import { createSlackAdapter } from '../src/bot/adapters/slack/index.js';
+import { renderMessage } from '../src/bot/adapters/slack/render.js';
+import { startHttpServer } from '../src/bot/http/server.js';
+import { reply } from '../src/bot/reply.js';
+import { FAKE_BOT_ID, FAKE_BOT_TOKEN, FAKE_BOT_USER, startFakeSlackApi } from '../test/fakes/slack-api.js';
+import { summarize, type BenchRow } from './stats.js';
+
+const SECRET = 'bench-signing-secret';
+const COMMANDS = 200;
+const CONCURRENCY = 50;
+
+async function ackLatency(): Promise<{ samples: number[]; answered: number; allDoneMs: number }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'castmatch-bench-slack-'));
+  const api = await startFakeSlackApi();
+  const log = createLogger('silent');
+  const app = await createApp({ config: loadConfig({ CASTMATCH_DATA_DIR: dataDir }), log });
+  const adapter = createSlackAdapter({
+    config: { ...app.config, SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.apiUrl },
+    handler: app.engine, store: app.db.store, log, botId: FAKE_BOT_ID, botUserId: FAKE_BOT_USER, retryConfig: { retries: 0 },
+  });
+  const server = await startHttpServer(adapter.routes, { port: 0, host: '127.0.0.1', log });
+  // Node's own client with keep-alive: the load generator shares the process, so it must be light.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const send = async (i: number): Promise<number> => {
+    const body = new URLSearchParams({
+      command: '/cast', text: i % 2 ? 'help' : 'shortlist MARIA', team_id: 'T0BENCH', channel_id: `C0BENCH${i % 7}`,
+      user_id: `U0BENCH${i % 13}`, user_name: 'bench', response_url: api.responseUrl(), trigger_id: `t${i}`,
+    }).toString();
+    const at = Math.floor(Date.now() / 1000);
+    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${at}:${body}`).digest('hex')}`;
+    const started = performance.now();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(server.url('/slack/commands'), {
+        method: 'POST', agent,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': String(at), 'x-slack-signature': signature },
+      }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); });
+      req.on('error', reject);
+      req.end(body);
+    });
+    if (status !== 200) throw new Error(`slash command answered ${status}`);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 10; i++) await send(i); // warm-up
+  await adapter.settled();
+  const before = api.callsOf('chat.postMessage').length;
+  const samples: number[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < COMMANDS; i += CONCURRENCY) {
+    samples.push(...await Promise.all(Array.from({ length: Math.min(CONCURRENCY, COMMANDS - i) }, (_, j) => send(100 + i + j))));
+  }
+  await adapter.settled();
+  const allDoneMs = performance.now() - t0;
+  const answered = api.callsOf('chat.postMessage').length - before;
+  agent.destroy();
+  await server.close(1_000);
+  await adapter.stop();
+  await app.close();
+  await api.close();
+  await rm(dataDir, { recursive: true, force: true });
+  return { samples, answered, allDoneMs };
+}
+
+function renderHuge(): number {
+  const b = reply('A very long answer.').heading('Breakdown');
+  for (let i = 0; i < 120; i++) b.section(`*Role ${i}* — ${'a line of description '.repeat(20)}`);
+  b.fields(Array.from({ length: 40 }, (_, i) => ({ label: `Field ${i}`, value: 'value '.repeat(50) })));
+  b.table(['Name', 'Age', 'Agency'], Array.from({ length: 300 }, (_, i) => [`Person ${i}`, String(20 + (i % 50)), 'Agency Ltd']));
+  b.buttons(Array.from({ length: 30 }, (_, i) => ({ label: `Shortlist ROLE ${i}`, action: { skill: 'propose-shortlist', args: { role: `ROLE ${i}` } } })));
+  const huge = b.build();
+  for (let i = 0; i < 20; i++) renderMessage(huge);
+  const runs = 200;
+  const t = performance.now();
+  for (let i = 0; i < runs; i++) renderMessage(huge);
+  return (performance.now() - t) / runs;
+}
+
+export async function benchSlack(): Promise<BenchRow[]> {
+  const { samples, answered, allDoneMs } = await ackLatency();
+  const s = summarize(samples);
+  return [
+    { name: 'slack: slash ack p50 (200 cmds, 50 at a time)', value: s.p50, unit: 'ms' },
+    { name: 'slack: slash ack p99 (200 cmds, 50 at a time)', value: s.p99, unit: 'ms', goal: '< 50 ms (Slack allows 3000)' },
+    { name: 'slack: answers posted of 200', value: answered, unit: 'msgs', goal: '= 200' },
+    { name: 'slack: 200 commands acked and answered', value: allDoneMs, unit: 'ms' },
+    { name: 'slack: Block Kit render of a huge reply', value: renderHuge(), unit: 'ms', goal: '< 5 ms' },
+  ];
+}

@@ -1,0 +1,99 @@
+/**
+ * Files shared in Teams, as SharedFile: personal-chat uploads (`file.download.info` attachments with a
+ * pre-authorised `downloadUrl`) and channel attachments with a `contentUrl`. The size is checked
+ * from `content-length` first, and again while streaming, so an oversized file is never buffered.
+ */
+import type { SharedFile } from '../../message.js';
+import { FileTooLargeError } from '../terminal/local-file.js';
+
+/** Teams' attachment type for a file a user uploaded in a personal chat. */
+export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+/** A download that failed for a reason other than size; the message is meant for the user. */
+export class FileDownloadError extends Error {
+  constructor(readonly fileName: string, readonly status: number) {
+    super(`Teams did not hand over ${fileName} (HTTP ${status})`);
+    this.name = 'FileDownloadError';
+  }
+}
+
+/** The attachment fields this module reads (a subset of botframework's Attachment). */
+export interface TeamsAttachment {
+  contentType: string;
+  contentUrl?: string;
+  content?: unknown;
+  name?: string;
+}
+
+/** Attachments that are files the bot can read; cards, HTML bodies and mentions are skipped. */
+export function sharedFiles(attachments: TeamsAttachment[] | undefined): SharedFile[] {
+  const files: SharedFile[] = [];
+  for (const a of attachments ?? []) {
+    if (a.contentType === FILE_DOWNLOAD_INFO) {
+      const url = downloadUrlOf(a.content);
+      if (url) files.push(remoteFile(a.name ?? 'upload', url));
+    } else if (a.contentUrl && isFileType(a.contentType)) {
+      files.push(remoteFile(a.name ?? 'attachment', a.contentUrl, a.contentType));
+    }
+  }
+  return files;
+}
+
+function downloadUrlOf(content: unknown): string | undefined {
+  if (typeof content !== 'object' || content === null) return undefined;
+  const url = (content as { downloadUrl?: unknown }).downloadUrl;
+  return typeof url === 'string' && /^https?:\/\//.test(url) ? url : undefined;
+}
+
+function isFileType(contentType: string): boolean {
+  // Teams mirrors the message body as a text/html attachment and cards as vnd.microsoft.card.*.
+  return contentType !== 'text/html' && !contentType.startsWith('application/vnd.microsoft.card.');
+}
+
+/** A file behind a URL, read lazily with a size limit. */
+export function remoteFile(name: string, url: string, mimeType?: string): SharedFile {
+  return {
+    name,
+    ...(mimeType ? { mimeType } : {}),
+    fetch: (maxBytes) => download(name, url, maxBytes),
+  };
+}
+
+async function download(name: string, url: string, maxBytes: number): Promise<Uint8Array> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), DOWNLOAD_TIMEOUT_MS);
+  try {
+    const res = await fetch(url, { signal: abort.signal, redirect: 'follow' });
+    if (!res.ok) throw new FileDownloadError(name, res.status);
+    const declared = Number(res.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) throw new FileTooLargeError(name, declared, maxBytes);
+    if (!res.body) return new Uint8Array();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      // A server may omit or understate content-length: stop reading as soon as the limit is passed.
+      if (total > maxBytes) throw new FileTooLargeError(name, total, maxBytes);
+      chunks.push(value);
+    }
+    return concat(chunks, total);
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}

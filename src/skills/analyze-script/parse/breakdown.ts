@@ -1,0 +1,204 @@
+/**
+ * From the neutral document to the casting breakdown: scenes, one entry per person with speeches,
+ * words, scenes, introduction, gender and age, the part's size, and who shares scenes with whom.
+ */
+import { cueName, nameKey } from './cue-name.js';
+import type { ScriptDocument } from './document.js';
+import { parseHeading } from './heading.js';
+import { readIntroFacts } from './intro.js';
+import { capsRuns, cueForIntroName, MentionMatcher, shorterCueFor } from './names.js';
+import { partSize, SIZE_ORDER } from './size.js';
+import type { Breakdown, CharacterBreakdown, SceneBreakdown, ScenePair } from './types.js';
+
+interface Speech { raw: string; line: string; key: string; scene: number; page: number; words: number }
+interface ActionLine { text: string; scene: number; page: number }
+interface Intro { text: string; after: string }
+
+/** Last words of an upper-case run that make it a person worth listing even if they never speak. */
+const PERSON = /^(?:MAN|WOMAN|GIRL|BOY|GUY|LADY|GENTLEMAN|KID|NURSE|DOCTOR|COP|OFFICER|WAITER|WAITRESS|SOLDIER|MOTHER|FATHER|STRANGER)$/;
+const AGE_AFTER = /^\s*(?:\(\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*\)|,\s*\d{1,3}(?![\d'’s])|,\s*AGE\s+\d|,?\s+in (?:his|her|their) (?:early |mid-?|late )?(?:\d0['’]?s|\w+ties))/i;
+const NOT_PEOPLE = /^(?:INT|EXT|CUT|FADE|DISSOLVE|POV|CLOSE|ANGLE|INSERT|BACK|CONTINUOUS|LATER|SUPER|TITLE|THE END)\b/;
+const MAX_INTRO = 300;
+
+
+export function buildBreakdown(doc: ScriptDocument): Breakdown {
+  const scenes: SceneBreakdown[] = [];
+  const speeches: Speech[] = [];
+  const actions: ActionLine[] = [];
+  let current: Speech | null = null;
+  for (const e of doc.elements) {
+    const scene = scenes.length;
+    if (e.kind === 'heading') {
+      scenes.push({ number: scene + 1, heading: e.text, ...parseHeading(e.text), page: e.page });
+      current = null;
+    } else if (e.kind === 'cue') {
+      const raw = cueName(e.text);
+      current = raw ? { raw, line: e.text.replace(/^@|\s*\^$/g, '').trim(), key: nameKey(raw), scene, page: e.page, words: 0 } : null;
+      if (current) speeches.push(current);
+    } else if (e.kind === 'dialogue') {
+      if (current) current.words += countWords(e.text);
+    } else if (e.kind !== 'parenthetical') {
+      current = null;
+      if (e.kind === 'action') actions.push({ text: e.text, scene, page: e.page });
+    }
+  }
+
+  const cueCounts: Record<string, number> = {};
+  for (const s of speeches) cueCounts[s.raw] = (cueCounts[s.raw] ?? 0) + 1;
+
+  const keys = new Set(speeches.map((s) => s.key));
+  const groupParts = new Map<string, string[]>();
+  for (const k of keys) {
+    const parts = k.split(/\s+(?:AND|&)\s+|\s*,\s*/);
+    if (parts.length > 1 && parts.every((p) => keys.has(p) && p !== k)) groupParts.set(k, parts);
+  }
+  // Cue spellings of one person (CYBER BOB and BOB) become one key.
+  const merged = new Map<string, string>();
+  for (const k of keys) {
+    const short = shorterCueFor(k, keys);
+    if (short && !groupParts.has(k)) merged.set(k, short);
+  }
+  for (const s of speeches) s.key = merged.get(s.key) ?? s.key;
+  const speakers = new Set([...keys].filter((k) => !groupParts.has(k) && !merged.has(k)));
+
+  // Spellings that name a character: cue names as written, intro full names, silent people.
+  const spellings = new Map<string, string>();
+  const aliases = new Map<string, Set<string>>();
+  const addAlias = (key: string, alias: string) => {
+    if (alias !== key) (aliases.get(key) ?? aliases.set(key, new Set()).get(key)!).add(alias);
+  };
+  for (const s of speeches) {
+    if (!speakers.has(s.key)) continue;
+    spellings.set(s.key, s.key);
+    spellings.set(s.raw, s.key);
+    spellings.set(nameKey(s.raw), s.key);
+    addAlias(s.key, s.raw);
+    if (s.line.length <= 60) addAlias(s.key, s.line.replace(/\s+/g, ' '));
+  }
+  const silent = new Set<string>();
+  for (const a of actions) {
+    for (const run of capsRuns(a.text)) {
+      if (spellings.has(run.name)) continue;
+      const cue = cueForIntroName(run.name, speakers);
+      if (cue) {
+        spellings.set(run.name, cue);
+        addAlias(cue, run.name);
+      } else if (isSilentPerson(run.name, a.text.slice(run.end))) {
+        spellings.set(run.name, run.name);
+        silent.add(run.name);
+      }
+    }
+  }
+
+  // Every mention in action: scenes where each person appears, and the line that introduces them.
+  const matcher = new MentionMatcher(spellings, speakers);
+  const appears = new Map<string, Set<number>>();
+  const first = new Map<string, { scene: number; page: number }>();
+  const intros = new Map<string, Intro>();
+  const introduced = new Set<string>();
+  for (const a of actions) {
+    for (const m of matcher.find(a.text)) {
+      if (silent.has(m.key) && !m.caps) continue;
+      (appears.get(m.key) ?? appears.set(m.key, new Set()).get(m.key)!).add(a.scene);
+      if (!first.has(m.key)) first.set(m.key, { scene: a.scene, page: a.page });
+      // The intro is the first capitalised mention, preferably one that describes ("GURU, 32, …").
+      if (!m.caps || introduced.has(m.key)) continue;
+      const after = a.text.slice(m.end);
+      if (!intros.has(m.key)) intros.set(m.key, { text: introLine(a.text, m.index), after });
+      if (describes(m.key, after)) {
+        intros.set(m.key, { text: introLine(a.text, m.index), after });
+        introduced.add(m.key);
+      }
+    }
+  }
+
+  const stats = new Map<string, { speeches: number; words: number; scenes: Set<number>; first: { scene: number; page: number } }>();
+  for (const s of speeches) {
+    for (const key of groupParts.get(s.key) ?? [s.key]) {
+      const st = stats.get(key) ?? stats.set(key, { speeches: 0, words: 0, scenes: new Set(), first: { scene: s.scene, page: s.page } }).get(key)!;
+      st.speeches++;
+      st.words += s.words;
+      st.scenes.add(s.scene);
+    }
+  }
+
+  const totalSpeeches = speeches.length;
+  const characters: CharacterBreakdown[] = [];
+  for (const key of [...speakers, ...silent]) {
+    const st = stats.get(key);
+    const speaking = [...(st?.scenes ?? [])].filter((n) => n > 0).sort((a, b) => a - b);
+    const appearing = [...(appears.get(key) ?? [])].filter((n) => n > 0 && !st?.scenes.has(n)).sort((a, b) => a - b);
+    const firstSeen = earliest(st?.first, first.get(key));
+    const intro = intros.get(key);
+    const facts = readIntroFacts(key, intro?.after ?? '');
+    characters.push({
+      name: key,
+      aliases: [...(aliases.get(key) ?? [])].slice(0, 12),
+      speeches: st?.speeches ?? 0,
+      words: st?.words ?? 0,
+      speakingScenes: speaking,
+      appearsInScenes: appearing,
+      firstScene: scenes.length ? Math.max(1, firstSeen.scene) : 0,
+      firstPage: firstSeen.page,
+      introduction: intro?.text ?? null,
+      gender: facts.gender,
+      ageRange: facts.ageRange,
+      evidence: facts.evidence,
+      size: partSize({ speeches: st?.speeches ?? 0, speakingScenes: speaking.length, scenes: speaking.length + appearing.length }, totalSpeeches, scenes.length),
+    });
+  }
+  characters.sort((a, b) => SIZE_ORDER.indexOf(a.size) - SIZE_ORDER.indexOf(b.size) || b.speeches - a.speeches
+    || b.appearsInScenes.length - a.appearsInScenes.length || a.name.localeCompare(b.name));
+
+  return { title: doc.title, authors: doc.authors, format: doc.format, pages: doc.pages, scenes, characters, pairs: scenePairs(characters), cueCounts };
+}
+
+/** Whether the words after a mention state an age or gender ("YORBLEF, any gender", "PING (27)"). */
+function describes(key: string, after: string): boolean {
+  const f = readIntroFacts(key, after);
+  return f.evidence.length > 0 && f.evidence.some((e) => e !== key);
+}
+
+/** A silent person: an upper-case name followed by an age, or a person noun ("A MAN in his fifties"). */
+function isSilentPerson(name: string, after: string): boolean {
+  const words = name.split(' ');
+  if (words.length > 3 || NOT_PEOPLE.test(name)) return false;
+  return AGE_AFTER.test(after) || PERSON.test(words[words.length - 1]!);
+}
+
+function earliest(a: { scene: number; page: number } | undefined, b: { scene: number; page: number } | undefined): { scene: number; page: number } {
+  if (!a) return b ?? { scene: 0, page: 1 };
+  if (!b) return a;
+  return b.scene < a.scene || (b.scene === a.scene && b.page < a.page) ? b : a;
+}
+
+/** The intro as written; a long paragraph is cut to the sentence that names the character. */
+function introLine(text: string, at: number): string {
+  if (text.length <= MAX_INTRO) return text;
+  const start = Math.max(text.lastIndexOf('. ', at) + 2, 0);
+  const stop = text.indexOf('. ', at);
+  return text.slice(start, stop < 0 ? undefined : Math.min(stop + 1, start + MAX_INTRO)).trim();
+}
+
+function countWords(text: string): number {
+  let n = 0;
+  for (const w of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) n++;
+  return n;
+}
+
+/** Speaking characters who are in the same scenes (speaking or named), most shared first. */
+function scenePairs(characters: CharacterBreakdown[]): ScenePair[] {
+  const cast = characters.filter((c) => c.size !== 'non-speaking')
+    .map((c) => ({ name: c.name, scenes: new Set([...c.speakingScenes, ...c.appearsInScenes]) }));
+  const pairs: ScenePair[] = [];
+  for (let i = 0; i < cast.length; i++) {
+    for (let j = i + 1; j < cast.length; j++) {
+      const a = cast[i]!;
+      const b = cast[j]!;
+      let shared = 0;
+      for (const s of a.scenes) if (b.scenes.has(s)) shared++;
+      if (shared > 0) pairs.push({ a: a.name, b: b.name, sharedScenes: shared });
+    }
+  }
+  return pairs.sort((x, y) => y.sharedScenes - x.sharedScenes || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+}

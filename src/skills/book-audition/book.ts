@@ -1,0 +1,158 @@
+/**
+ * "book Meera for MARIA Thursday 3pm" and "book the shortlist for MARIA tomorrow from 10am": reads
+ * who, which role and when, checks the time is free, and proposes the booking for confirmation.
+ * Nothing is written here.
+ */
+import { errorReply, reply, type Reply } from '../../bot/reply.js';
+import type { SkillContext } from '../types.js';
+import { auditionDepsFrom } from '../auditions/deps.js';
+import { busyTime } from '../auditions/busy.js';
+import { resolvePerson } from '../auditions/people.js';
+import { conflictsOf, DEFAULT_WINDOW, nextFreeSlots, sessionSlots, type Interval } from '../auditions/slots.js';
+import { formatSpan, impossibleDate, parseWhen } from '../auditions/time.js';
+import { normTerm } from '../../integrations/vectors/talent-metadata.js';
+import type { BookAuditionArgs, BookingPayload } from './args.js';
+import { bookingRole, readerZone } from './context.js';
+import { calendarFailure, conflictReply, reminderNote } from './render.js';
+
+/** How far ahead free slots are looked for. */
+const LOOKAHEAD_MS = 14 * 24 * 3_600_000;
+const SUGGESTIONS = 3;
+
+export async function proposeBooking(ctx: SkillContext, args: BookAuditionArgs): Promise<Reply> {
+  const zone = readerZone(ctx);
+  if (!zone.ok) return errorReply(zone.message);
+  if (!args.when) {
+    // The parser drops dates that do not exist ("31 February"): say so rather than ask "when?".
+    const impossible = impossibleDate(ctx.message.text, zone.zone, ctx.now());
+    return errorReply(impossible ?? 'When should the audition be? e.g. “book Meera for MARIA Thursday 3pm”.');
+  }
+  const when = parseWhen(args.when, zone.zone, ctx.now());
+  if (!when.ok) {
+    ctx.log.info({ reason: when.reason }, 'booking time refused');
+    return errorReply(when.message);
+  }
+  const role = await bookingRole(ctx, args.role);
+  if (!role.ok) {
+    ctx.log.info('booking refused: role not found');
+    return errorReply(role.message);
+  }
+  const minutes = args.durationMinutes ?? ctx.services.config.AUDITION_MINUTES;
+  const start = when.start.toJSDate();
+  const common = { ctx, zone: zone.zone, role: role.role, projectId: role.project?.id, projectTitle: role.project?.title, start, minutes };
+  return args.session ? proposeSession(common) : proposeOne(common, args);
+}
+
+interface Common {
+  ctx: SkillContext;
+  zone: string;
+  role: string;
+  projectId: string | undefined;
+  projectTitle: string | undefined;
+  start: Date;
+  minutes: number;
+}
+
+async function proposeOne(c: Common, args: BookAuditionArgs): Promise<Reply> {
+  const { ctx } = c;
+  if (!args.person) return errorReply(`Who should audition for ${c.role}? Name them, or say e.g. “book the second one” after a shortlist.`);
+  const person = await resolvePerson(ctx.store, ctx.tenant, args.person);
+  if (person.kind === 'none') {
+    ctx.log.info({ rosterSize: person.rosterSize }, 'booking refused: person not on the roster');
+    return errorReply(person.rosterSize
+      ? `No one called “${args.person}” is on the roster. Check the spelling, or search for them first.`
+      : 'The roster is empty: upload a roster CSV or JSON here first.');
+  }
+  if (person.kind === 'many') {
+    const text = `${person.matches.length} people on the roster match “${args.person}”: which one?`;
+    return reply(`${text} ${person.matches.map((p) => p.name).join(', ')}`).section(text)
+      .buttons(person.matches.slice(0, 8).map((p) => ({ label: p.name, action: { skill: 'book-audition', args: {
+        op: 'book', person: p.id, role: c.role, when: c.start.toISOString(), durationMinutes: c.minutes,
+      } } })))
+      .build();
+  }
+  const p = person.profile;
+  const deps = auditionDepsFrom(ctx);
+  const buffer = ctx.services.config.AUDITION_BUFFER_MINUTES;
+  const slot = { start: c.start, end: new Date(c.start.getTime() + c.minutes * 60_000) };
+  let busy;
+  try {
+    busy = await busyTime(deps, { tenant: ctx.tenant, talentIds: [p.id], from: new Date(slot.start.getTime() - buffer * 60_000), to: new Date(slot.start.getTime() + LOOKAHEAD_MS) });
+  } catch (err) {
+    return calendarFailure(ctx, err, 'booked');
+  }
+  const clashes = conflictsOf(slot, busy, buffer);
+  if (clashes.length) {
+    ctx.log.info({ talent: p.id, clashes: clashes.length }, 'booking time is busy');
+    const free = nextFreeSlots(slot.start, c.minutes, buffer, busy, { zone: c.zone, ...DEFAULT_WINDOW }, SUGGESTIONS);
+    return conflictReply(p.name, slot, clashes, c.zone, free, (s) => ({ skill: 'book-audition', args: {
+      op: 'book', person: p.id, role: c.role, when: s.start.toISOString(), durationMinutes: c.minutes,
+    } }));
+  }
+  const payload: BookingPayload = {
+    kind: 'book', role: c.role, timeZone: c.zone, ...(c.projectId ? { projectId: c.projectId } : {}),
+    items: [{ talentId: p.id, talentName: p.name, start: slot.start.toISOString(), end: slot.end.toISOString() }],
+  };
+  const summary = `Book ${p.name} for ${c.role}${c.projectTitle ? ` (${c.projectTitle})` : ''}, ${formatSpan(slot.start, slot.end, c.zone)}`;
+  const details = reply(summary).heading('Book this audition?')
+    .fields([
+      { label: 'Who', value: p.name },
+      { label: 'Role', value: `${c.role}${c.projectTitle ? ` — ${c.projectTitle}` : ''}` },
+      { label: 'When', value: formatSpan(slot.start, slot.end, c.zone) },
+      { label: 'Length', value: `${c.minutes} min` },
+    ])
+    .context(inviteNote(ctx))
+    .context(reminderNote(ctx.services.config.REMINDER_OFFSETS_MINUTES))
+    .build();
+  return ctx.propose({ summary, payload, details });
+}
+
+async function proposeSession(c: Common): Promise<Reply> {
+  const { ctx } = c;
+  const shortlistId = await ctx.memory.lastShortlistId();
+  const shortlist = shortlistId ? await ctx.store.shortlists.get(shortlistId) : undefined;
+  if (!shortlist || shortlist.entries.length === 0) {
+    return errorReply(`There is no shortlist in this channel yet. Ask for one first, e.g. “shortlist for ${c.role}”.`);
+  }
+  if (normTerm(shortlist.role) !== normTerm(c.role)) {
+    return errorReply(`The last shortlist here is for ${shortlist.role}, not ${c.role}. Ask “shortlist for ${c.role}” first, or book the session for ${shortlist.role}.`);
+  }
+  const people = shortlist.entries;
+  const buffer = ctx.services.config.AUDITION_BUFFER_MINUTES;
+  let busy;
+  try {
+    busy = await busyTime(auditionDepsFrom(ctx), { tenant: ctx.tenant, talentIds: people.map((e) => e.talentId), from: new Date(c.start.getTime() - buffer * 60_000), to: new Date(c.start.getTime() + LOOKAHEAD_MS) });
+  } catch (err) {
+    return calendarFailure(ctx, err, 'booked');
+  }
+  const slots = sessionSlots(c.start, c.minutes, buffer, busy, { zone: c.zone, ...DEFAULT_WINDOW }, people.length);
+  if (slots.length < people.length) {
+    return errorReply(`I found only ${slots.length} free ${c.minutes}-minute slots for ${people.length} people in the next two weeks. Try another day or shorter auditions.`);
+  }
+  const items = people.map((e, i) => ({ talentId: e.talentId, talentName: e.name, start: slots[i]!.start.toISOString(), end: slots[i]!.end.toISOString() }));
+  const payload: BookingPayload = { kind: 'book', role: c.role, timeZone: c.zone, ...(c.projectId ? { projectId: c.projectId } : {}), items };
+  const skipped = skippedBusy(c.start, slots, buffer);
+  const summary = `Book ${people.length} auditions for ${c.role}, ${formatSpan(slots[0]!.start, slots.at(-1)!.end, c.zone)}`;
+  const b = reply(`${summary}:\n${items.map((it, i) => `${i + 1}. ${formatSpan(slots[i]!.start, slots[i]!.end, c.zone)} ${it.talentName}`).join('\n')}`)
+    .heading(`Book this session for ${c.role}?`)
+    .table(['#', 'When', 'Who'], items.map((it, i) => [String(i + 1), formatSpan(slots[i]!.start, slots[i]!.end, c.zone), it.talentName]));
+  if (skipped) b.context('Busy time was skipped, so the session is not one unbroken run.');
+  b.context(inviteNote(ctx)).context(reminderNote(ctx.services.config.REMINDER_OFFSETS_MINUTES));
+  return ctx.propose({ summary, payload, details: b.build() });
+}
+
+/** True when the slots are not one unbroken run from the requested start. */
+function skippedBusy(start: Date, slots: Interval[], bufferMinutes: number): boolean {
+  let t = start.getTime();
+  for (const s of slots) {
+    if (s.start.getTime() !== t) return true;
+    t = s.end.getTime() + bufferMinutes * 60_000;
+  }
+  return false;
+}
+
+function inviteNote(ctx: SkillContext): string {
+  return ctx.services.calendar.kind === 'google'
+    ? 'Google Calendar sends the invitation with a Meet link.'
+    : 'An invitation (.ics) comes with the confirmation.';
+}

@@ -1,0 +1,19 @@
+/** Query understanding: Claude when configured, the rules otherwise (and whenever Claude fails). */
+import type { Logger } from 'pino';
+import type { LanguageModel } from '../../../integrations/llm/language-model.js';
+import type { TalentQuery } from './filter-schema.js';
+import { parseTalentQueryWithLlm } from './llm-parser.js';
+import { parseTalentQueryRules } from './rule-parser.js';
+import type { TalentVocabulary } from './vocabulary.js';
+
+export * from './filter-schema.js';
+export { buildVocabulary, type TalentVocabulary } from './vocabulary.js';
+export { parseTalentQueryRules } from './rule-parser.js';
+export { parseTalentQueryWithLlm, talentQueryToolSchema, TALENT_QUERY_TOOL } from './llm-parser.js';
+
+export async function understandQuery(
+  text: string, vocab: TalentVocabulary, deps: { llm?: LanguageModel; log: Logger },
+): Promise<TalentQuery & { via: 'llm' | 'rules' }> {
+  if (deps.llm) return parseTalentQueryWithLlm({ llm: deps.llm, log: deps.log }, text, vocab);
+  return { ...parseTalentQueryRules(text, vocab), via: 'rules' };
+}

@@ -1,0 +1,138 @@
+/**
+ * Hybrid ranking. Hard filters decide who may appear; among them the score blends meaning
+ * (embedding of the free text against each stored vector, through the vector index), keyword
+ * relevance (BM25) and attribute fit. With no free text, people are ranked by fit alone.
+ * Every hit carries its score parts and the reasons it matched.
+ */
+import type { Logger } from 'pino';
+import type { TalentProfile } from '../../../memory/records.js';
+import type { Embedder } from '../../../integrations/embeddings/embedder.js';
+import { embedQueries } from '../../../integrations/embeddings/query-embedding.js';
+import { VectorModelMismatchError, type VectorIndex } from '../../../integrations/vectors/vector-index.js';
+import type { TalentFilters } from '../query/filter-schema.js';
+import type { TalentRoster } from '../roster-cache.js';
+import { matchesFilters, toMetadataFilter } from './filters.js';
+import { fitScore, type Preferences } from './fit.js';
+import { attributeReasons, textReasons } from './reasons.js';
+
+export interface ScoreParts { semantic: number; keyword: number; fit: number }
+
+/** One ranked person. Only public profile fields: never contact details. */
+export interface RankedHit { id: string; name: string; score: number; parts: ScoreParts; reasons: string[] }
+
+export interface RankWeights { semantic: number; keyword: number; fit: number }
+
+export const SEARCH_WEIGHTS: RankWeights = { semantic: 0.5, keyword: 0.3, fit: 0.2 };
+
+export interface RankInput {
+  roster: TalentRoster;
+  filters: TalentFilters;
+  /** Matched by meaning and keywords; empty ranks by fit. */
+  freeText: string;
+  limit: number;
+  preferences?: Preferences;
+  exclude?: Set<string>;
+  weights?: RankWeights;
+  /** Text embedded for the semantic part when it should differ from `freeText` ("more like X"). */
+  semanticText?: string;
+}
+
+export interface RankDeps {
+  embedder: Embedder | (() => Promise<Embedder>);
+  vectors: VectorIndex;
+  log: Logger;
+}
+
+export interface RankOutput {
+  hits: RankedHit[];
+  /** How many people passed the hard filters. */
+  candidates: number;
+  /** Things the user should know (meaning-based ranking unavailable…). */
+  notes: string[];
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+async function resolveEmbedder(e: RankDeps['embedder']): Promise<Embedder> {
+  return typeof e === 'function' ? e() : e;
+}
+
+/** Semantic similarity of each candidate, min-max scaled over the index's answers; absent = 0. */
+async function semanticScores(deps: RankDeps, input: RankInput, candidates: TalentProfile[], notes: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const text = input.semanticText ?? input.freeText;
+  try {
+    const embedder = await resolveEmbedder(deps.embedder);
+    if (input.roster.model && input.roster.model !== embedder.model) {
+      throw new VectorModelMismatchError(input.roster.tenant, input.roster.model, embedder.model);
+    }
+    const [vector] = await embedQueries(embedder, [text]);
+    const all = candidates.length === input.roster.profiles.length;
+    const topK = Math.min(candidates.length, Math.max(200, input.limit * 20));
+    const matches = await deps.vectors.query(input.roster.tenant, vector!, {
+      topK,
+      model: embedder.model,
+      ...(all ? {} : { ids: candidates.map((c) => c.id) }),
+      // Pinecone evaluates the filter itself; the in-process index already has the allowlist.
+      ...(deps.vectors.kind === 'pinecone' ? { filter: toMetadataFilter(input.filters) } : {}),
+    });
+    const allowed = all ? undefined : new Set(candidates.map((c) => c.id));
+    const kept = matches.filter((m) => (allowed ? allowed.has(m.id) : input.roster.byId.has(m.id)));
+    if (kept.length === 0) return out;
+    const hi = kept[0]!.score;
+    const lo = kept[kept.length - 1]!.score;
+    for (const m of kept) out.set(m.id, hi - lo > 1e-6 ? (m.score - lo) / (hi - lo) : 1);
+  } catch (err) {
+    const mismatch = err instanceof VectorModelMismatchError;
+    deps.log.warn({ err: (err as Error).message, tenant: input.roster.tenant }, 'semantic ranking unavailable');
+    notes.push(mismatch
+      ? 'Ranking by keywords only: the roster was embedded with another model. Re-import it to search by meaning.'
+      : 'Ranking by keywords only: the meaning-based index is unavailable right now.');
+  }
+  return out;
+}
+
+export async function rankTalent(deps: RankDeps, input: RankInput): Promise<RankOutput> {
+  const notes: string[] = [];
+  const candidates = input.roster.profiles.filter((p) => !input.exclude?.has(p.id) && matchesFilters(p, input.filters));
+  if (candidates.length === 0) return { hits: [], candidates: 0, notes };
+
+  const hasText = input.freeText.trim() !== '' || (input.semanticText ?? '').trim() !== '';
+  const semantic = hasText ? await semanticScores(deps, input, candidates, notes) : new Map<string, number>();
+  const keyword = input.freeText.trim()
+    ? input.roster.keywords.scores(input.freeText, candidates.length === input.roster.profiles.length ? undefined : new Set(candidates.map((c) => c.id)))
+    : new Map<string, number>();
+
+  const w = input.weights ?? SEARCH_WEIGHTS;
+  const semanticOn = semantic.size > 0;
+  const keywordOn = input.freeText.trim() !== '';
+  const scored = candidates.map((p) => {
+    const fit = fitScore(p, input.filters, input.preferences);
+    const parts: ScoreParts = { semantic: semantic.get(p.id) ?? 0, keyword: keyword.get(p.id) ?? 0, fit: fit ?? 0 };
+    let score: number;
+    if (!hasText) score = fit ?? 0;
+    else {
+      // Weights of parts that could not be computed are shared among the others.
+      const ws = (semanticOn ? w.semantic : 0) + (keywordOn ? w.keyword : 0) + (fit !== undefined ? w.fit : 0);
+      score = ws === 0 ? 0
+        : ((semanticOn ? w.semantic * parts.semantic : 0) + (keywordOn ? w.keyword * parts.keyword : 0) + (fit !== undefined ? w.fit * parts.fit : 0)) / ws;
+    }
+    return { p, parts, score };
+  });
+  scored.sort((a, b) => b.score - a.score || b.parts.fit - a.parts.fit || a.p.name.localeCompare(b.p.name));
+
+  const hits = scored.slice(0, Math.max(0, input.limit)).map(({ p, parts, score }): RankedHit => {
+    const reasons = [...attributeReasons(p, input.filters, input.preferences), ...textReasons(p, input.freeText)];
+    if (reasons.length === 0 && hasText && parts.semantic > 0.5) reasons.push(`close in meaning to “${truncate(input.freeText, 40)}”`);
+    return {
+      id: p.id, name: p.name, score: round3(score),
+      parts: { semantic: round3(parts.semantic), keyword: round3(parts.keyword), fit: round3(parts.fit) },
+      reasons: [...new Set(reasons)],
+    };
+  });
+  return { hits, candidates: candidates.length, notes };
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

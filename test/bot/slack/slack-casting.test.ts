@@ -1,0 +1,179 @@
+/**
+ * The casting conversation in Slack, end to end through real Bolt and a fake Slack API: a roster
+ * shared in the channel is imported, a mention searches it, a screenplay shared in the channel is
+ * downloaded with the bot token and analyzed (progress updated in place, breakdown blocks, chart
+ * uploaded with files.uploadV2), a "Shortlist ROLE" button runs the skill, "Book" opens the booking
+ * modal, its submission proposes the booking and "Confirm" books it.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createTestApp, ROSTER, SCRIPTS, type TestApp } from '../../helpers/app.js';
+import { FAKE_BOT_TOKEN, type SlackCall } from '../../fakes/slack-api.js';
+import { blocksText, buttonsOf, eventId, startSlackRig, type Json, type SlackRig } from './harness.js';
+
+// Monday 23 March 2026, 09:00 in London; "Thursday" is the 26th.
+const NOW = new Date('2026-03-23T09:00:00Z');
+const CHANNEL = 'C0CASTING1';
+let app: TestApp;
+let rig: SlackRig;
+
+beforeAll(async () => {
+  app = await createTestApp({ EMBEDDING_MODEL: 'hashed-64', CASTMATCH_TIME_ZONE: 'Europe/London' }, { now: () => NOW });
+  rig = await startSlackRig(app, { now: () => NOW });
+});
+afterAll(async () => {
+  await rig.close();
+  await app.dispose();
+});
+
+let fileSeq = 0;
+/** A file_share message event for a file the fake Slack holds; returns the event and the file id. */
+async function shareFile(name: string, data: Uint8Array, opts: { mimetype?: string; size?: number; text?: string } = {}): Promise<{ event: Json; fileId: string }> {
+  const fileId = `F0SHARE${++fileSeq}`;
+  const file = rig.api.addFile({ id: fileId, name, data, mimetype: opts.mimetype ?? 'text/plain', ...(opts.size ? { size: opts.size } : {}) });
+  const payload = await rig.fixture('file-share');
+  const event = payload.event as Json;
+  const [listed] = event.files as Json[];
+  return {
+    fileId,
+    event: { ...payload, event_id: eventId(), event: { ...event, text: opts.text ?? '', ts: `1764000503.${fileSeq}`, files: [{ ...listed, ...file, file_access: 'visible' }] } },
+  };
+}
+
+/** Calls made while `fn` ran. */
+async function during(fn: () => Promise<unknown>): Promise<SlackCall[]> {
+  const before = rig.api.calls.length;
+  await fn();
+  return rig.api.calls.slice(before);
+}
+
+const messagesIn = (calls: SlackCall[]) => calls.filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.args.channel === CHANNEL);
+/** Posted replies with blocks other than the progress line. */
+const replies = (calls: SlackCall[]) => messagesIn(calls).filter((c) => !String(c.args.text).startsWith('⏳'));
+
+async function press(label: string, blocks: unknown): Promise<SlackCall[]> {
+  const button = buttonsOf(blocks).find((b) => b.label === label);
+  if (!button) throw new Error(`no button "${label}" in: ${buttonsOf(blocks).map((b) => b.label).join(', ')}`);
+  const payload = await rig.fixture('block-actions');
+  const [action] = payload.actions as Json[];
+  payload.actions = [{ ...action, action_id: button.actionId, block_id: button.blockId, value: button.value, text: { type: 'plain_text', text: label } }];
+  payload.response_url = rig.api.responseUrl();
+  return during(() => rig.turn(() => rig.interaction(payload)));
+}
+
+test('a roster CSV shared in the channel is downloaded with the bot token and imported', async () => {
+  const { event, fileId } = await shareFile('sample-roster.csv', new Uint8Array(await readFile(ROSTER)), { mimetype: 'text/csv' });
+  const calls = await during(() => rig.turn(() => rig.event(event)));
+  expect(rig.api.downloads(fileId).map((d) => d.authorization)).toEqual([`Bearer ${FAKE_BOT_TOKEN}`]);
+  const [answer] = replies(calls);
+  expect(blocksText(answer!.args.blocks)).toMatch(/Roster imported.*400 new/);
+});
+
+test('a search @mentioning the bot finds talent from the roster imported in this workspace', async () => {
+  const mention = { ...(await rig.fixture('app-mention')), event_id: eventId() };
+  const [answer] = replies(await during(() => rig.turn(() => rig.event(mention))));
+  expect(blocksText(answer!.args.blocks)).toMatch(/Looking for: “tall actor with a deep voice” · 400 of 400 on the roster/);
+  expect(buttonsOf(answer!.args.blocks).filter((b) => b.label === 'More like this')).toHaveLength(5);
+});
+
+let breakdownBlocks: unknown;
+
+test('a screenplay shared in the channel yields progress updated in place, the breakdown and its chart', async () => {
+  const { event, fileId } = await shareFile('big_fish.fountain', new Uint8Array(await readFile(path.join(SCRIPTS, 'big_fish.fountain'))));
+  const calls = await during(() => rig.turn(() => rig.event(event)));
+  expect(rig.api.downloads(fileId)).toHaveLength(1);
+  expect(rig.api.downloads(fileId)[0]!.authorization).toBe(`Bearer ${FAKE_BOT_TOKEN}`);
+
+  const progress = messagesIn(calls).filter((c) => String(c.args.text).startsWith('⏳'));
+  expect(progress).toHaveLength(1);
+  expect(progress[0]!.args.text).toBe('⏳ Reading big_fish.fountain…');
+  const updates = calls.filter((c) => c.method === 'chat.update');
+  expect(updates.length).toBeGreaterThan(0);
+  // Every update edits the one progress message, in this channel.
+  const progressTs = progress[0]!.response?.ts;
+  expect(typeof progressTs).toBe('string');
+  expect(updates.every((u) => u.args.channel === CHANNEL && u.args.ts === progressTs)).toBe(true);
+  expect(String(updates.at(-1)!.args.text)).toMatch(/^⏳ Found \d+ characters in \d+ scenes…$/);
+
+  const [breakdown] = replies(calls);
+  breakdownBlocks = breakdown!.args.blocks;
+  expect(blocksText(breakdownBlocks)).toMatch(/\*Scenes\*\n\d+/);
+  expect(buttonsOf(breakdownBlocks).some((b) => /^Shortlist /.test(b.label))).toBe(true);
+  expect((breakdownBlocks as Json[]).length).toBeLessThanOrEqual(50);
+
+  const complete = calls.filter((c) => c.method === 'files.completeUploadExternal');
+  expect(complete).toHaveLength(1);
+  expect(complete[0]!.args.channel_id).toBe(CHANNEL);
+  const png = [...rig.api.uploads.entries()].find(([name]) => name.endsWith('.png'));
+  expect(png).toBeDefined();
+  expect([...png![1].subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+});
+
+test('a "Shortlist ROLE" button runs the shortlist; "Book" opens the modal; its submission proposes, Confirm books', async () => {
+  const shortlistButton = buttonsOf(breakdownBlocks).find((b) => /^Shortlist /.test(b.label))!;
+  const role = shortlistButton.label.replace(/^Shortlist /, '');
+  const [shortlist] = replies(await press(shortlistButton.label, breakdownBlocks));
+  expect(blocksText(shortlist!.args.blocks)).toContain(role);
+
+  const opened = (await press('Book', shortlist!.args.blocks)).filter((c) => c.method === 'views.open');
+  expect(opened).toHaveLength(1);
+  const view = opened[0]!.args.view as Json;
+  expect(view).toMatchObject({ type: 'modal', callback_id: 'cast_book' });
+  expect(opened[0]!.args.trigger_id).toBe('1764000611.0000000002.scrubbed');
+
+  const submission = await rig.fixture('view-submission');
+  (submission.view as Json).private_metadata = view.private_metadata;
+  const calls = await during(() => rig.turn(() => rig.interaction(submission)));
+  const [proposal] = replies(calls);
+  expect(blocksText(proposal!.args.blocks)).toMatch(/Book this audition\?[\s\S]*Thu 26 Mar, 15:00–15:45/);
+  expect(blocksText(proposal!.args.blocks)).toContain(role);
+
+  const done = await press('Confirm', proposal!.args.blocks);
+  expect(blocksText(replies(done)[0]!.args.blocks)).toMatch(/Audition booked/);
+  expect(done.filter((c) => c.method === 'files.completeUploadExternal')).toHaveLength(1);
+  expect([...rig.api.uploads.keys()].some((n) => n.endsWith('.ics'))).toBe(true);
+  const booked = await app.db.store.auditions.listBetween('slack:T0CASTING', new Date('2026-01-01'), new Date('2027-01-01'));
+  expect(booked).toEqual([expect.objectContaining({ role, status: 'booked' })]);
+});
+
+test('a modal submitted with an impossible length is sent back with the error shown on that field', async () => {
+  const submission = await rig.fixture('view-submission');
+  (submission.view as Json).private_metadata = JSON.stringify({ team: 'T0CASTING', channel: CHANNEL, person: 'T1', role: 'X', label: 'Book' });
+  ((submission.view as Json).state as { values: Record<string, Record<string, Json>> }).values.minutes!.value = { type: 'number_input', value: '2' };
+  const calls = await during(async () => {
+    const res = await rig.interaction(submission);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ response_action: 'errors', errors: { minutes: 'Enter a whole number of minutes between 5 and 480.' } });
+    await rig.adapter.settled();
+  });
+  expect(replies(calls)).toHaveLength(0);
+});
+
+test('a screenplay over the size limit is refused with a clear message and never downloaded', async () => {
+  const { event, fileId } = await shareFile('epic.fountain', new Uint8Array(64), { size: rig.config.SCRIPT_MAX_BYTES + 1 });
+  const [answer] = replies(await during(() => rig.turn(() => rig.event(event))));
+  expect(String(answer!.args.text)).toMatch(/^epic\.fountain is 20\.0 MB; screenplays can be up to 20\.0 MB, so I did not download it/);
+  expect(rig.api.downloads(fileId)).toHaveLength(0);
+});
+
+test('a file of another type is left alone in a channel, and explained when the bot is asked', async () => {
+  const quiet = await shareFile('headshot.docx', new Uint8Array(16), { mimetype: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  expect(replies(await during(() => rig.turn(() => rig.event(quiet.event))))).toHaveLength(0);
+  const asked = await shareFile('notes.docx', new Uint8Array(16), { mimetype: 'application/msword', text: '<@U0CASTBOT> can you read this?' });
+  const [answer] = replies(await during(() => rig.turn(() => rig.event(asked.event))));
+  expect(String(answer!.args.text)).toMatch(/notes\.docx is not something I can read: share a screenplay/);
+  expect(rig.api.downloads(quiet.fileId)).toHaveLength(0);
+  expect(rig.api.downloads(asked.fileId)).toHaveLength(0);
+});
+
+test('one upload announced twice (message with files, then file_shared) is analyzed once', async () => {
+  const { event, fileId } = await shareFile('brick_and_steel.fountain', new Uint8Array(await readFile(path.join(SCRIPTS, 'brick_and_steel.fountain'))));
+  const shared = await rig.fixture('file-shared');
+  const e = shared.event as Json;
+  const calls = await during(async () => {
+    await rig.turn(() => rig.event(event));
+    await rig.turn(() => rig.event({ ...shared, event_id: eventId(), event: { ...e, file_id: fileId, file: { id: fileId } } }));
+  });
+  expect(rig.api.downloads(fileId)).toHaveLength(1);
+  expect(replies(calls)).toHaveLength(1);
+});

@@ -1,0 +1,192 @@
+/**
+ * The scripted casting conversation, in Teams: roster upload, a channel search, a shared script
+ * analyzed, shortlist and booking by card buttons; then, after a restart (a new adapter over the
+ * same database), the reminder reaches the chat proactively; and a chat the bot was removed from
+ * is recorded as gone instead of being retried.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ChannelMemory } from '../../../src/memory/channel-memory.js';
+import type { ProjectRecord } from '../../../src/memory/records.js';
+import { createTestApp, ROSTER, SCRIPTS, type TestApp } from '../../helpers/app.js';
+import { Outbox } from '../../../src/bot/outbox.js';
+import { ADDRESS_FIELD } from '../../../src/bot/engine.js';
+import type { ConversationAddress } from '../../../src/bot/message.js';
+import { ConversationGoneError } from '../../../src/bot/turn-handler.js';
+import { GONE_FIELD } from '../../../src/bot/adapters/teams/reference.js';
+import { reminderHandler } from '../../../src/skills/auditions/jobs.js';
+import { reminderKey } from '../../../src/skills/auditions/reminders.js';
+import { startTeamsRig, nextId, PERSONAL, CHANNEL, TENANT, type Activity, type TeamsRig } from './harness.js';
+import { button, buttons, cardOf, cardPosts, cardText, type SubmitButton, type Json } from './cards.js';
+import { startFakeConnector, type FakeConnector, type PostedActivity } from '../../fakes/bot-connector.js';
+
+// Monday 23 March 2026, 09:00 in London; "Thursday" is the 26th.
+const NOW = new Date('2026-03-23T09:00:00Z');
+const PERSONAL_KEY = `teams:${TENANT}:${PERSONAL}`;
+let app: TestApp;
+let connector: FakeConnector;
+let rig: TeamsRig;
+
+beforeAll(async () => {
+  app = await createTestApp({ EMBEDDING_MODEL: 'hashed-64', CASTMATCH_TIME_ZONE: 'Europe/London' }, { now: () => NOW });
+  connector = await startFakeConnector();
+  rig = await startTeamsRig(app, { now: () => NOW, connector });
+});
+afterAll(async () => {
+  await rig.close();
+  await app.dispose();
+  await connector.close();
+});
+
+/** A file shared in the personal chat, served by the fake connector as Teams' download URL. */
+async function shareFile(filePath: string): Promise<Activity> {
+  const name = path.basename(filePath);
+  const url = rig.connector.file(name, new Uint8Array(await readFile(filePath)));
+  const upload = await rig.fixture('personal-file', { id: nextId() });
+  const [attachment] = upload.attachments as Json[];
+  return { ...upload, attachments: [{ ...attachment, name, content: { ...(attachment!.content as Json), downloadUrl: url } }] };
+}
+
+/** Presses a card button as Teams delivers it: a message activity whose value is the button's data. */
+async function press(b: SubmitButton): Promise<PostedActivity[]> {
+  return rig.turn(await rig.fixture('card-submit', { id: nextId(), value: b.data }));
+}
+
+let booking: { id: string; talentName: string; role: string } | undefined;
+
+const onlyCard = (posts: PostedActivity[]): Json => {
+  const cards = cardPosts(posts);
+  if (cards.length !== 1) throw new Error(`expected one card, got ${cards.length}: ${cards.map((c) => c.activity.summary).join(' | ')}`);
+  return cardOf(cards[0]);
+};
+
+test('a roster shared in a personal chat is downloaded and imported for the whole tenant', async () => {
+  const card = onlyCard(await rig.turn(await shareFile(ROSTER)));
+  expect(cardText(card)).toMatch(/Roster imported.*400 new/);
+  expect(rig.connector.downloads('sample-roster.csv')).toBe(1);
+});
+
+test('a search @mentioning the bot in a channel finds talent from the same tenant\'s roster', async () => {
+  const mention = await rig.fixture('channel-mention', { id: nextId() });
+  const posts = await rig.turn(mention);
+  const card = onlyCard(posts);
+  expect(cardPosts(posts)[0]!.conversationId).toBe(`${CHANNEL};messageid=1764000504530`);
+  // The query reached the skill without the mention, and results came from the roster imported in the DM.
+  expect(cardText(card)).toMatch(/^Looking for: “tall actor with a deep voice” · 400 of 400 on the roster/);
+  expect(cardText(card)).toMatch(/\*\*1\. .+\*\* · plays \d+–\d+/);
+  const more = buttons(card).filter((b) => b.title === 'More like this');
+  expect(more).toHaveLength(5);
+  expect(more[0]!.data).toMatchObject({ skill: 'search-talent', args: { query: expect.stringMatching(/^like /) } });
+});
+
+test('a shared script becomes a breakdown card with progress shown and updated in place, then shortlist and book by buttons', async () => {
+  const posts = await rig.turn(await shareFile(path.join(SCRIPTS, 'brick_and_steel.fountain')));
+  const progress = posts.filter((p) => !p.activity.attachments);
+  expect(progress[0]).toMatchObject({ method: 'POST', activity: { text: 'Reading brick_and_steel.fountain…' } });
+  const updates = progress.filter((p) => p.method === 'PUT');
+  expect(updates.length).toBeGreaterThan(0);
+  expect(updates.every((u) => u.id === progress[0]!.id)).toBe(true);
+  expect(updates.at(-1)!.activity.text).toMatch(/^Found \d+ characters in 8 scenes…$/);
+
+  const breakdown = onlyCard(posts);
+  expect(cardText(breakdown)).toMatch(/Scenes: 8/);
+  expect(cardText(breakdown)).toMatch(/STEEL/);
+  const chart = posts.flatMap((p) => (p.activity.attachments as Json[] | undefined) ?? []).find((a) => a.contentType === 'image/png')
+    ?? JSON.stringify(breakdown).includes('data:image/png;base64,');
+  expect(chart).toBeTruthy();
+  const shortlistSteel = button(breakdown, 'Shortlist STEEL');
+  expect(shortlistSteel.data).toEqual({ skill: 'propose-shortlist', args: { role: 'STEEL' } });
+
+  const shortlist = onlyCard(await press(shortlistSteel));
+  expect(cardText(shortlist)).toMatch(/STEEL/);
+  // "Book" without a time asks when; the answer is typed, as in the terminal.
+  const when = onlyCard(await press(button(shortlist, 'Book')));
+  expect(cardText(when)).toMatch(/When should the audition be\?/);
+  const first = /\*\*1\. (.+?)\*\*/.exec(cardText(shortlist))?.[1];
+  expect(first).toBeDefined();
+  const step = onlyCard(await rig.turn(await rig.fixture('personal-message', { id: nextId(), text: `book ${first} for STEEL Thursday 3pm` })));
+  expect(cardText(step)).toMatch(/Book this audition\?/);
+  const done = await press(button(step, 'Confirm'));
+  const confirmation = onlyCard(done);
+  expect(cardText(confirmation)).toMatch(/Audition booked[\s\S]*STEEL/);
+  const ics = done.flatMap((p) => (p.activity.attachments as Json[] | undefined) ?? []).find((a) => String(a.name).endsWith('.ics'));
+  expect(String(ics?.contentUrl)).toMatch(/^data:text\/calendar;base64,/);
+
+  const booked = await app.db.store.auditions.listBetween(`teams:${TENANT}`, new Date('2026-01-01'), new Date('2027-01-01'));
+  expect(booked.find((x) => x.channel === PERSONAL_KEY)).toMatchObject({ role: 'STEEL', status: 'booked' });
+});
+
+const GROUP = '19:casting-group-chat-scrubbed@thread.v2';
+const GROUP_KEY = `teams:${TENANT}:${GROUP}`;
+
+/** A message @mentioning the bot in a group chat. */
+async function inGroupChat(text: string, extra: Activity = {}): Promise<PostedActivity[]> {
+  const base = await rig.fixture('channel-mention', { id: nextId() });
+  return rig.turn({
+    ...base, text: `<at>CastMatch</at> ${text}`, attachments: [],
+    conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT, id: GROUP },
+    channelData: { tenant: { id: TENANT } },
+    ...extra,
+  });
+}
+
+test('a booking typed in a group chat is confirmed by button; after a restart its reminder reaches that chat', async () => {
+  const project: ProjectRecord = {
+    id: randomUUID(), tenant: `teams:${TENANT}`, channel: GROUP_KEY, title: 'Night Shift', sourceFile: 'night_shift.fountain', fileHash: randomUUID(),
+    roles: [{ name: 'MARIA', details: { gender: 'female' } }], breakdown: {}, createdAt: NOW,
+  };
+  await app.db.store.projects.save(project);
+  await new ChannelMemory(GROUP_KEY, app.db.store.channels).setActiveProject(project.id);
+
+  const proposal = onlyCard(await inGroupChat('book Meera Patil for MARIA Thursday 11am'));
+  expect(cardText(proposal)).toMatch(/Book this audition\?[\s\S]*Meera Patil[\s\S]*Thu 26 Mar, 11:00–11:20 GMT/);
+  const confirm = button(proposal, 'Confirm');
+  expect(confirm.data.skill).toBe('confirm');
+  const done = await inGroupChat('', { text: undefined, entities: [], value: confirm.data });
+  expect(cardText(onlyCard(done))).toMatch(/Audition booked[\s\S]*Thu 26 Mar, 11:00–11:20 GMT[\s\S]*Meera Patil[\s\S]*MARIA/);
+  expect(cardPosts(done)[0]!.activity.summary).toMatch(/^Booked Meera Patil for MARIA/);
+  const [a] = (await app.db.store.auditions.listBetween(`teams:${TENANT}`, new Date('2026-01-01'), new Date('2027-01-01'))).filter((x) => x.channel === GROUP_KEY);
+  expect(a).toBeDefined();
+  booking = { id: a!.id, talentName: a!.talentName, role: a!.role };
+
+  await rig.close();
+  // The process restarts: a new adapter over the same database; Teams (the connector) is still there.
+  rig = await startTeamsRig(app, { now: () => NOW, connector });
+  const outbox = new Outbox(app.log);
+  outbox.register(rig.adapter.poster);
+  const before = rig.connector.posted.length;
+  const run = reminderHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => NOW });
+  await run({ key: reminderKey(booking.id, 1440), auditionId: booking.id });
+  const [post] = rig.connector.posted.slice(before);
+  expect(post).toMatchObject({ method: 'POST', conversationId: GROUP });
+  expect(post!.activityId).toBeUndefined();
+  expect(cardText(cardOf(post))).toContain('Reminder: Meera Patil auditions for MARIA in 3 days 2 hours');
+});
+
+test('a chat the bot was removed from answers 403 once: recorded, reported, and not retried', async () => {
+  expect(booking).toBeDefined();
+  rig.connector.remove(GROUP);
+  const outbox = new Outbox(app.log);
+  outbox.register(rig.adapter.poster);
+  const run = reminderHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => NOW });
+  const calls = rig.connector.requests.length;
+  await run({ key: reminderKey(booking!.id, 60), auditionId: booking!.id });
+  expect(rig.connector.requests.length).toBe(calls + 1);
+  expect(await app.db.store.channels.get(GROUP_KEY, GONE_FIELD)).toMatchObject({ status: 403 });
+
+  const address = await app.db.store.channels.get<ConversationAddress>(GROUP_KEY, ADDRESS_FIELD);
+  await expect(rig.adapter.poster.post(address!, { text: 'again', blocks: [] })).rejects.toBeInstanceOf(ConversationGoneError);
+  expect(rig.connector.requests.length).toBe(calls + 1);
+
+  // Added back to the chat: the mark is cleared and posting works again.
+  rig.connector.restore(GROUP);
+  const install = await rig.fixture('install-personal', {
+    id: `f:${nextId()}`, conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT, id: GROUP },
+  });
+  const welcome = await rig.turn(install);
+  expect(cardText(onlyCard(welcome))).toMatch(/Mention me/);
+  expect(await app.db.store.channels.get(GROUP_KEY, GONE_FIELD)).toBeUndefined();
+  await rig.adapter.poster.post(address!, { text: 'back again', blocks: [] });
+  expect(rig.connector.posted.at(-1)?.activity).toMatchObject({ text: 'back again' });
+});

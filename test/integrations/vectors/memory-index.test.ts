@@ -1,0 +1,109 @@
+import { MemoryVectorIndex, type StoredVector } from '../../../src/integrations/vectors/memory-index.js';
+import { VectorIndexError, VectorModelMismatchError } from '../../../src/integrations/vectors/vector-index.js';
+import { matchesFilter } from '../../../src/integrations/vectors/metadata-filter.js';
+
+/** Seeded pseudo-random vectors (mulberry32): the same every run. */
+function rng(seed: number) {
+  return () => { seed |= 0; seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t ^= t + Math.imul(t ^ (t >>> 7), 61 | t); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+}
+function randomVectors(n: number, dims: number, seed = 1): Float32Array[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, () => Float32Array.from({ length: dims }, () => r() * 2 - 1));
+}
+function bruteForce(q: Float32Array, vs: Float32Array[], k: number, keep: (i: number) => boolean = () => true) {
+  const cos = (a: Float32Array, b: Float32Array) => { let d = 0, na = 0, nb = 0; for (let i = 0; i < a.length; i++) { d += a[i]! * b[i]!; na += a[i]! ** 2; nb += b[i]! ** 2; } return d / Math.sqrt(na * nb); };
+  return vs.map((v, i) => ({ id: `v${i}`, score: cos(q, v), i })).filter((x) => keep(x.i)).sort((a, b) => b.score - a.score).slice(0, k);
+}
+
+const vectors = randomVectors(500, 32);
+const meta = (i: number) => ({ talentId: `v${i}`, gender: i % 2 ? 'male' : 'female', ageMin: 20 + (i % 40), ageMax: 28 + (i % 40), skills: i % 5 === 0 ? ['horse riding', 'singing'] : ['karate'] });
+
+async function filled(): Promise<MemoryVectorIndex> {
+  const index = new MemoryVectorIndex();
+  await index.upsert('t', vectors.map((vector, i) => ({ id: `v${i}`, vector, metadata: meta(i) })), 'm');
+  return index;
+}
+
+test('returns exactly the brute-force cosine top-k', async () => {
+  const index = await filled();
+  for (const q of randomVectors(5, 32, 99)) {
+    const got = await index.query('t', q, { topK: 10 });
+    const want = bruteForce(q, vectors, 10);
+    expect(got.map((g) => g.id)).toEqual(want.map((w) => w.id));
+    got.forEach((g, i) => expect(g.score).toBeCloseTo(want[i]!.score, 5));
+  }
+});
+
+test('the id allowlist and the metadata filter apply before similarity', async () => {
+  const index = await filled();
+  const [q] = randomVectors(1, 32, 7);
+  const allow = new Set(['v3', 'v10', 'v15', 'v20', 'v21']);
+  const byIds = await index.query('t', q!, { topK: 3, ids: [...allow, 'unknown'] });
+  expect(byIds.map((h) => h.id)).toEqual(bruteForce(q!, vectors, 3, (i) => allow.has(`v${i}`)).map((w) => w.id));
+
+  const filter = { $and: [{ gender: { $eq: 'female' } }, { skills: { $in: ['horse riding'] } }, { ageMin: { $lte: 40 } }] };
+  const filtered = await index.query('t', q!, { topK: 20, filter });
+  const want = bruteForce(q!, vectors, 20, (i) => matchesFilter(meta(i), filter));
+  expect(filtered.map((h) => h.id)).toEqual(want.map((w) => w.id));
+  expect(filtered.length).toBeGreaterThan(0);
+});
+
+test('upsert replaces, delete removes, namespaces are separate', async () => {
+  const index = await filled();
+  await index.upsert('t', [{ id: 'v0', vector: vectors[1]!, metadata: meta(1) }], 'm');
+  const top = await index.query('t', vectors[1]!, { topK: 2 });
+  expect(top.map((h) => h.id).sort()).toEqual(['v0', 'v1']);
+  await index.delete('t', ['v1', 'v0']);
+  expect((await index.query('t', vectors[1]!, { topK: 1 }))[0]!.id).not.toMatch(/^v[01]$/);
+  expect(await index.query('other', vectors[1]!, { topK: 3 })).toEqual([]);
+});
+
+test('records the model and dimensions and refuses to mix', async () => {
+  const index = await filled();
+  await expect(index.upsert('t', [{ id: 'x', vector: vectors[0]!, metadata: {} }], 'other-model')).rejects.toBeInstanceOf(VectorModelMismatchError);
+  await expect(index.query('t', vectors[0]!, { topK: 1, model: 'other-model' })).rejects.toThrow(/holds vectors of model m but was asked to use other-model/);
+  await expect(index.query('t', new Float32Array(8), { topK: 1 })).rejects.toBeInstanceOf(VectorIndexError);
+  await expect(index.upsert('t', [{ id: 'x', vector: new Float32Array(8), metadata: {} }], 'm')).rejects.toBeInstanceOf(VectorIndexError);
+});
+
+test('a namespace is loaded from the store on first use, once, and a failed load is retried', async () => {
+  let calls = 0;
+  let fail = true;
+  const stored: StoredVector[] = vectors.slice(0, 50).map((vector, i) => ({ id: `v${i}`, vector, metadata: meta(i), model: 'm' }));
+  const index = new MemoryVectorIndex(async () => {
+    calls++;
+    if (fail) { fail = false; throw new Error('database starting'); }
+    return stored;
+  });
+  await expect(index.query('t', vectors[3]!, { topK: 1 })).rejects.toThrow('database starting');
+  const [a, b] = await Promise.all([index.query('t', vectors[3]!, { topK: 1 }), index.query('t', vectors[4]!, { topK: 1 })]);
+  expect(a[0]!.id).toBe('v3');
+  expect(b[0]!.id).toBe('v4');
+  expect(calls).toBe(2);
+});
+
+test('stored vectors of two models are reported, not mixed', async () => {
+  const index = new MemoryVectorIndex(async () => [
+    { id: 'a', vector: vectors[0]!, metadata: {}, model: 'm1' },
+    { id: 'b', vector: vectors[1]!, metadata: {}, model: 'm2' },
+  ]);
+  await expect(index.query('t', vectors[0]!, { topK: 1 })).rejects.toThrow(/several models \(m1, m2\)/);
+});
+
+describe('metadata filters', () => {
+  const m = { gender: 'female', ageMin: 28, ageMax: 36, skills: ['horse riding', 'kathak'], union: 'equity' };
+  test.each([
+    [{ gender: 'female' }, true],
+    [{ gender: { $ne: 'female' } }, false],
+    [{ skills: { $in: ['kathak', 'ballet'] } }, true],
+    [{ skills: { $eq: 'ballet' } }, false],
+    [{ skills: { $nin: ['kathak'] } }, false],
+    [{ ageMin: { $lte: 30 }, ageMax: { $gte: 35 } }, true],
+    [{ ageMin: { $gt: 28 } }, false],
+    [{ $or: [{ union: 'sag-aftra' }, { union: 'equity' }] }, true],
+    [{ $and: [{ union: 'equity' }, { gender: 'male' }] }, false],
+    [{ ethnicity: { $exists: true } }, false],
+  ])('%j → %s', (filter, expected) => {
+    expect(matchesFilter(m, filter as never)).toBe(expected);
+  });
+});

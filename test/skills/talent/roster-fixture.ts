@@ -1,0 +1,16 @@
+/** The sample roster parsed once per test file, with its search view. */
+import { parseRoster } from '../../../src/skills/talent/import/parse-roster.js';
+import { buildRoster, type TalentRoster } from '../../../src/skills/talent/roster-cache.js';
+import type { TalentProfile } from '../../../src/memory/records.js';
+import { sampleBytes } from './helpers.js';
+
+let cached: TalentProfile[] | undefined;
+
+export function sampleProfiles(): TalentProfile[] {
+  cached ??= parseRoster(sampleBytes(), 'sample-roster.csv').profiles;
+  return cached;
+}
+
+export function sampleRoster(tenant = 'local:studio', model?: string): TalentRoster {
+  return buildRoster(tenant, sampleProfiles(), model);
+}
