@@ -1,20 +1,12 @@
 /** `castmatch serve` (what `npm start` runs) answers /healthz and stops cleanly on SIGTERM. */
 import { rm } from 'node:fs/promises';
-import { spawnCli } from '../helpers/cli.js';
+import { listeningPort, spawnCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/store.js';
 
 test('serve answers /healthz on its port and exits 0 on SIGTERM', async () => {
   const dataDir = await tempDir();
   const child = spawnCli(['serve', '--data-dir', dataDir], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = out.match(/"port":(\d+),"store"/);
-      if (m?.[1]) { clearTimeout(timer); resolve(Number(m[1])); }
-    });
-  });
+  const port = await listeningPort(child);
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);
   expect(res.status).toBe(200);
   expect(await res.json()).toMatchObject({ status: 'ok' });

@@ -42,3 +42,16 @@ export function jsonLines(child: ChildProcess, count: number, timeoutMs = 60_000
     });
   });
 }
+
+/** The port `castmatch serve` logs once it listens (it was started with PORT=0 and LOG_LEVEL=info). */
+export function listeningPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/"port":(\d+),"store"/);
+      if (m?.[1]) { clearTimeout(timer); resolve(Number(m[1])); }
+    });
+  });
+}

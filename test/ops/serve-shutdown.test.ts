@@ -4,7 +4,7 @@
  */
 import { rm } from 'node:fs/promises';
 import type { ChildProcess } from 'node:child_process';
-import { spawnCli } from '../helpers/cli.js';
+import { listeningPort, spawnCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/store.js';
 import { json, startFakeServer, type FakeServer } from '../fakes/http-fake.js';
 import { sleep } from './support.js';
@@ -24,17 +24,6 @@ function fakeClaude(): Promise<FakeServer> {
   });
 }
 
-function listeningPort(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = out.match(/"port":(\d+),"store"/);
-      if (m?.[1]) { clearTimeout(timer); resolve(Number(m[1])); }
-    });
-  });
-}
 
 async function turn(port: number, text: string): Promise<{ status: number; replies: { text: string }[] }> {
   const res = await fetch(`http://127.0.0.1:${port}/local/turn`, { method: 'POST', body: JSON.stringify({ text, channel: 'casting' }) });

@@ -10,6 +10,7 @@ import type { Reply } from '../../../src/bot/reply.js';
 import { ChannelMemory } from '../../../src/memory/channel-memory.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { createLogger } from '../../../src/log/logger.js';
+import { visibleText } from '../../helpers/app.js';
 
 export const SAMPLE_ROSTER = path.resolve(process.cwd(), '../shared/data/talent/sample-roster.csv');
 export const FIXTURES = path.resolve(process.cwd(), 'test/fixtures/talent');
@@ -61,16 +62,7 @@ export function skillContext(o: ContextOptions): SkillContext & { progressed: st
 
 /** Everything a reply shows a user, flattened (buttons as [label]). */
 export function replyText(r: Reply): string {
-  return [r.text, ...r.blocks.map((b) => {
-    switch (b.type) {
-      case 'heading': case 'section': case 'context': return b.text;
-      case 'fields': return b.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
-      case 'table': return [b.columns.join(' | '), ...b.rows.map((row) => row.join(' | '))].join('\n');
-      case 'actions': return b.buttons.map((x) => `[${x.label}]`).join(' ');
-      case 'image': return `[image ${b.file}]`;
-      case 'divider': return '---';
-    }
-  })].join('\n');
+  return `${r.text}\n${visibleText(r)}`;
 }
 
 export function buttonsOf(r: Reply) {

@@ -6,6 +6,7 @@
  */
 import type { SharedFile } from '../../message.js';
 import { FileTooLargeError } from '../terminal/local-file.js';
+import { readBounded } from '../read-bounded.js';
 
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 
@@ -65,20 +66,7 @@ async function download(name: string, url: string, token: string, maxBytes: numb
     if (res.status !== 200) throw new FileDownloadError(name, `HTTP ${res.status}`);
     // Slack answers an unauthorised download with its HTML sign-in page, not an error status.
     if ((res.headers.get('content-type') ?? '').startsWith('text/html')) throw new FileDownloadError(name, 'sign-in page instead of the file');
-    const declared = Number(res.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) throw new FileTooLargeError(name, declared, maxBytes);
-    if (!res.body) return new Uint8Array();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const reader = res.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) throw new FileTooLargeError(name, total, maxBytes);
-      chunks.push(value);
-    }
-    return Buffer.concat(chunks, total);
+    return await readBounded(res, name, maxBytes);
   } finally {
     clearTimeout(timer);
     abort.abort();

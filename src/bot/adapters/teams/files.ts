@@ -4,7 +4,7 @@
  * from `content-length` first, and again while streaming, so an oversized file is never buffered.
  */
 import type { SharedFile } from '../../message.js';
-import { FileTooLargeError } from '../terminal/local-file.js';
+import { readBounded } from '../read-bounded.js';
 
 /** Teams' attachment type for a file a user uploaded in a personal chat. */
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
@@ -67,33 +67,9 @@ async function download(name: string, url: string, maxBytes: number): Promise<Ui
   try {
     const res = await fetch(url, { signal: abort.signal, redirect: 'follow' });
     if (!res.ok) throw new FileDownloadError(name, res.status);
-    const declared = Number(res.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) throw new FileTooLargeError(name, declared, maxBytes);
-    if (!res.body) return new Uint8Array();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const reader = res.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      // A server may omit or understate content-length: stop reading as soon as the limit is passed.
-      if (total > maxBytes) throw new FileTooLargeError(name, total, maxBytes);
-      chunks.push(value);
-    }
-    return concat(chunks, total);
+    return await readBounded(res, name, maxBytes);
   } finally {
     clearTimeout(timer);
     abort.abort();
   }
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
