@@ -1,6 +1,9 @@
 /** Jest runs the TypeScript sources as native ESM through swc; `npm test` type-checks first. */
 export default {
   testEnvironment: 'node',
+  // TensorFlow.js (under the default embedder) keeps its engine on the global object; Jest 30's
+  // soft clean-up of globals between files of one worker broke the second file to load the model.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', {

@@ -81,6 +81,17 @@ const QUERIES = [
   'Hindi speaker in Mumbai who rides horses, villain with a shaved head',
 ];
 
+function unit(v: Float32Array): Float32Array {
+  const n = Math.hypot(...v);
+  return n > 0 ? v.map((x) => x / n) : v;
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
 class PeakRss {
   peak = process.memoryUsage().rss;
   private readonly timer = setInterval(() => this.sample(), 20);
@@ -100,10 +111,9 @@ export async function benchTalent(): Promise<BenchRow[]> {
   const rss = new PeakRss();
 
   // Import: parse + validate, embed (hashed), index the vectors, build the search view (BM25, vocabulary).
-  const bytes = new Uint8Array(Buffer.from(generateRosterCsv(N)));
   const embedder = new HashedEmbedder(256);
   const vectors = new MemoryVectorIndex();
-  const [parsed, parseMs] = await timed(() => parseRoster(bytes, 'bench.csv'));
+  const [parsed, parseMs] = await timed(() => parseRoster(new Uint8Array(Buffer.from(generateRosterCsv(N))), 'bench.csv'));
   if (parsed.profiles.length !== N) throw new Error(`generated roster parsed to ${parsed.profiles.length} people, expected ${N}`);
   const [, embedMs] = await timed(async () => {
     for (let i = 0; i < parsed.profiles.length; i += 5000) {
@@ -137,15 +147,22 @@ export async function benchTalent(): Promise<BenchRow[]> {
     { name: `talent search ${N / 1000}k filtered hybrid top-10 p95`, value: round(s.p95), unit: 'ms', goal: '< 20 ms' },
   );
 
-  // Recall@10 of the in-process index against exact cosine (it is exact: 1.0 expected).
+  // Recall@10 of the in-process index against exact cosine computed here, a chunk of vectors at a
+  // time. The index is exact, so 1.0 is expected; a tie at the 10th place counts as a hit.
   const probe = parsed.profiles.filter((_, i) => i % Math.floor(N / 50) === 0).slice(0, 50);
-  const probeVectors = await embedder.embed(probe.map((p) => `${p.bio} villain`));
-  const all = await embedder.embed(parsed.profiles.map(embeddingText));
+  const probeVectors = (await embedder.embed(probe.map((p) => `${p.bio} villain`))).map(unit);
+  const exact = probeVectors.map(() => [] as number[]);
+  for (let i = 0; i < parsed.profiles.length; i += 5000) {
+    const chunk = (await embedder.embed(parsed.profiles.slice(i, i + 5000).map(embeddingText))).map(unit);
+    probeVectors.forEach((qv, k) => {
+      const scores = [...exact[k]!, ...chunk.map((v) => dot(v, qv))];
+      exact[k] = scores.sort((a, b) => b - a).slice(0, 10);
+    });
+  }
   let hit = 0;
-  for (const qv of probeVectors) {
-    const got = new Set((await vectors.query(TENANT, qv, { topK: 10 })).map((m) => m.id));
-    const exact = all.map((v, i) => ({ i, s: v.reduce((acc, x, d) => acc + x * qv[d]!, 0) })).sort((a, b) => b.s - a.s).slice(0, 10);
-    hit += exact.filter((e) => got.has(parsed.profiles[e.i]!.id)).length;
+  for (const [k, qv] of probeVectors.entries()) {
+    const tenth = exact[k]![9]!;
+    hit += (await vectors.query(TENANT, qv, { topK: 10 })).filter((m) => m.score >= tenth - 1e-5).length;
   }
   rows.push({ name: 'talent index recall@10 vs exact', value: hit / (probeVectors.length * 10), unit: 'ratio', goal: '1.0 (exact)' });
   rows.push({ name: `talent peak RSS (${N / 1000}k import + search)`, value: round(rss.stop() / 1_048_576, 0), unit: 'MB', goal: '< 600 MB' });

@@ -22,7 +22,7 @@ export const configSchema = z.object({
 
   ANTHROPIC_API_KEY: optionalSecret,
   ANTHROPIC_BASE_URL: url.optional(),
-  ANTHROPIC_MODEL: z.string().default('claude-sonnet-4-5'),
+  ANTHROPIC_MODEL: z.string().default('claude-sonnet-5'),
   ANTHROPIC_TIMEOUT_MS: positiveInt.default(20000),
 
   SLACK_BOT_TOKEN: optionalSecret,

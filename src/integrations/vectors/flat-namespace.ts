@@ -57,10 +57,19 @@ export class FlatNamespace {
   /** Cosine similarity of slot `slot` with a unit-length query. */
   dot(slot: number, q: Float32Array): number {
     const d = this.data;
-    const base = slot * this.dims;
-    let s = 0;
-    for (let i = 0; i < this.dims; i++) s += d[base + i]! * q[i]!;
-    return s;
+    const n = this.dims; // a local bound: reading this.dims on each turn halves the loop's speed
+    const base = slot * n;
+    // Four running sums: independent additions the CPU can overlap.
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += d[base + i]! * q[i]!;
+      s1 += d[base + i + 1]! * q[i + 1]!;
+      s2 += d[base + i + 2]! * q[i + 2]!;
+      s3 += d[base + i + 3]! * q[i + 3]!;
+    }
+    for (; i < n; i++) s0 += d[base + i]! * q[i]!;
+    return s0 + s1 + s2 + s3;
   }
 
   /** The stored (unit-length) vector of an id, or undefined. */

@@ -53,9 +53,10 @@ export class MemoryVectorIndex implements VectorIndex {
       top.push(slot, space.dot(slot, q));
     };
     if (opts.ids) {
-      for (const id of new Set(opts.ids)) {
+      const seen = new Uint8Array(space.size); // an id listed twice is scored once
+      for (const id of opts.ids) {
         const slot = space.slotOf(id);
-        if (slot !== undefined) consider(slot);
+        if (slot !== undefined && seen[slot] === 0) { seen[slot] = 1; consider(slot); }
       }
     } else {
       for (let slot = 0; slot < space.size; slot++) consider(slot);

@@ -1,13 +1,14 @@
 /**
- * A tenant's roster as search needs it: profiles, the vocabulary for query understanding and the
- * BM25 index. Built on first use and cached per tenant; an import in this process invalidates it
- * at once, and the entry expires after `ROSTER_TTL_MS` so that imports made by another replica are
- * seen soon after. The database stays the only copy of the roster.
+ * A tenant's roster as search needs it: profiles, their filter columns, the vocabulary for query
+ * understanding and the BM25 index. Built on first use and cached per tenant; an import in this
+ * process invalidates it at once, and the entry expires after `ROSTER_TTL_MS` so that imports made
+ * by another replica are seen soon after. The database stays the only copy of the roster.
  */
 import type { Store } from '../../memory/store.js';
 import type { TalentProfile } from '../../memory/records.js';
 import { buildVocabulary, type TalentVocabulary } from './query/vocabulary.js';
 import { KeywordIndex } from './rank/keyword-index.js';
+import { RosterColumns } from './rank/roster-columns.js';
 
 export const ROSTER_TTL_MS = 60_000;
 
@@ -15,6 +16,10 @@ export interface TalentRoster {
   tenant: string;
   profiles: TalentProfile[];
   byId: Map<string, TalentProfile>;
+  /** Each person's position in `profiles`: the slot the columns and the keyword index use. */
+  slotOf: Map<string, number>;
+  /** The hard-filter attributes, normalised once. */
+  columns: RosterColumns;
   vocabulary: TalentVocabulary;
   keywords: KeywordIndex;
   /** The embedding model of the stored vectors (undefined when none are stored). */
@@ -29,6 +34,8 @@ export function buildRoster(tenant: string, profiles: TalentProfile[], model?: s
     tenant,
     profiles,
     byId: new Map(profiles.map((p) => [p.id, p])),
+    slotOf: new Map(profiles.map((p, slot) => [p.id, slot])),
+    columns: new RosterColumns(profiles),
     vocabulary: buildVocabulary(profiles),
     keywords: new KeywordIndex(profiles),
     ...(model ? { model } : {}),

@@ -14,26 +14,31 @@ function detectDelimiter(text: string): string {
   return counts[0]!.n > 0 ? counts[0]!.d : ',';
 }
 
-/** Newlines inside a record's own text (quoted multi-line cells), not counting blank lines before it. */
-function innerNewlines(raw: string): number {
-  return (raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
+/** Line breaks inside a record's own cells (quoted multi-line text). */
+function innerNewlines(cells: string[]): number {
+  let n = 0;
+  for (const c of cells) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 export function readCsv(text: string): TableResult {
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  let records: string[][];
+  // The line where each record starts, as the user sees it in an editor.
+  const lines: number[] = [];
   try {
     records = parse(text, {
       delimiter: detectDelimiter(text.replace(/^[\s]+/, '')),
       bom: true,
       // Files edited on two systems mix CRLF and LF: accept both (and old Mac CR) anywhere.
       record_delimiter: ['\r\n', '\n', '\r'],
-      info: true,
-      raw: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       relax_column_count: true,
       relax_quotes: true,
-    }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
+      // Only the line number is kept beside the cells: asking for each record's raw text and
+      // details would keep all of them alive at once on a large roster.
+      on_record: (record, context) => { lines.push(context.lines - innerNewlines(record)); return record; },
+    });
   } catch (err) {
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines;
@@ -41,17 +46,16 @@ export function readCsv(text: string): TableResult {
     }
     throw err;
   }
-  const [header, ...rest] = records;
-  if (!header) return { ok: false, reason: 'the file is empty' };
-  const headers = header.record;
+  const [headers, ...rest] = records;
+  if (!headers) return { ok: false, reason: 'the file is empty' };
   const table: RawTable = { headers, rows: [], problems: [] };
-  for (const r of rest) {
-    const row = r.info.lines - innerNewlines(r.raw);
-    if (r.record.length > headers.length && r.record.slice(headers.length).some((c) => c.trim() !== '')) {
-      table.problems.push({ row, reason: `has ${r.record.length} cells but the header has ${headers.length} columns (is a comma missing its quotes?)` });
-      continue;
+  rest.forEach((cells, i) => {
+    const row = lines[i + 1]!;
+    if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== '')) {
+      table.problems.push({ row, reason: `has ${cells.length} cells but the header has ${headers.length} columns (is a comma missing its quotes?)` });
+      return;
     }
-    table.rows.push({ row, cells: r.record });
-  }
+    table.rows.push({ row, cells });
+  });
   return { ok: true, table };
 }

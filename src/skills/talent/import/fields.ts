@@ -24,13 +24,23 @@ export function parseFluency(word: string): Fluency | undefined {
   return FLUENCY_WORDS[word.trim().toLowerCase().replace(/\s+/g, ' ')];
 }
 
+/**
+ * Trims and turns each run of whitespace into one space. Strings already clean come back as they
+ * are: V8 builds a replaced string of 13+ characters as a rope, and a roster of 100k rows kept as
+ * ropes costs several times its size in memory.
+ */
+export function collapseSpaces(s: string): string {
+  const t = s.trim();
+  return /\s{2,}|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
+
 /** Splits a multi-valued cell on `;`, or on `,` when the cell has no `;` at all. */
 export function splitList(cell: string): string[] {
   const sep = cell.includes(';') ? ';' : ',';
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of cell.split(sep)) {
-    const item = raw.trim().replace(/\s+/g, ' ');
+    const item = collapseSpaces(raw);
     if (!item || seen.has(item.toLowerCase())) continue;
     seen.add(item.toLowerCase());
     out.push(item);

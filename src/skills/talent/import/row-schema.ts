@@ -6,12 +6,12 @@ import { z } from 'zod';
 import type { TalentProfile } from '../../../memory/records.js';
 import type { RosterField } from './headers.js';
 import {
-  isEmail, isHttpUrl, normalizeGender, parseAgeRange, parseCredits, parseLanguages, parseWholeNumber, splitList, type Parsed,
+  collapseSpaces, isEmail, isHttpUrl, normalizeGender, parseAgeRange, parseCredits, parseLanguages, parseWholeNumber, splitList, type Parsed,
 } from './fields.js';
 
 /** An empty or blank cell is a missing value. */
 const cell = z.string().optional().transform((v) => {
-  const t = v?.trim().replace(/\s+/g, ' ');
+  const t = v === undefined ? undefined : collapseSpaces(v);
   return t ? t : undefined;
 });
 

@@ -6,7 +6,7 @@
 import { normTerm, skillBase } from '../../../integrations/vectors/talent-metadata.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import {
-  ACCENT_SYNONYMS, COUNTRY_SYNONYMS, ETHNICITY_SYNONYMS, GENDER_WORDS, SKILL_FAMILIES, SKILL_SYNONYMS, UNION_SYNONYMS,
+  ACCENT_SYNONYMS, COUNTRY_SYNONYMS, ETHNICITY_SYNONYMS, GENDER_WORDS, SKILL_FAMILIES, SKILL_SYNONYMS, skillFamily, UNION_SYNONYMS,
 } from './synonyms.js';
 import type { TalentVocabulary } from './vocabulary.js';
 
@@ -46,8 +46,7 @@ function availableSkill(name: string, vocab: TalentVocabulary): string | undefin
   if (exact) return exact;
   const bases = vocab.skillBases.map(normTerm);
   if (bases.includes(n)) return n;
-  const family = SKILL_FAMILIES[n];
-  if (family?.some((member) => bases.includes(member))) return n;
+  if (skillFamily(n).some((member) => bases.includes(member))) return n;
   if (bases.some((b) => b.split(' ').includes(n))) return n;
   return undefined;
 }

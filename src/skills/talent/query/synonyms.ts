@@ -93,3 +93,8 @@ export const PERSON_NOUNS = new Set([
   'girls', 'boy', 'boys', 'talent', 'lead', 'kid', 'kids', 'teen', 'teens', 'teenager', 'guy', 'guys', 'lady', 'ladies', 'female',
   'male', 'child', 'children', 'someone', 'mother', 'father', 'family',
 ]);
+
+/** The specialised skills a family word stands for ("singing" → its kinds); none for any other word. */
+export function skillFamily(w: string): readonly string[] {
+  return Object.hasOwn(SKILL_FAMILIES, w) ? SKILL_FAMILIES[w]! : [];
+}

@@ -6,7 +6,7 @@ import type { Fluency, TalentProfile } from '../../../memory/records.js';
 import type { MetadataFilter } from '../../../integrations/vectors/vector-index.js';
 import { normTerm, skillBase, splitLocation } from '../../../integrations/vectors/talent-metadata.js';
 import { FLUENCY_ORDER } from '../import/fields.js';
-import { SKILL_FAMILIES } from '../query/synonyms.js';
+import { skillFamily } from '../query/synonyms.js';
 import type { TalentFilters } from '../query/filter-schema.js';
 
 /** The profile's playing range, a single bound standing for both when only one is known. */
@@ -19,11 +19,12 @@ export function playingRange(p: TalentProfile): [number, number] | undefined {
 /** The profile skill that satisfies a requested one: same name, same family base, or a family member. */
 export function satisfyingSkill(p: TalentProfile, wanted: string): string | undefined {
   const w = normTerm(wanted);
-  const family = SKILL_FAMILIES[w] ?? [];
-  return p.skills.find((s) => {
-    const base = skillBase(s);
-    return normTerm(s) === w || base === w || family.includes(base) || base.split(' ').includes(w);
-  });
+  return p.skills.find((s) => skillSatisfies(normTerm(s), skillBase(s), w));
+}
+
+/** Whether a skill (normalised, and its family base) satisfies the normalised wanted skill `w`. */
+export function skillSatisfies(skill: string, base: string, w: string): boolean {
+  return skill === w || base === w || skillFamily(w).includes(base) || base.split(' ').includes(w);
 }
 
 export function fluencyAtLeast(level: Fluency, min: Fluency): boolean {
@@ -74,7 +75,7 @@ export function toMetadataFilter(f: TalentFilters): MetadataFilter | undefined {
   }
   for (const s of f.skills ?? []) {
     const w = normTerm(s);
-    if (!SKILL_FAMILIES[w]) parts.push({ skills: { $eq: w } });
+    if (skillFamily(w).length === 0) parts.push({ skills: { $eq: w } });
   }
   for (const a of f.accents ?? []) parts.push({ accents: { $eq: normTerm(a) } });
   if (f.city) parts.push({ city: { $eq: normTerm(f.city) } });

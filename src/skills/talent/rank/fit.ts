@@ -6,7 +6,8 @@
 import type { Fluency, TalentProfile } from '../../../memory/records.js';
 import type { TalentFilters } from '../query/filter-schema.js';
 import { MAX_AGE } from '../query/age.js';
-import { playingRange, satisfyingSkill, spokenLanguage } from './filters.js';
+import { satisfyingSkill } from './filters.js';
+import type { RosterColumns } from './roster-columns.js';
 
 const FLUENCY_SCORE: Record<Fluency, number> = { native: 1, fluent: 0.85, conversational: 0.6, basic: 0.4 };
 
@@ -18,8 +19,7 @@ export interface Preferences {
 }
 
 /** 1 when the person's range sits on the asked range's centre and covers it; less as it drifts. */
-export function ageFit(p: TalentProfile, asked: { min: number; max: number }): number {
-  const r = playingRange(p);
+export function ageFit(r: readonly [number, number] | undefined, asked: { min: number; max: number }): number {
   if (!r) return 0;
   // "60+" has no real centre: aim a few years above its floor.
   const hi = asked.max >= MAX_AGE ? asked.min + 10 : asked.max;
@@ -30,17 +30,27 @@ export function ageFit(p: TalentProfile, asked: { min: number; max: number }): n
   return 0.5 * coverage + 0.5 * closeness;
 }
 
-/** Mean of the parts that apply; undefined when nothing asked says anything about fit. */
-export function fitScore(p: TalentProfile, f: TalentFilters, prefs: Preferences = {}): number | undefined {
-  const parts: number[] = [];
+/**
+ * The fit of the person in slot `slot` (profile `p`): the mean of the parts that apply, or
+ * undefined when nothing asked says anything about fit. Compiled once per search: the asked
+ * languages are looked up as column codes rather than compared as strings for every candidate.
+ */
+export function compileFit(columns: RosterColumns, f: TalentFilters, prefs: Preferences = {}): (slot: number, p: TalentProfile) => number | undefined {
   const age = f.ageRange ?? prefs.ageRange;
-  if (age) parts.push(ageFit(p, age));
-  for (const l of [...(f.languages ?? []), ...(prefs.languages ?? [])]) {
-    const spoken = spokenLanguage(p, l.language);
-    parts.push(spoken ? FLUENCY_SCORE[spoken.fluency] : 0);
-  }
-  if (f.skills?.length) parts.push(1);
-  if (prefs.skills?.length) parts.push(prefs.skills.filter((s) => satisfyingSkill(p, s)).length / prefs.skills.length);
-  if (parts.length === 0) return undefined;
-  return parts.reduce((a, b) => a + b, 0) / parts.length;
+  const languages = [...(f.languages ?? []), ...(prefs.languages ?? [])].map((l) => columns.languageCode(l.language));
+  const skillsAsked = (f.skills?.length ?? 0) > 0;
+  const preferred = prefs.skills ?? [];
+  const count = (age ? 1 : 0) + languages.length + (skillsAsked ? 1 : 0) + (preferred.length ? 1 : 0);
+  if (count === 0) return () => undefined;
+  return (slot, p) => {
+    let sum = 0;
+    if (age) sum += ageFit(columns.playingRange(slot), age);
+    for (const code of languages) {
+      const level = columns.fluencyOf(slot, code);
+      sum += level === undefined ? 0 : FLUENCY_SCORE[level];
+    }
+    if (skillsAsked) sum += 1;
+    if (preferred.length) sum += preferred.filter((s) => satisfyingSkill(p, s)).length / preferred.length;
+    return sum / count;
+  };
 }

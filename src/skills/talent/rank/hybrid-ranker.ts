@@ -11,9 +11,11 @@ import { embedQueries } from '../../../integrations/embeddings/query-embedding.j
 import { VectorModelMismatchError, type VectorIndex } from '../../../integrations/vectors/vector-index.js';
 import type { TalentFilters } from '../query/filter-schema.js';
 import type { TalentRoster } from '../roster-cache.js';
-import { matchesFilters, toMetadataFilter } from './filters.js';
-import { fitScore, type Preferences } from './fit.js';
+import { BestOf } from './best-of.js';
+import { toMetadataFilter } from './filters.js';
+import { compileFit, type Preferences } from './fit.js';
 import { attributeReasons, textReasons } from './reasons.js';
+import { SlotSet } from './slot-set.js';
 
 export interface ScoreParts { semantic: number; keyword: number; fit: number }
 
@@ -57,58 +59,74 @@ async function resolveEmbedder(e: RankDeps['embedder']): Promise<Embedder> {
   return typeof e === 'function' ? e() : e;
 }
 
-/** Semantic similarity of each candidate, min-max scaled over the index's answers; absent = 0. */
-async function semanticScores(deps: RankDeps, input: RankInput, candidates: TalentProfile[], notes: string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
+/**
+ * Semantic similarity of each candidate (by slot), min-max scaled over the index's answers; 0 for
+ * the rest; undefined when meaning-based ranking is unavailable (and a note says so).
+ */
+async function semanticScores(deps: RankDeps, input: RankInput, candidates: SlotSet, notes: string[]): Promise<Float32Array | undefined> {
+  const out = new Float32Array(candidates.capacity);
+  const { roster } = input;
   const text = input.semanticText ?? input.freeText;
   try {
     const embedder = await resolveEmbedder(deps.embedder);
-    if (input.roster.model && input.roster.model !== embedder.model) {
-      throw new VectorModelMismatchError(input.roster.tenant, input.roster.model, embedder.model);
+    if (roster.model && roster.model !== embedder.model) {
+      throw new VectorModelMismatchError(roster.tenant, roster.model, embedder.model);
     }
     const [vector] = await embedQueries(embedder, [text]);
-    const all = candidates.length === input.roster.profiles.length;
-    const topK = Math.min(candidates.length, Math.max(200, input.limit * 20));
-    const matches = await deps.vectors.query(input.roster.tenant, vector!, {
+    const all = candidates.size === roster.profiles.length;
+    const topK = Math.min(candidates.size, Math.max(200, input.limit * 20));
+    const matches = await deps.vectors.query(roster.tenant, vector!, {
       topK,
       model: embedder.model,
-      ...(all ? {} : { ids: candidates.map((c) => c.id) }),
+      ...(all ? {} : { ids: Array.from(candidates.slots, (s) => roster.profiles[s]!.id) }),
       // Pinecone evaluates the filter itself; the in-process index already has the allowlist.
       ...(deps.vectors.kind === 'pinecone' ? { filter: toMetadataFilter(input.filters) } : {}),
     });
-    const allowed = all ? undefined : new Set(candidates.map((c) => c.id));
-    const kept = matches.filter((m) => (allowed ? allowed.has(m.id) : input.roster.byId.has(m.id)));
-    if (kept.length === 0) return out;
+    const kept: { slot: number; score: number }[] = [];
+    for (const m of matches) {
+      const slot = roster.slotOf.get(m.id);
+      if (slot !== undefined && candidates.has(slot)) kept.push({ slot, score: m.score });
+    }
+    if (kept.length === 0) return undefined;
     const hi = kept[0]!.score;
     const lo = kept[kept.length - 1]!.score;
-    for (const m of kept) out.set(m.id, hi - lo > 1e-6 ? (m.score - lo) / (hi - lo) : 1);
+    for (const m of kept) out[m.slot] = hi - lo > 1e-6 ? (m.score - lo) / (hi - lo) : 1;
+    return out;
   } catch (err) {
     const mismatch = err instanceof VectorModelMismatchError;
-    deps.log.warn({ err: (err as Error).message, tenant: input.roster.tenant }, 'semantic ranking unavailable');
+    deps.log.warn({ err: (err as Error).message, tenant: roster.tenant }, 'semantic ranking unavailable');
     notes.push(mismatch
       ? 'Ranking by keywords only: the roster was embedded with another model. Re-import it to search by meaning.'
       : 'Ranking by keywords only: the meaning-based index is unavailable right now.');
+    return undefined;
   }
-  return out;
 }
+
+interface Scored { p: TalentProfile; parts: ScoreParts; score: number }
+
+/** Best first: score, then fit, then name. */
+const better = (a: Scored, b: Scored) => b.score - a.score || b.parts.fit - a.parts.fit || a.p.name.localeCompare(b.p.name);
 
 export async function rankTalent(deps: RankDeps, input: RankInput): Promise<RankOutput> {
   const notes: string[] = [];
-  const candidates = input.roster.profiles.filter((p) => !input.exclude?.has(p.id) && matchesFilters(p, input.filters));
-  if (candidates.length === 0) return { hits: [], candidates: 0, notes };
+  const { roster } = input;
+  const exclude = input.exclude?.size ? (s: number) => input.exclude!.has(roster.profiles[s]!.id) : undefined;
+  const candidates = new SlotSet(roster.profiles.length, roster.columns.select(input.filters, exclude));
+  if (candidates.size === 0) return { hits: [], candidates: 0, notes };
 
   const hasText = input.freeText.trim() !== '' || (input.semanticText ?? '').trim() !== '';
-  const semantic = hasText ? await semanticScores(deps, input, candidates, notes) : new Map<string, number>();
-  const keyword = input.freeText.trim()
-    ? input.roster.keywords.scores(input.freeText, candidates.length === input.roster.profiles.length ? undefined : new Set(candidates.map((c) => c.id)))
-    : new Map<string, number>();
+  const keywordOn = input.freeText.trim() !== '';
+  const semantic = hasText ? await semanticScores(deps, input, candidates, notes) : undefined;
+  const keyword = keywordOn ? roster.keywords.scores(input.freeText, candidates) : undefined;
 
   const w = input.weights ?? SEARCH_WEIGHTS;
-  const semanticOn = semantic.size > 0;
-  const keywordOn = input.freeText.trim() !== '';
-  const scored = candidates.map((p) => {
-    const fit = fitScore(p, input.filters, input.preferences);
-    const parts: ScoreParts = { semantic: semantic.get(p.id) ?? 0, keyword: keyword.get(p.id) ?? 0, fit: fit ?? 0 };
+  const semanticOn = semantic !== undefined;
+  const fitOf = compileFit(roster.columns, input.filters, input.preferences);
+  const best = new BestOf<Scored>(Math.max(0, input.limit), better);
+  for (const slot of candidates.slots) {
+    const p = roster.profiles[slot]!;
+    const fit = fitOf(slot, p);
+    const parts: ScoreParts = { semantic: semantic?.[slot] ?? 0, keyword: keyword?.[slot] ?? 0, fit: fit ?? 0 };
     let score: number;
     if (!hasText) score = fit ?? 0;
     else {
@@ -117,11 +135,10 @@ export async function rankTalent(deps: RankDeps, input: RankInput): Promise<Rank
       score = ws === 0 ? 0
         : ((semanticOn ? w.semantic * parts.semantic : 0) + (keywordOn ? w.keyword * parts.keyword : 0) + (fit !== undefined ? w.fit * parts.fit : 0)) / ws;
     }
-    return { p, parts, score };
-  });
-  scored.sort((a, b) => b.score - a.score || b.parts.fit - a.parts.fit || a.p.name.localeCompare(b.p.name));
+    best.offer({ p, parts, score });
+  }
 
-  const hits = scored.slice(0, Math.max(0, input.limit)).map(({ p, parts, score }): RankedHit => {
+  const hits = best.sorted().map(({ p, parts, score }): RankedHit => {
     const reasons = [...attributeReasons(p, input.filters, input.preferences), ...textReasons(p, input.freeText)];
     if (reasons.length === 0 && hasText && parts.semantic > 0.5) reasons.push(`close in meaning to “${truncate(input.freeText, 40)}”`);
     return {
@@ -130,7 +147,7 @@ export async function rankTalent(deps: RankDeps, input: RankInput): Promise<Rank
       reasons: [...new Set(reasons)],
     };
   });
-  return { hits, candidates: candidates.length, notes };
+  return { hits, candidates: candidates.size, notes };
 }
 
 function truncate(s: string, n: number): string {

@@ -1,48 +1,104 @@
 /**
- * BM25 keyword relevance over a tenant's roster (wink-bm25-text-search): bio, skills, credits and
- * accents. Built once per tenant roster load and cached with it; an import invalidates it.
+ * BM25F keyword relevance over a tenant's roster: bio, skills, credits and accents, each field's
+ * term counts weighted (skills count more than credits), lengths normalised, IDF from the roster.
+ *
+ * Why not a library's index: wink-bm25-text-search (which computes the same weights, and is kept
+ * as the reference the tests compare against) held about 250 MB while learning a 100k roster and
+ * scored and sorted every document that shares a word with the query. Here each term's weights are
+ * one posting list (slots and weights in typed arrays), built in two passes over the roster, and a
+ * query walks the postings of its terms over the people who passed the hard filters only.
  */
-import bm25 from 'wink-bm25-text-search';
 import type { TalentProfile } from '../../../memory/records.js';
+import type { SlotSet } from './slot-set.js';
 import { terms } from './text-terms.js';
 
-/** wink refuses to consolidate fewer than three documents; tiny rosters are padded with empty ones. */
-const MIN_DOCS = 3;
-const PAD_PREFIX = '\u0000pad';
+/** Field weights of BM25F, and the usual k1, b; k is added inside the IDF's logarithm (never negative). */
+export const BM25 = { fields: { bio: 1, skills: 1.5, credits: 0.5, accents: 1 }, k1: 1.2, b: 0.75, k: 1 } as const;
+
+type Field = keyof typeof BM25.fields;
+
+/** The keyword text of each field of a person. */
+export function keywordFields(p: TalentProfile): Record<Field, string> {
+  return {
+    bio: p.bio ?? '',
+    skills: p.skills.join(' ; '),
+    credits: p.credits.map((c) => c.title).join(' ; '),
+    accents: p.accents.join(' ; '),
+  };
+}
+
+interface Posting { slots: Int32Array; weights: Float32Array }
 
 export class KeywordIndex {
-  private readonly engine = bm25();
+  private readonly postings = new Map<string, Posting>();
 
-  constructor(profiles: TalentProfile[]) {
-    this.engine.defineConfig({ fldWeights: { bio: 1, skills: 1.5, credits: 0.5, accents: 1 }, bm25Params: { k1: 1.2, b: 0.75 }, ovFldNames: ['pid'] });
-    this.engine.definePrepTasks([terms as (input: never) => unknown]);
-    for (const p of profiles) {
-      this.engine.addDoc({
-        pid: p.id,
-        bio: p.bio ?? '',
-        skills: p.skills.join(' ; '),
-        credits: p.credits.map((c) => c.title).join(' ; '),
-        accents: p.accents.join(' ; '),
-      }, p.id);
+  constructor(profiles: readonly TalentProfile[]) {
+    // Pass 1: each person's weighted term counts, packed (term ids, counts) with offsets per slot.
+    const termIds = new Map<string, number>();
+    const termNames: string[] = [];
+    const offsets = new Int32Array(profiles.length + 1);
+    let ids: number[] = [];
+    let counts: number[] = [];
+    const lengths = new Float64Array(profiles.length);
+    profiles.forEach((p, slot) => {
+      const own = new Map<number, number>();
+      const fields = keywordFields(p);
+      for (const field of Object.keys(BM25.fields) as Field[]) {
+        const weight = BM25.fields[field];
+        const words = terms(fields[field]);
+        lengths[slot]! += words.length * weight;
+        for (const w of words) {
+          let id = termIds.get(w);
+          if (id === undefined) { id = termNames.length; termNames.push(w); termIds.set(w, id); }
+          own.set(id, (own.get(id) ?? 0) + weight);
+        }
+      }
+      for (const [id, n] of own) { ids.push(id); counts.push(n); }
+      offsets[slot + 1] = ids.length;
+    });
+    const packedIds = Int32Array.from(ids);
+    const packedCounts = Float32Array.from(counts);
+    ids = [];
+    counts = [];
+
+    // Pass 2: document frequencies, then every (person, term) weight into its term's posting list.
+    const df = new Int32Array(termNames.length);
+    for (const id of packedIds) df[id]!++;
+    const n = profiles.length;
+    const avgLength = n > 0 ? lengths.reduce((a, b) => a + b, 0) / n : 0;
+    const idf = Float64Array.from(df, (d) => Math.log((n - d + 0.5) / (d + 0.5) + BM25.k));
+    const lists = termNames.map((_, id) => ({ slots: new Int32Array(df[id]!), weights: new Float32Array(df[id]!) }));
+    const filled = new Int32Array(termNames.length);
+    for (let slot = 0; slot < n; slot++) {
+      const norm = avgLength > 0 ? 1 - BM25.b + BM25.b * (lengths[slot]! / avgLength) : 1;
+      for (let i = offsets[slot]!; i < offsets[slot + 1]!; i++) {
+        const id = packedIds[i]!;
+        const tf = packedCounts[i]!;
+        const at = filled[id]!++;
+        lists[id]!.slots[at] = slot;
+        lists[id]!.weights[at] = idf[id]! * (tf * (BM25.k1 + 1)) / (BM25.k1 * norm + tf);
+      }
     }
-    for (let i = profiles.length; i < MIN_DOCS; i++) this.engine.addDoc({ pid: `${PAD_PREFIX}${i}`, bio: '', skills: '', credits: '', accents: '' }, `${PAD_PREFIX}${i}`);
-    this.engine.consolidate();
+    termNames.forEach((term, id) => this.postings.set(term, lists[id]!));
   }
 
   /**
-   * BM25 score of every matching person among `allowed` (all when omitted), scaled so the best is 1.
-   * People without any query term are absent.
+   * BM25 score of each person among `candidates`, by slot, scaled so the best is 1; 0 for the
+   * others and for those without a query term. A term said twice counts twice, as in BM25's query side.
    */
-  scores(text: string, allowed?: Set<string>): Map<string, number> {
-    if (terms(text).length === 0) return new Map();
-    const results = allowed
-      // The filter runs inside BM25's posting walk: only allowed people are scored and sorted.
-      ? this.engine.search(text, allowed.size, (fields, ids: Set<string>) => ids.has(fields.pid ?? ''), allowed)
-      : this.engine.search(text, this.engine.getTotalDocs());
-    const out = new Map<string, number>();
-    const best = results.reduce((m, [id, s]) => (id.startsWith(PAD_PREFIX) ? m : Math.max(m, s)), 0);
-    if (best <= 0) return out;
-    for (const [id, s] of results) if (!id.startsWith(PAD_PREFIX)) out.set(id, s / best);
-    return out;
+  scores(text: string, candidates: SlotSet): Float32Array {
+    const sums = new Float32Array(candidates.capacity);
+    let best = 0;
+    for (const term of terms(text)) {
+      const posting = this.postings.get(term);
+      if (!posting) continue;
+      const { slots, weights } = posting;
+      for (let i = 0; i < slots.length; i++) {
+        const s = slots[i]!;
+        if (candidates.has(s)) best = Math.max(best, (sums[s] = sums[s]! + weights[i]!));
+      }
+    }
+    if (best > 0) for (const s of candidates.slots) sums[s]! /= best;
+    return sums;
   }
 }

@@ -1,4 +1,4 @@
-/** Types for wink-bm25-text-search 3.x, which ships none (only the calls CastMatch makes). */
+/** Types for wink-bm25-text-search 3.x, which ships none: the calls of the test that uses it as CastMatch's BM25 reference. */
 declare module 'wink-bm25-text-search' {
   interface Bm25Config {
     fldWeights: Record<string, number>;
@@ -10,8 +10,7 @@ declare module 'wink-bm25-text-search' {
     definePrepTasks(tasks: ((input: never) => unknown)[], field?: string): number;
     addDoc(doc: Record<string, string>, uniqueId: string | number): number;
     consolidate(fp?: number): boolean;
-    search<P>(text: string, limit?: number, filter?: (fieldValues: Record<string, string>, params: P) => boolean, params?: P): [string, number][];
-    getTotalDocs(): number;
+    search(text: string, limit?: number): [string, number][];
   }
   function bm25(): Bm25Engine;
   export default bm25;
