@@ -11,6 +11,8 @@ export class FlatNamespace {
   readonly metadata: VectorMetadata[] = [];
   private readonly slots = new Map<string, number>();
   private data = new Float32Array(0);
+  /** Changes whenever an id gains or changes its slot: slot maps made before are then stale. */
+  version = 0;
 
   get size(): number { return this.ids.length; }
 
@@ -25,6 +27,7 @@ export class FlatNamespace {
       this.ids.push(id);
       this.metadata.push(metadata);
       this.slots.set(id, slot);
+      this.version++;
     } else {
       this.metadata[slot] = metadata;
     }
@@ -50,6 +53,7 @@ export class FlatNamespace {
     this.ids.pop();
     this.metadata.pop();
     this.slots.delete(id);
+    this.version++;
     // An emptied namespace forgets its model: a roster re-embedded with another model starts clean.
     if (this.ids.length === 0) { this.model = undefined; this.dims = 0; this.data = new Float32Array(0); }
   }

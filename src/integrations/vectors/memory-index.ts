@@ -22,6 +22,8 @@ export type NamespaceLoader = (namespace: string) => Promise<StoredVector[]>;
 export class MemoryVectorIndex implements VectorIndex {
   readonly kind = 'memory' as const;
   private readonly spaces = new Map<string, Promise<FlatNamespace>>();
+  /** The slot of each id of a caller's id list (`among.universe`), per namespace state. */
+  private readonly universes = new WeakMap<readonly string[], { space: FlatNamespace; version: number; slots: Int32Array }>();
 
   /** @param loader fills a namespace on first use; without one, namespaces start empty. */
   constructor(private readonly loader?: NamespaceLoader) {}
@@ -52,7 +54,14 @@ export class MemoryVectorIndex implements VectorIndex {
       if (opts.filter && !matchesFilter(space.metadata[slot]!, opts.filter)) return;
       top.push(slot, space.dot(slot, q));
     };
-    if (opts.ids) {
+    if (opts.among) {
+      const slots = this.slotsOf(space, opts.among.universe);
+      const seen = new Uint8Array(space.size); // a position listed twice is scored once
+      for (const pick of opts.among.picks) {
+        const slot = slots[pick] ?? -1;
+        if (slot >= 0 && seen[slot] === 0) { seen[slot] = 1; consider(slot); }
+      }
+    } else if (opts.ids) {
       const seen = new Uint8Array(space.size); // an id listed twice is scored once
       for (const id of opts.ids) {
         const slot = space.slotOf(id);
@@ -62,6 +71,15 @@ export class MemoryVectorIndex implements VectorIndex {
       for (let slot = 0; slot < space.size; slot++) consider(slot);
     }
     return top.sorted().map(({ item, score }) => ({ id: space.ids[item]!, score }));
+  }
+
+  /** Maps a caller's id list to this namespace's slots (-1: not indexed), reusing the last map while valid. */
+  private slotsOf(space: FlatNamespace, universe: readonly string[]): Int32Array {
+    const known = this.universes.get(universe);
+    if (known && known.space === space && known.version === space.version) return known.slots;
+    const slots = Int32Array.from(universe, (id) => space.slotOf(id) ?? -1);
+    this.universes.set(universe, { space, version: space.version, slots });
+    return slots;
   }
 
   async delete(namespace: string, ids: string[]): Promise<void> {

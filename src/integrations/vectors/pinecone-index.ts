@@ -64,7 +64,9 @@ export class PineconeVectorIndex implements VectorIndex {
     }
   }
 
-  async query(namespace: string, vector: Float32Array, opts: VectorQueryOptions): Promise<VectorMatch[]> {
+  async query(namespace: string, vector: Float32Array, q: VectorQueryOptions): Promise<VectorMatch[]> {
+    // An allowlist by positions is the in-process index's shortcut; here it is a list of ids.
+    const opts = q.among ? { ...q, ids: Array.from(q.among.picks, (p) => q.among!.universe[p]!) } : q;
     if (opts.ids?.length === 0) return [];
     const known = this.seen.get(namespace);
     if (opts.model && known && known.model !== opts.model) throw new VectorModelMismatchError(namespace, known.model, opts.model);

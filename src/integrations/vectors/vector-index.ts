@@ -25,6 +25,12 @@ export interface VectorQueryOptions {
   topK: number;
   /** Allowlist: only these ids may match (the in-process index checks it before any similarity). */
   ids?: string[];
+  /**
+   * Allowlist given as positions in `universe`, an id list the caller keeps and reuses across
+   * queries (a roster's ids in roster order). The in-process index maps the list to its own slots
+   * once, instead of looking up every allowed id on every query. Other indexes may not take it.
+   */
+  among?: { universe: readonly string[]; picks: Int32Array };
   /** Metadata filter, applied before similarity. */
   filter?: MetadataFilter;
   /** The model that made the query vector: an index holding another model's vectors refuses the query. */

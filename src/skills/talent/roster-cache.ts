@@ -18,6 +18,8 @@ export interface TalentRoster {
   byId: Map<string, TalentProfile>;
   /** Each person's position in `profiles`: the slot the columns and the keyword index use. */
   slotOf: Map<string, number>;
+  /** The ids by slot: one list kept for the roster's life, so the vector index can map it once. */
+  ids: readonly string[];
   /** The hard-filter attributes, normalised once. */
   columns: RosterColumns;
   vocabulary: TalentVocabulary;
@@ -35,6 +37,7 @@ export function buildRoster(tenant: string, profiles: TalentProfile[], model?: s
     profiles,
     byId: new Map(profiles.map((p) => [p.id, p])),
     slotOf: new Map(profiles.map((p, slot) => [p.id, slot])),
+    ids: profiles.map((p) => p.id),
     columns: new RosterColumns(profiles),
     vocabulary: buildVocabulary(profiles),
     keywords: new KeywordIndex(profiles),

@@ -48,6 +48,27 @@ test('the id allowlist and the metadata filter apply before similarity', async (
   expect(filtered.length).toBeGreaterThan(0);
 });
 
+test('an allowlist by positions in a reused id list matches the id allowlist, also after the index changes', async () => {
+  const index = await filled();
+  const [q] = randomVectors(1, 32, 11);
+  // The caller's list is in its own order and holds an id the index lacks.
+  const universe = ['ghost', ...vectors.map((_, i) => `v${vectors.length - 1 - i}`)];
+  const picks = Int32Array.from([0, 3, 3, 40, 41, 200, 333]);
+  const byPositions = () => index.query('t', q!, { topK: 4, among: { universe, picks } });
+  const byIds = () => index.query('t', q!, { topK: 4, ids: [...picks].map((p) => universe[p]!) });
+  expect(await byPositions()).toEqual(await byIds());
+  expect((await byPositions()).length).toBe(4);
+
+  // Removing one allowed person moves another into its slot: the position map must follow.
+  const removed = universe[picks[3]!]!;
+  await index.delete('t', [removed]);
+  const after = await byPositions();
+  expect(after.map((m) => m.id)).not.toContain(removed);
+  expect(after).toEqual(await byIds());
+  await index.upsert('t', [{ id: 'ghost', vector: q!, metadata: meta(0) }], 'm');
+  expect((await byPositions())[0]!.id).toBe('ghost');
+});
+
 test('upsert replaces, delete removes, namespaces are separate', async () => {
   const index = await filled();
   await index.upsert('t', [{ id: 'v0', vector: vectors[1]!, metadata: meta(1) }], 'm');

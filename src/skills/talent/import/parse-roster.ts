@@ -8,7 +8,7 @@ import { decodeRosterBytes, type RosterEncoding } from './decode.js';
 import { mapHeaders, type HeaderMap, type RosterField } from './headers.js';
 import { readCsv } from './csv.js';
 import { readJson } from './json.js';
-import { rosterRowSchema, rowToProfile } from './row-schema.js';
+import { rosterRowSchema, rowToProfile, ValuePool } from './row-schema.js';
 import type { RawTable } from './table.js';
 
 /** One row that was not imported: where (row, and column when one cell is at fault) and why. */
@@ -57,6 +57,7 @@ export function parseRoster(bytes: Uint8Array, fileName: string): ParsedRoster {
 function validateRows(table: RawTable, headers: HeaderMap): { profiles: TalentProfile[]; rejected: RosterRejection[] } {
   const rejected: RosterRejection[] = table.problems.map((p) => ({ row: p.row, reason: p.reason }));
   const valid: { row: number; profile: TalentProfile }[] = [];
+  const pool = new ValuePool();
   const columnOf = (field: RosterField): string => {
     const i = headers.fields[field];
     return i === undefined ? field : headers.names[i] || field;
@@ -78,7 +79,7 @@ function validateRows(table: RawTable, headers: HeaderMap): { profiles: TalentPr
       const v = cells[index]?.trim();
       if (v) extra[name] = v;
     }
-    valid.push({ row, profile: rowToProfile(parsed.data, extra) });
+    valid.push({ row, profile: rowToProfile(parsed.data, extra, pool) });
   }
 
   // An id used twice in one file is ambiguous: which row is right? Every occurrence is rejected.

@@ -69,25 +69,51 @@ export const rosterRowSchema = z.object({
 export type RosterRow = z.infer<typeof rosterRowSchema>;
 
 /** The validated row as a profile; `extra` holds the columns CastMatch does not know. */
-export function rowToProfile(r: RosterRow, extra: Record<string, string>): TalentProfile {
+/**
+ * One instance of each repeated value (a language, a skill, a city, an agency) for a whole roster:
+ * a 100k roster otherwise holds 100k copies of "English" and of each city name.
+ */
+export class ValuePool {
+  private readonly strings = new Map<string, string>();
+  private readonly languages = new Map<string, TalentProfile['languages'][number]>();
+
+  text<T extends string | undefined>(s: T): T {
+    if (s === undefined) return s;
+    const known = this.strings.get(s);
+    if (known !== undefined) return known as T;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** Language entries are shared read-only objects, one per language and fluency. */
+  language(l: TalentProfile['languages'][number]): TalentProfile['languages'][number] {
+    const key = `${l.language}\u0000${l.fluency}`;
+    let known = this.languages.get(key);
+    if (!known) { known = Object.freeze({ language: this.text(l.language), fluency: l.fluency }); this.languages.set(key, known); }
+    return known;
+  }
+}
+
+export function rowToProfile(r: RosterRow, extra: Record<string, string>, pool = new ValuePool()): TalentProfile {
   // Separate min/max columns win over a combined "playing age" column.
   const lo = r.playing_age_min ?? (r.playing_age_max === undefined ? r.playing_age?.[0] : undefined);
   const hi = r.playing_age_max ?? (r.playing_age_min === undefined ? r.playing_age?.[1] : undefined);
+  const texts = (xs: string[] | undefined) => (xs ?? []).map((x) => pool.text(x));
   const profile: TalentProfile = {
     id: r.id,
     name: r.name,
-    languages: r.languages ?? [],
-    accents: r.accents ?? [],
-    skills: r.skills ?? [],
-    credits: r.credits ?? [],
+    languages: (r.languages ?? []).map((l) => pool.language(l)),
+    accents: texts(r.accents),
+    skills: texts(r.skills),
+    credits: (r.credits ?? []).map((c) => ({ ...c, title: pool.text(c.title), ...(c.size !== undefined ? { size: pool.text(c.size) } : {}) })),
     contact: {
       ...(r.email !== undefined ? { email: r.email } : {}),
       ...(r.phone !== undefined ? { phone: r.phone } : {}),
     },
   };
   const optional: Partial<TalentProfile> = {
-    gender: r.gender, pronouns: r.pronouns, playingAgeMin: lo, playingAgeMax: hi, ethnicity: r.ethnicity,
-    heightCm: r.height_cm, location: r.location, union: r.union, bio: r.bio, agent: r.agent,
+    gender: pool.text(r.gender), pronouns: pool.text(r.pronouns), playingAgeMin: lo, playingAgeMax: hi, ethnicity: pool.text(r.ethnicity),
+    heightCm: r.height_cm, location: pool.text(r.location), union: pool.text(r.union), bio: r.bio, agent: pool.text(r.agent),
     headshotUrl: r.headshot_url, reelUrl: r.reel_url,
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined) (profile as unknown as Record<string, unknown>)[k] = v;

@@ -78,7 +78,9 @@ async function semanticScores(deps: RankDeps, input: RankInput, candidates: Slot
     const matches = await deps.vectors.query(roster.tenant, vector!, {
       topK,
       model: embedder.model,
-      ...(all ? {} : { ids: Array.from(candidates.slots, (s) => roster.profiles[s]!.id) }),
+      ...(all ? {} : deps.vectors.kind === 'memory'
+        ? { among: { universe: roster.ids, picks: candidates.slots } }
+        : { ids: Array.from(candidates.slots, (s) => roster.ids[s]!) }),
       // Pinecone evaluates the filter itself; the in-process index already has the allowlist.
       ...(deps.vectors.kind === 'pinecone' ? { filter: toMetadataFilter(input.filters) } : {}),
     });
