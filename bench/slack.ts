@@ -3,11 +3,11 @@
  * 50 at a time) through real Bolt on the bot's HTTP server, with the turns running the real engine
  * and replying to a fake Slack API; and the Block Kit rendering time of a huge reply.
  */
-import { createHmac } from 'node:crypto';
-import http from 'node:http';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/log/logger.js';
@@ -16,11 +16,25 @@ import { renderMessage } from '../src/bot/adapters/slack/render.js';
 import { startHttpServer } from '../src/bot/http/server.js';
 import { reply } from '../src/bot/reply.js';
 import { FAKE_BOT_ID, FAKE_BOT_TOKEN, FAKE_BOT_USER, startFakeSlackApi } from '../test/fakes/slack-api.js';
+import type { LoadPlan, LoadResult } from './slack-load.js';
 import { summarize, type BenchRow } from './stats.js';
 
 const SECRET = 'bench-signing-secret';
 const COMMANDS = 200;
 const CONCURRENCY = 50;
+
+const LOAD_SCRIPT = fileURLToPath(new URL('./slack-load.ts', import.meta.url));
+
+/** Sends the plan's commands from a separate process (as Slack would, from elsewhere); resolves with the ack times. */
+function runLoadProcess(plan: LoadPlan): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [...process.execArgv, LOAD_SCRIPT, JSON.stringify(plan)], (err, stdout, stderr) => {
+      if (!err) process.stderr.write(stderr);
+      if (err) reject(new Error(`load generator failed: ${stderr || err.message}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as LoadResult);
+    });
+  });
+}
 
 async function ackLatency(): Promise<{ samples: number[]; answered: number; allDoneMs: number }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'castmatch-bench-slack-'));
@@ -32,39 +46,16 @@ async function ackLatency(): Promise<{ samples: number[]; answered: number; allD
     handler: app.engine, store: app.db.store, log, botId: FAKE_BOT_ID, botUserId: FAKE_BOT_USER, retryConfig: { retries: 0 },
   });
   const server = await startHttpServer(adapter.routes, { port: 0, host: '127.0.0.1', log });
-  // Node's own client with keep-alive: the load generator shares the process, so it must be light.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const send = async (i: number): Promise<number> => {
-    const body = new URLSearchParams({
-      command: '/cast', text: i % 2 ? 'help' : 'shortlist MARIA', team_id: 'T0BENCH', channel_id: `C0BENCH${i % 7}`,
-      user_id: `U0BENCH${i % 13}`, user_name: 'bench', response_url: api.responseUrl(), trigger_id: `t${i}`,
-    }).toString();
-    const at = Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${at}:${body}`).digest('hex')}`;
-    const started = performance.now();
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(server.url('/slack/commands'), {
-        method: 'POST', agent,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': String(at), 'x-slack-signature': signature },
-      }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); });
-      req.on('error', reject);
-      req.end(body);
-    });
-    if (status !== 200) throw new Error(`slash command answered ${status}`);
-    return performance.now() - started;
-  };
-  for (let i = 0; i < 10; i++) await send(i); // warm-up
+  const plan = { url: server.url('/slack/commands'), secret: SECRET, responseUrl: api.responseUrl(), concurrency: CONCURRENCY };
+  // Warm-up: the code paths, and one burst's keep-alive connections.
+  await runLoadProcess({ ...plan, warmup: CONCURRENCY, settleMs: 0, commands: 0 });
   await adapter.settled();
   const before = api.callsOf('chat.postMessage').length;
-  const samples: number[] = [];
-  const t0 = performance.now();
-  for (let i = 0; i < COMMANDS; i += CONCURRENCY) {
-    samples.push(...await Promise.all(Array.from({ length: Math.min(CONCURRENCY, COMMANDS - i) }, (_, j) => send(100 + i + j))));
-  }
+  const { samples, firstSentAt } = await runLoadProcess({ ...plan, warmup: CONCURRENCY, settleMs: 1_000, commands: COMMANDS });
   await adapter.settled();
-  const allDoneMs = performance.now() - t0;
-  const answered = api.callsOf('chat.postMessage').length - before;
-  agent.destroy();
+  const allDoneMs = Date.now() - firstSentAt;
+  // The measured run's own warm-up burst is answered too: its replies are not counted.
+  const answered = api.callsOf('chat.postMessage').length - before - CONCURRENCY;
   await server.close(1_000);
   await adapter.stop();
   await app.close();

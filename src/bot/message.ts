@@ -13,6 +13,11 @@ export interface ConversationAddress {
   channel: string;
   /** Thread or reply-chain id where the platform has one. */
   thread?: string;
+  /**
+   * A one-to-one chat between the bot and one person (Slack IM, Teams personal chat), set by the
+   * adapter's parser: a direct message to that person lands in this same conversation.
+   */
+  direct?: boolean;
   /** Platform-specific fields needed to post proactively (Teams serviceUrl, Slack bot id…). */
   ref?: Record<string, string>;
 }

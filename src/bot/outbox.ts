@@ -25,4 +25,17 @@ export class Outbox {
     }
     await poster.post(address, reply);
   }
+
+  /**
+   * Posts to one person directly, in the workspace of `from` (see ProactivePoster.postDirect), or
+   * logs the plain-text rendering when no adapter of that platform runs in this process.
+   */
+  async postDirect(from: ConversationAddress, userId: string, reply: Reply): Promise<void> {
+    const poster = this.posters.get(from.platform);
+    if (!poster) {
+      this.log.info({ platform: from.platform, workspace: from.workspace, user: userId, text: renderText(reply) }, 'direct message (no adapter running for platform)');
+      return;
+    }
+    await poster.postDirect(from, userId, reply);
+  }
 }

@@ -22,6 +22,13 @@ export interface TurnHandler {
 export interface ProactivePoster {
   readonly platform: Platform;
   post(address: ConversationAddress, reply: Reply): Promise<void>;
+  /**
+   * Posts to one person directly (Slack: the app's Messages tab; Teams: the 1:1 chat with the bot),
+   * in the workspace of `from`, a conversation the bot already knows (it supplies the token, tenant
+   * and service URL). Raises ConversationGoneError when the platform says that person cannot be
+   * reached (left, deactivated, the app not installed for them).
+   */
+  postDirect(from: ConversationAddress, userId: string, reply: Reply): Promise<void>;
 }
 
 /** Thrown by a ProactivePoster when the bot can no longer post there (removed, 403): do not retry. */

@@ -3,6 +3,7 @@
  * A missing or malformed variable stops start-up with a message naming it; secrets have no defaults.
  */
 import { z } from 'zod';
+import { certificateProblems, pemFile, thumbprint } from './certificate.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -35,6 +36,10 @@ export const configSchema = z.object({
 
   MICROSOFT_APP_ID: z.string().optional(),
   MICROSOFT_APP_PASSWORD: optionalSecret,
+  /** Certificate credentials instead of a password; the files are read (and checked) here, once. */
+  MICROSOFT_APP_CERTIFICATE_THUMBPRINT: thumbprint.optional(),
+  MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: pemFile('private key').optional(),
+  MICROSOFT_APP_CERTIFICATE_X5C_FILE: pemFile('certificate').optional(),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   BOT_OPENID_METADATA_URL: url.optional(),
@@ -95,9 +100,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (cfg.SLACK_BOT_TOKEN && !cfg.SLACK_SIGNING_SECRET && !cfg.SLACK_APP_TOKEN) {
     problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set');
   }
-  if (cfg.MICROSOFT_APP_ID && !cfg.MICROSOFT_APP_PASSWORD && cfg.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
-    problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID');
+  const certificate = cfg.MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE || cfg.MICROSOFT_APP_CERTIFICATE_THUMBPRINT || cfg.MICROSOFT_APP_CERTIFICATE_X5C_FILE;
+  if (cfg.MICROSOFT_APP_ID && !cfg.MICROSOFT_APP_PASSWORD && !certificate && cfg.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+    problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (or a certificate: MICROSOFT_APP_CERTIFICATE_THUMBPRINT and MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE)');
   }
+  problems.push(...certificateProblems(cfg));
   if (cfg.MICROSOFT_APP_TYPE === 'SingleTenant' && cfg.MICROSOFT_APP_ID && !cfg.MICROSOFT_APP_TENANT_ID) {
     problems.push('MICROSOFT_APP_TENANT_ID: required for a SingleTenant app');
   }
@@ -117,6 +124,6 @@ function isTimeZone(tz: string): boolean {
 /** Names of the variables holding secrets: the logger redacts these wherever they appear. */
 export const SECRET_KEYS = [
   'ANTHROPIC_API_KEY', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_SECRET',
-  'SLACK_STATE_SECRET', 'MICROSOFT_APP_PASSWORD', 'PINECONE_API_KEY', 'GOOGLE_SERVICE_ACCOUNT_JSON',
+  'SLACK_STATE_SECRET', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE', 'PINECONE_API_KEY', 'GOOGLE_SERVICE_ACCOUNT_JSON',
   'DATABASE_URL', 'MONGODB_URI',
 ] as const;

@@ -92,7 +92,13 @@ export interface AuditionRecord {
   endsAt: Date;
   timeZone: string;
   status: AuditionStatus;
+  /** Display name of who booked it (their platform id when the platform gave no name). */
   organizer: string;
+  /**
+   * Platform user id of who booked it, for reminders sent to them directly. Absent on auditions
+   * booked before it was kept (those reminders go to the booking conversation only).
+   */
+  organizerId?: string;
   calendarEventId?: string;
   videoLink?: string;
   createdAt: Date;

@@ -1,7 +1,8 @@
 /**
  * A local fake of the Bot Framework connector service (the activity's `serviceUrl`): records the
  * activities the bot posts and updates, answers 403 for conversations the bot was removed from,
- * and serves files for `downloadUrl`/`contentUrl` attachments.
+ * opens 1:1 chats (`POST /v3/conversations`, one per user, as Teams does) unless the user cannot
+ * be reached, and serves files for `downloadUrl`/`contentUrl` attachments.
  */
 import { json, startFakeServer, type FakeServer } from './http-fake.js';
 
@@ -16,10 +17,22 @@ export interface PostedActivity {
   activity: Record<string, unknown>;
 }
 
+/** A `POST /v3/conversations` call: the bot opening a conversation (a 1:1 chat for a direct message). */
+export interface CreatedConversation {
+  /** The id the fake answered (the same for the same single member, as Teams answers). */
+  id: string;
+  params: { isGroup?: boolean; bot?: { id: string }; members?: { id: string }[]; tenantId?: string; channelData?: unknown };
+  authorization?: string;
+}
+
 export interface FakeConnector extends FakeServer {
   /** The serviceUrl to put in activities (trailing slash, as Teams sends it). */
   serviceUrl: string;
   posted: PostedActivity[];
+  /** Conversations the bot opened, in order (refused ones are not recorded). */
+  created: CreatedConversation[];
+  /** Makes opening a 1:1 chat with this user answer 403 (the app is not installed for them). */
+  refuseUser(userId: string): void;
   /** Makes every later post into this conversation (base id, without `;messageid=`) answer 403. */
   remove(conversationId: string): void;
   /** Lets the bot post into a removed conversation again (re-installed). */
@@ -36,7 +49,9 @@ const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?$/;
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const posted: PostedActivity[] = [];
+  const created: CreatedConversation[] = [];
   const removed = new Set<string>();
+  const refusedUsers = new Set<string>();
   const files = new Map<string, { data: Uint8Array; omitLength: boolean }>();
   const downloadCounts = new Map<string, number>();
   let next = 1;
@@ -50,6 +65,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       res.writeHead(200, { 'content-type': 'application/octet-stream', ...(f.omitLength ? {} : { 'content-length': String(f.data.byteLength) }) });
       res.end(Buffer.from(f.data));
       return;
+    }
+    if (req.method === 'POST' && path === '/v3/conversations') {
+      const params = (req.json ?? {}) as CreatedConversation['params'];
+      const members = params.members ?? [];
+      if (members.some((u) => refusedUsers.has(u.id))) return json(res, 403, { error: { code: 'Forbidden', message: 'The bot is not installed for the user.' } });
+      if (params.isGroup || members.length !== 1) return json(res, 400, { error: { code: 'BadArgument', message: 'only 1:1 chats are faked' } });
+      const id = `a:1direct-${members[0]!.id}`;
+      created.push({ id, params, ...(typeof req.headers.authorization === 'string' ? { authorization: req.headers.authorization } : {}) });
+      return json(res, 201, { id });
     }
     const m = ACTIVITIES.exec(path);
     if (!m || (req.method !== 'POST' && req.method !== 'PUT')) return json(res, 404, { error: { code: 'NotFound', message: path } });
@@ -69,6 +93,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     ...server,
     serviceUrl: `${server.url}/`,
     posted,
+    created,
+    refuseUser: (id) => { refusedUsers.add(id); },
     remove: (id) => { removed.add(id); },
     restore: (id) => { removed.delete(id); },
     file: (name, data, opts = {}) => {

@@ -1,5 +1,6 @@
-/** A tiny recording HTTP server on 127.0.0.1 for driving real client libraries in tests. */
+/** A tiny recording HTTP (or HTTPS) server on 127.0.0.1 for driving real client libraries in tests. */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest { method: string; path: string; headers: http.IncomingHttpHeaders; body: string; json?: unknown }
@@ -13,9 +14,10 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export async function startFakeServer(handler: FakeHandler): Promise<FakeServer> {
+/** `tls`: serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+export async function startFakeServer(handler: FakeHandler, opts: { tls?: { key: string; cert: string } } = {}): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -29,11 +31,12 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
         res.end(String(err));
       });
     });
-  });
+  };
+  const server = opts.tls ? https.createServer(opts.tls, listener) : http.createServer(listener);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`, port, requests,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`, port, requests,
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
 }

@@ -46,11 +46,16 @@ export function shown(r: Reply): string {
 /** A chat platform's proactive poster that records what was posted, and can be made to fail. */
 export class RecordingPoster implements ProactivePoster {
   readonly posts: { address: ConversationAddress; reply: Reply }[] = [];
+  readonly direct: { from: ConversationAddress; userId: string; reply: Reply }[] = [];
   failing = false;
   constructor(readonly platform: Platform = 'slack') {}
   async post(address: ConversationAddress, reply: Reply): Promise<void> {
     if (this.failing) throw new Error('platform refused the post');
     this.posts.push({ address, reply });
+  }
+  async postDirect(from: ConversationAddress, userId: string, reply: Reply): Promise<void> {
+    if (this.failing) throw new Error('platform refused the post');
+    this.direct.push({ from, userId, reply });
   }
   texts(): string[] { return this.posts.map((p) => p.reply.text); }
 }

@@ -9,7 +9,7 @@ type Patch = Partial<Omit<AuditionRecord, 'id' | 'tenant'>>;
 const PATCHABLE: Record<keyof Patch, 'required' | 'optional'> = {
   channel: 'required', projectId: 'optional', role: 'required', talentId: 'required', talentName: 'required',
   startsAt: 'required', endsAt: 'required', timeZone: 'required', status: 'required', organizer: 'required',
-  calendarEventId: 'optional', videoLink: 'optional', createdAt: 'required', updatedAt: 'required',
+  organizerId: 'optional', calendarEventId: 'optional', videoLink: 'optional', createdAt: 'required', updatedAt: 'required',
 };
 
 function toAudition(d: AuditionDoc): AuditionRecord {
@@ -18,6 +18,7 @@ function toAudition(d: AuditionDoc): AuditionRecord {
     startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), timeZone: d.timeZone, status: d.status,
     organizer: d.organizer, createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
     ...(d.projectId ? { projectId: d.projectId } : {}),
+    ...(d.organizerId ? { organizerId: d.organizerId } : {}),
     ...(d.calendarEventId ? { calendarEventId: d.calendarEventId } : {}),
     ...(d.videoLink ? { videoLink: d.videoLink } : {}),
   };
@@ -31,7 +32,7 @@ export class MongoAuditions implements AuditionRepo {
     await this.model.create({
       _id: a.id, tenant: a.tenant, channel: a.channel, projectId: a.projectId ?? null, role: a.role, talentId: a.talentId,
       talentName: a.talentName, startsAt: a.startsAt, endsAt: a.endsAt, timeZone: a.timeZone, status: a.status,
-      organizer: a.organizer, calendarEventId: a.calendarEventId ?? null, videoLink: a.videoLink ?? null,
+      organizer: a.organizer, organizerId: a.organizerId ?? null, calendarEventId: a.calendarEventId ?? null, videoLink: a.videoLink ?? null,
       createdAt: a.createdAt, updatedAt: a.updatedAt,
     });
   }

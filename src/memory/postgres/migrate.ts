@@ -3,11 +3,12 @@
  * replicas starting together from racing on a fresh database.
  */
 import type { SqlClient } from './sql-client.js';
-import { migrations } from './migrations/index.js';
+import { migrations as allMigrations } from './migrations/index.js';
 
 const LOCK_ID = 4242_0001;
 
-export async function migrate(db: SqlClient): Promise<number[]> {
+/** Applies what `migrations` (default: all) holds and the database lacks; returns the versions applied. */
+export async function migrate(db: SqlClient, migrations = allMigrations): Promise<number[]> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_ID]);
     // Created under the lock: two replicas racing on CREATE TABLE IF NOT EXISTS can both fail on the catalog.

@@ -20,8 +20,10 @@ export interface NewAudition {
   start: Date;
   end: Date;
   timeZone: string;
-  /** User id of who booked it. */
+  /** Display name of who booked it. */
   organizer: string;
+  /** Platform user id of who booked it: reminders are also sent to them directly. */
+  organizerId?: string;
 }
 
 export interface Booked {
@@ -45,6 +47,7 @@ export async function bookAuditions(deps: AuditionDeps, items: NewAudition[], pe
     id: randomUUID(), tenant: i.tenant, channel: i.channel, role: i.role, talentId: i.talentId, talentName: i.talentName,
     startsAt: i.start, endsAt: i.end, timeZone: i.timeZone, status: 'booked', organizer: i.organizer,
     createdAt: now, updatedAt: now, ...(i.projectId ? { projectId: i.projectId } : {}),
+    ...(i.organizerId ? { organizerId: i.organizerId } : {}),
   }));
   const events: CalendarEvent[] = [];
   try {

@@ -3,17 +3,19 @@ import { reply, type Reply } from '../../bot/reply.js';
 import type { AuditionRecord } from '../../memory/records.js';
 import { formatSpan } from './time.js';
 
-export function reminderReply(a: AuditionRecord, now: Date): Reply {
+/** `toOrganizer`: the copy sent directly to who booked it, which says why they get it. */
+export function reminderReply(a: AuditionRecord, now: Date, opts: { toOrganizer?: boolean } = {}): Reply {
   const inWords = untilInWords(a.startsAt.getTime() - now.getTime());
   const when = formatSpan(a.startsAt, a.endsAt, a.timeZone);
   const text = `Reminder: ${a.talentName} auditions for ${a.role} in ${inWords} — ${when}.`;
-  return reply(text)
+  const b = reply(text)
     .section(`⏰ ${text}`)
     .fields([
       ...(a.videoLink ? [{ label: 'Video', value: a.videoLink }] : []),
       { label: 'Booked by', value: a.organizer },
-    ])
-    .build();
+    ]);
+  if (opts.toOrganizer) b.context('You booked this audition. The reminder is also posted in the conversation where it was booked.');
+  return b.build();
 }
 
 /** "1 day", "1 hour", "2 hours 5 minutes": rounded to the minute (jobs run a poll interval late). */

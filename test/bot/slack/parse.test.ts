@@ -1,7 +1,7 @@
 /** Slack payloads as the skills see them: mentions stripped, Slack escaping undone, addresses complete. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fromMessageEvent, fromSlashCommand, plainText } from '../../../src/bot/adapters/slack/parse.js';
+import { fromAction, fromMessageEvent, fromSlashCommand, plainText } from '../../../src/bot/adapters/slack/parse.js';
 import { decodeAction } from '../../../src/bot/adapters/slack/actions.js';
 import { readBookingSubmission, wantsBookingModal } from '../../../src/bot/adapters/slack/modal.js';
 import { FIXTURES, type Json } from './harness.js';
@@ -31,7 +31,20 @@ test('a channel message without a mention is not addressed; a DM always is', asy
   expect(fromMessageEvent(dm, { team: 'T0CASTING', botUserId: 'U0CASTBOT', now: NOW }).addressed).toBe(true);
   const channel = { ...((await fixture('file-share')).event as Json), text: 'new draft' } as never;
   expect(fromMessageEvent(channel, { team: 'T0CASTING', botUserId: 'U0CASTBOT', now: NOW }).addressed).toBe(false);
+  // Only the DM is a one-to-one chat: a direct message to its user would land in it.
+  expect(fromMessageEvent(dm, { team: 'T0CASTING', botUserId: 'U0CASTBOT', now: NOW }).address).toEqual({ platform: 'slack', workspace: 'T0CASTING', channel: 'D0ANADM001', direct: true });
+  expect(fromMessageEvent(channel, { team: 'T0CASTING', botUserId: 'U0CASTBOT', now: NOW }).address).not.toHaveProperty('direct');
   expect(plainText('<!here> read <#C0CASTING1|casting>')).toBe('@here read #casting');
+});
+
+test('a slash command or button in a DM is known as one by its D… channel id', async () => {
+  const cmd = { ...(await fixture('slash-command')), channel_id: 'D0ANADM001' } as never;
+  expect(fromSlashCommand(cmd, NOW).address).toMatchObject({ channel: 'D0ANADM001', direct: true });
+  const press = (channel: string) => fromAction({ skill: 'confirm', args: {} }, { where: { team: 'T0CASTING', channel }, user: { id: 'U0ANA00001' }, label: 'Confirm', now: NOW, raw: {} });
+  expect(press('D0ANADM001').address.direct).toBe(true);
+  // Group DMs (mpim) and private channels are conversations of several people.
+  expect(press('G0GROUPDM1').address).not.toHaveProperty('direct');
+  expect(press('C0CASTING1').address).not.toHaveProperty('direct');
 });
 
 test('button values decode only when they are CastMatch actions', () => {

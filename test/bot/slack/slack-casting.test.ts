@@ -3,11 +3,15 @@
  * shared in the channel is imported, a mention searches it, a screenplay shared in the channel is
  * downloaded with the bot token and analyzed (progress updated in place, breakdown blocks, chart
  * uploaded with files.uploadV2), a "Shortlist ROLE" button runs the skill, "Book" opens the booking
- * modal, its submission proposes the booking and "Confirm" books it.
+ * modal, its submission proposes the booking and "Confirm" books it; its reminder reaches the
+ * channel and, directly, the organizer (once each), and a booking made in a DM is reminded there only.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTestApp, ROSTER, SCRIPTS, type TestApp } from '../../helpers/app.js';
+import { Outbox } from '../../../src/bot/outbox.js';
+import { reminderHandler } from '../../../src/skills/auditions/jobs.js';
+import { reminderKey } from '../../../src/skills/auditions/reminders.js';
 import { FAKE_BOT_TOKEN, type SlackCall } from '../../fakes/slack-api.js';
 import { blocksText, buttonsOf, eventId, startSlackRig, type Json, type SlackRig } from './harness.js';
 
@@ -51,14 +55,23 @@ const messagesIn = (calls: SlackCall[]) => calls.filter((c) => c.method === 'cha
 /** Posted replies with blocks other than the progress line. */
 const replies = (calls: SlackCall[]) => messagesIn(calls).filter((c) => !String(c.args.text).startsWith('⏳'));
 
-async function press(label: string, blocks: unknown): Promise<SlackCall[]> {
+async function press(label: string, blocks: unknown, channel = CHANNEL): Promise<SlackCall[]> {
   const button = buttonsOf(blocks).find((b) => b.label === label);
   if (!button) throw new Error(`no button "${label}" in: ${buttonsOf(blocks).map((b) => b.label).join(', ')}`);
   const payload = await rig.fixture('block-actions');
   const [action] = payload.actions as Json[];
   payload.actions = [{ ...action, action_id: button.actionId, block_id: button.blockId, value: button.value, text: { type: 'plain_text', text: label } }];
   payload.response_url = rig.api.responseUrl();
+  payload.channel = { id: channel, name: channel === CHANNEL ? 'casting' : 'directmessage' };
+  payload.container = { ...(payload.container as Json), channel_id: channel };
   return during(() => rig.turn(() => rig.interaction(payload)));
+}
+
+/** The reminder job as the scheduler runs it, posting through an outbox with this Slack adapter. */
+function reminderRun() {
+  const outbox = new Outbox(app.log);
+  outbox.register(rig.adapter.poster);
+  return reminderHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => NOW });
 }
 
 test('a roster CSV shared in the channel is downloaded with the bot token and imported', async () => {
@@ -134,6 +147,37 @@ test('a "Shortlist ROLE" button runs the shortlist; "Book" opens the modal; its 
   expect([...rig.api.uploads.keys()].some((n) => n.endsWith('.ics'))).toBe(true);
   const booked = await app.db.store.auditions.listBetween('slack:T0CASTING', new Date('2026-01-01'), new Date('2027-01-01'));
   expect(booked).toEqual([expect.objectContaining({ role, status: 'booked' })]);
+});
+
+test('its reminder is posted in the channel and sent to the organizer directly, once each when the job runs twice', async () => {
+  const [a] = await app.db.store.auditions.listBetween('slack:T0CASTING', new Date('2026-01-01'), new Date('2027-01-01'));
+  // The organizer is who pressed Confirm: the name shown, and the Slack user id to reach them.
+  expect(a).toMatchObject({ organizer: 'ana', organizerId: 'U0ANA00001', channel: `slack:T0CASTING:${CHANNEL}` });
+  const run = reminderRun();
+  const data = { key: reminderKey(a!.id, 1440), auditionId: a!.id };
+  const posts = (await during(async () => { await run(data); await run(data); })).filter((c) => c.method === 'chat.postMessage');
+  expect(posts.map((c) => c.args.channel)).toEqual([CHANNEL, 'U0ANA00001']);
+  expect(String(posts[0]!.args.text)).toMatch(/^Reminder: .+ auditions for .+ in 3 days 6 hours — Thu 26 Mar, 15:00–15:45/);
+  expect(posts[1]).toMatchObject({ status: 200, token: FAKE_BOT_TOKEN, args: { text: posts[0]!.args.text } });
+  expect(posts[1]!.args.thread_ts).toBeUndefined();
+  expect(blocksText(posts[1]!.args.blocks)).toContain('You booked this audition.');
+  expect(blocksText(posts[0]!.args.blocks)).not.toContain('You booked this audition.');
+});
+
+test('a booking made in the organizer\'s DM with the bot is reminded in that DM only', async () => {
+  const DM = 'D0ANADM001';
+  const dm = await rig.fixture('direct-message');
+  const typed = { ...dm, event_id: eventId(), event: { ...(dm.event as Json), text: 'book Meera Patil for MARIA Thursday 11am', ts: '1764000700.000100', event_ts: '1764000700.000100' } };
+  const asked = (await during(() => rig.turn(() => rig.event(typed)))).filter((c) => c.method === 'chat.postMessage' && c.args.channel === DM);
+  expect(blocksText(asked.at(-1)!.args.blocks)).toMatch(/Book this audition\?[\s\S]*Meera Patil/);
+  const done = (await press('Confirm', asked.at(-1)!.args.blocks, DM)).filter((c) => c.method === 'chat.postMessage' && c.args.channel === DM);
+  expect(blocksText(done[0]!.args.blocks)).toMatch(/Audition booked/);
+  const [a] = (await app.db.store.auditions.listBetween('slack:T0CASTING', new Date('2026-01-01'), new Date('2027-01-01'))).filter((x) => x.channel === `slack:T0CASTING:${DM}`);
+  expect(a).toMatchObject({ talentName: 'Meera Patil', organizerId: 'U0ANA00001' });
+
+  const posts = (await during(() => reminderRun()({ key: reminderKey(a!.id, 60), auditionId: a!.id }))).filter((c) => c.method === 'chat.postMessage');
+  expect(posts.map((c) => c.args.channel)).toEqual([DM]);
+  expect(String(posts[0]!.args.text)).toMatch(/^Reminder: Meera Patil auditions for MARIA/);
 });
 
 test('a modal submitted with an impossible length is sent back with the error shown on that field', async () => {

@@ -18,7 +18,11 @@ let api: FakeSlackApi;
 beforeAll(async () => {
   app = await createTestApp({ EMBEDDING_MODEL: 'hashed-64' });
   // A channel the bot was removed from answers like Slack does.
-  api = await startFakeSlackApi({ onCall: (c) => (c.args.channel === 'C0GONE' ? { ok: false, error: 'channel_not_found' } : undefined) });
+  api = await startFakeSlackApi({
+    onCall: (c) => (c.args.channel === 'C0GONE' ? { ok: false, error: 'channel_not_found' }
+      // A person who left the workspace, as Slack answers a direct message to them.
+      : c.args.channel === 'U0GONE' ? { ok: false, error: 'user_not_found' } : undefined),
+  });
 });
 afterAll(async () => {
   await api.close();
@@ -50,6 +54,25 @@ describe('one workspace (SLACK_BOT_TOKEN)', () => {
 
   test('a channel the bot can no longer reach raises ConversationGoneError', async () => {
     await expect(rig.adapter.poster.post({ platform: 'slack', workspace: 'T0CASTING', channel: 'C0GONE' }, reminder))
+      .rejects.toBeInstanceOf(ConversationGoneError);
+  });
+
+  test('a direct message goes to the user id (the app\'s Messages tab), unthreaded, with the workspace\'s token', async () => {
+    const outbox = new Outbox(app.log);
+    outbox.register(rig.adapter.poster);
+    const from: ConversationAddress = { platform: 'slack', workspace: 'T0CASTING', channel: 'C0CASTING1', thread: '1764000400.000100' };
+    const before = api.calls.length;
+    await outbox.postDirect(from, 'U0ANA00001', reminder);
+    const calls = api.calls.slice(before);
+    expect(calls.map((c) => c.method)).toEqual(['chat.postMessage', 'files.getUploadURLExternal', 'files.completeUploadExternal']);
+    expect(calls[0]).toMatchObject({ token: FAKE_BOT_TOKEN, args: { channel: 'U0ANA00001', text: reminder.text } });
+    expect(calls[0]!.args.thread_ts).toBeUndefined();
+    // The file follows the message into the conversation Slack answered with.
+    expect(calls[2]!.args).toMatchObject({ channel_id: calls[0]!.response?.channel });
+  });
+
+  test('a direct message to someone who left raises ConversationGoneError', async () => {
+    await expect(rig.adapter.poster.postDirect({ platform: 'slack', workspace: 'T0CASTING', channel: 'C0CASTING1' }, 'U0GONE', reminder))
       .rejects.toBeInstanceOf(ConversationGoneError);
   });
 

@@ -9,7 +9,9 @@ import { createTeamsAdapter, type TeamsAdapterOptions, type TeamsChatAdapter } f
 import { startHttpServer, type HttpServer } from '../../../src/bot/http/server.js';
 import type { TurnHandler } from '../../../src/bot/turn-handler.js';
 import { startFakeConnector, type FakeConnector, type PostedActivity } from '../../fakes/bot-connector.js';
+import type { FakeOpenId } from '../../fakes/openid.js';
 import type { TestApp } from '../../helpers/app.js';
+import { cardPosts } from './cards.js';
 
 export const FIXTURES = path.resolve(process.cwd(), 'test/fixtures/teams');
 export const BOT_ID = '28:castmatch-app-id';
@@ -70,4 +72,18 @@ let seq = 0;
 export function nextId(): string {
   seq += 1;
   return `17640${String(Date.now()).slice(-6)}${String(seq).padStart(3, '0')}`;
+}
+
+/**
+ * Sends the personal-chat message fixture with a channel token signed by `openid` (as the Bot
+ * Connector would) and returns the first card reply that reached the connector; fails unless 200.
+ */
+export async function signedMessageReply(rig: TeamsRig, openid: Pick<FakeOpenId, 'sign'>, appId: string): Promise<PostedActivity | undefined> {
+  const message = await rig.fixture('personal-message', { id: nextId() });
+  const token = await openid.sign({ appId, serviceUrl: rig.connector.serviceUrl });
+  const before = rig.connector.posted.length;
+  const res = await rig.post(message, { authorization: `Bearer ${token}` });
+  if (res.status !== 200) throw new Error(`signed activity answered ${res.status}: ${res.body}`);
+  await rig.adapter.settled();
+  return cardPosts(rig.connector.posted.slice(before))[0];
 }

@@ -18,6 +18,8 @@ test('a personal chat message: addressed, tenant as workspace, the chat as chann
   });
   expect(m.receivedAt.toISOString()).toBe('2026-11-24T10:15:02.118Z');
   expect(m.address.thread).toBeUndefined();
+  // A one-to-one chat: a direct message to Ana would land in this same conversation.
+  expect(m.address.direct).toBe(true);
 });
 
 test('a channel @mention: the mention stripped, memory keyed by channel, the reply chain as thread', async () => {
@@ -25,6 +27,7 @@ test('a channel @mention: the mention stripped, memory keyed by channel, the rep
   expect(m.text).toBe('search tall actor with a deep voice');
   expect(m.addressed).toBe(true);
   expect(m.address).toMatchObject({ channel: CHANNEL, thread: '1764000504530', workspace: TENANT });
+  expect(m.address).not.toHaveProperty('direct');
   expect(m.files).toBeUndefined(); // the text/html mirror of the message is not a file
 });
 
@@ -34,6 +37,13 @@ test('a group chat message that does not mention the bot is not addressed to it'
     conversation: { isGroup: true, conversationType: 'groupChat', id: '19:group@thread.v2', tenantId: TENANT }, channelData: { tenant: { id: TENANT } },
   }));
   expect(m).toMatchObject({ addressed: false, address: { channel: '19:group@thread.v2' } });
+  expect(m.address).not.toHaveProperty('direct');
+});
+
+test('the Emulator\'s conversation without a type is a 1:1 chat unless it says it is a group', async () => {
+  const emulator = (conversation: Record<string, unknown>) => normalize({ type: 'message', text: 'hi', id: 'e1', conversation, from: { id: 'u1' }, recipient: { id: 'b1' }, serviceUrl: 'http://localhost:3978' } as unknown as Activity);
+  expect(emulator({ id: 'emu-1' }).address.direct).toBe(true);
+  expect(emulator({ id: 'emu-2', isGroup: true }).address).not.toHaveProperty('direct');
 });
 
 test('"/cast …" is a command; a card submit is a press with its data; a file download info is a file', async () => {

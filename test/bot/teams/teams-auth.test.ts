@@ -7,8 +7,8 @@ import { jest } from '@jest/globals';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { REFERENCE_FIELD } from '../../../src/bot/adapters/teams/reference.js';
 import { startFakeOpenId, type FakeOpenId } from '../../fakes/openid.js';
-import { startTeamsRig, nextId, PERSONAL, TENANT, type TeamsRig } from './harness.js';
-import { cardOf, cardPosts, cardText } from './cards.js';
+import { startTeamsRig, nextId, signedMessageReply, PERSONAL, TENANT, type TeamsRig } from './harness.js';
+import { cardOf, cardText } from './cards.js';
 
 const APP_ID = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
 let app: TestApp;
@@ -32,13 +32,7 @@ afterAll(async () => {
 const reference = () => app.db.store.channels.get(`teams:${TENANT}:${PERSONAL}`, REFERENCE_FIELD);
 
 test('a correctly signed activity is processed, and the reply is sent with the bot\'s own token', async () => {
-  const message = await rig.fixture('personal-message', { id: nextId() });
-  const token = await openid.sign({ appId: APP_ID, serviceUrl: rig.connector.serviceUrl });
-  const before = rig.connector.posted.length;
-  const res = await rig.post(message, { authorization: `Bearer ${token}` });
-  expect(res.status).toBe(200);
-  await rig.adapter.settled();
-  const [reply] = cardPosts(rig.connector.posted.slice(before));
+  const reply = await signedMessageReply(rig, openid, APP_ID);
   expect(cardText(cardOf(reply))).toMatch(/CastMatch: what I can do/);
   expect(reply!.authorization).toBe('Bearer outbound-token');
 });

@@ -1,8 +1,9 @@
 /**
  * The scripted casting conversation, in Teams: roster upload, a channel search, a shared script
  * analyzed, shortlist and booking by card buttons; then, after a restart (a new adapter over the
- * same database), the reminder reaches the chat proactively; and a chat the bot was removed from
- * is recorded as gone instead of being retried.
+ * same database), the reminder reaches the chat proactively and, in a 1:1 chat the bot opens, its
+ * organizer; a chat the bot was removed from is recorded as gone instead of being retried (the
+ * organizer is still reminded); a booking made in a personal chat is reminded there only.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,6 +25,8 @@ import { startFakeConnector, type FakeConnector, type PostedActivity } from '../
 // Monday 23 March 2026, 09:00 in London; "Thursday" is the 26th.
 const NOW = new Date('2026-03-23T09:00:00Z');
 const PERSONAL_KEY = `teams:${TENANT}:${PERSONAL}`;
+/** Who books in the group chat (the channel-mention fixture's sender). */
+const ORGANIZER = '29:1ben-okafor-scrubbed';
 let app: TestApp;
 let connector: FakeConnector;
 let rig: TeamsRig;
@@ -131,7 +134,7 @@ async function inGroupChat(text: string, extra: Activity = {}): Promise<PostedAc
   });
 }
 
-test('a booking typed in a group chat is confirmed by button; after a restart its reminder reaches that chat', async () => {
+test('a booking typed in a group chat is confirmed by button; after a restart its reminder reaches that chat and, directly, its organizer, once each', async () => {
   const project: ProjectRecord = {
     id: randomUUID(), tenant: `teams:${TENANT}`, channel: GROUP_KEY, title: 'Night Shift', sourceFile: 'night_shift.fountain', fileHash: randomUUID(),
     roles: [{ name: 'MARIA', details: { gender: 'female' } }], breakdown: {}, createdAt: NOW,
@@ -157,11 +160,25 @@ test('a booking typed in a group chat is confirmed by button; after a restart it
   outbox.register(rig.adapter.poster);
   const before = rig.connector.posted.length;
   const run = reminderHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => NOW });
+  const opened = rig.connector.created.length;
   await run({ key: reminderKey(booking.id, 1440), auditionId: booking.id });
-  const [post] = rig.connector.posted.slice(before);
+  await run({ key: reminderKey(booking.id, 1440), auditionId: booking.id });
+  const [post, direct, ...more] = rig.connector.posted.slice(before);
+  expect(more).toEqual([]);
   expect(post).toMatchObject({ method: 'POST', conversationId: GROUP });
   expect(post!.activityId).toBeUndefined();
   expect(cardText(cardOf(post))).toContain('Reminder: Meera Patil auditions for MARIA in 3 days 2 hours');
+
+  // The organizer (Ben, who typed and confirmed the booking) gets it in his 1:1 chat with the bot,
+  // opened on the service URL of the group chat, in the same tenant.
+  expect(await app.db.store.auditions.get(booking.id)).toMatchObject({ organizer: 'Ben Okafor', organizerId: ORGANIZER });
+  const [chat] = rig.connector.created.slice(opened);
+  expect(rig.connector.created.length).toBe(opened + 1);
+  expect(chat!.params).toMatchObject({ isGroup: false, members: [{ id: ORGANIZER }], tenantId: TENANT, bot: { id: '28:castmatch-app-id' }, channelData: { tenant: { id: TENANT } } });
+  expect(direct).toMatchObject({ method: 'POST', conversationId: chat!.id });
+  expect(direct!.activityId).toBeUndefined();
+  expect(cardText(cardOf(direct))).toContain('Reminder: Meera Patil auditions for MARIA in 3 days 2 hours');
+  expect(cardText(cardOf(direct))).toContain('You booked this audition.');
 });
 
 test('a chat the bot was removed from answers 403 once: recorded, reported, and not retried', async () => {
@@ -172,12 +189,17 @@ test('a chat the bot was removed from answers 403 once: recorded, reported, and 
   const run = reminderHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => NOW });
   const calls = rig.connector.requests.length;
   await run({ key: reminderKey(booking!.id, 60), auditionId: booking!.id });
-  expect(rig.connector.requests.length).toBe(calls + 1);
+  // The refused post into the group chat, then the organizer's 1:1 chat opened and posted into.
+  expect(rig.connector.requests.slice(calls).map((r) => r.path.split('/activities')[0])).toEqual([
+    `/v3/conversations/${encodeURIComponent(GROUP)}`, '/v3/conversations', `/v3/conversations/${encodeURIComponent(`a:1direct-${ORGANIZER}`)}`,
+  ]);
+  expect(rig.connector.posted.at(-1)).toMatchObject({ conversationId: `a:1direct-${ORGANIZER}` });
+  expect(cardText(cardOf(rig.connector.posted.at(-1)))).toContain('Reminder: Meera Patil auditions for MARIA');
   expect(await app.db.store.channels.get(GROUP_KEY, GONE_FIELD)).toMatchObject({ status: 403 });
 
   const address = await app.db.store.channels.get<ConversationAddress>(GROUP_KEY, ADDRESS_FIELD);
   await expect(rig.adapter.poster.post(address!, { text: 'again', blocks: [] })).rejects.toBeInstanceOf(ConversationGoneError);
-  expect(rig.connector.requests.length).toBe(calls + 1);
+  expect(rig.connector.requests.length).toBe(calls + 3);
 
   // Added back to the chat: the mark is cleared and posting works again.
   rig.connector.restore(GROUP);
@@ -189,4 +211,34 @@ test('a chat the bot was removed from answers 403 once: recorded, reported, and 
   expect(await app.db.store.channels.get(GROUP_KEY, GONE_FIELD)).toBeUndefined();
   await rig.adapter.poster.post(address!, { text: 'back again', blocks: [] });
   expect(rig.connector.posted.at(-1)?.activity).toMatchObject({ text: 'back again' });
+});
+
+test('an organizer the bot cannot reach is logged and skipped; the chat is still reminded', async () => {
+  rig.connector.refuseUser(ORGANIZER);
+  const outbox = new Outbox(app.log);
+  outbox.register(rig.adapter.poster);
+  const run = reminderHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => NOW });
+  const before = rig.connector.posted.length;
+  const opened = rig.connector.created.length;
+  await expect(run({ key: reminderKey(booking!.id, 30), auditionId: booking!.id })).resolves.toBeUndefined();
+  await expect(run({ key: reminderKey(booking!.id, 30), auditionId: booking!.id })).resolves.toBeUndefined();
+  expect(rig.connector.posted.slice(before).map((p) => p.conversationId)).toEqual([GROUP]);
+  expect(rig.connector.created.length).toBe(opened);
+  // Refused once, not asked again by the second run.
+  expect(rig.connector.requests.filter((r) => r.path === '/v3/conversations' && r.method === 'POST').length).toBe(opened + 1);
+});
+
+test('a booking made in a personal chat is reminded in that chat only', async () => {
+  const [a] = (await app.db.store.auditions.listBetween(`teams:${TENANT}`, new Date('2026-01-01'), new Date('2027-01-01'))).filter((x) => x.channel === PERSONAL_KEY);
+  expect(a).toMatchObject({ organizer: 'Ana Ruiz', organizerId: '29:1ana-ruiz-scrubbed' });
+  const outbox = new Outbox(app.log);
+  outbox.register(rig.adapter.poster);
+  const run = reminderHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => NOW });
+  const before = rig.connector.posted.length;
+  const opened = rig.connector.created.length;
+  await run({ key: reminderKey(a!.id, 1440), auditionId: a!.id });
+  const posts = rig.connector.posted.slice(before);
+  expect(posts.map((p) => p.conversationId)).toEqual([PERSONAL]);
+  expect(cardText(cardOf(posts[0]))).toMatch(/Reminder: .+ auditions for STEEL/);
+  expect(rig.connector.created.length).toBe(opened);
 });

@@ -24,10 +24,11 @@ afterAll(async () => {
   await conn.close();
 });
 
-/** A Db stand-in that records the collections and indexes a migration asks for. */
+/** A Db stand-in that records the collections, indexes and document updates a migration asks for. */
 function recordingDb() {
   const collections = new Set<string>();
   const indexes: { collection: string; key: Record<string, number>; options: Record<string, unknown> }[] = [];
+  const updates: { collection: string; filter: unknown; update: unknown }[] = [];
   const db = {
     listCollections: () => ({ toArray: async () => [...collections].map((name) => ({ name })) }),
     createCollection: async (name: string) => { collections.add(name); },
@@ -38,9 +39,10 @@ function recordingDb() {
       createIndexes: async (specs: ({ key: Record<string, number> } & Record<string, unknown>)[]) => {
         for (const { key, ...options } of specs) indexes.push({ collection: name, key, options });
       },
+      updateMany: async (filter: unknown, update: unknown) => { updates.push({ collection: name, filter, update }); },
     }),
   };
-  return { db: db as unknown as mongo.Db, collections, indexes };
+  return { db: db as unknown as mongo.Db, collections, indexes, updates };
 }
 
 describe('MongoDB schemas', () => {
@@ -101,6 +103,14 @@ describe('MongoDB migrations', () => {
         expect({ collection, key, options: made?.options }).toEqual({ collection, key, options });
       }
     }
+  });
+
+  test('the second gives auditions stored before organizer ids an explicit null, touching no others', async () => {
+    const { db, updates } = recordingDb();
+    await migrations[1]!.up(db);
+    expect(updates).toEqual([{ collection: 'auditions', filter: { organizerId: { $exists: false } }, update: { $set: { organizerId: null } } }]);
+    // What the schema stores for an audition without one, so old and new documents look alike.
+    expect(new models.auditions({}).organizerId).toBeNull();
   });
 
   test('running the first migration twice creates nothing new', async () => {

@@ -303,13 +303,15 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         const tenant = unique('slack:T');
         const plain = audition(tenant, unique('a'), '2026-05-01T09:00:00Z', 30);
         const full = audition(tenant, unique('a'), '2026-05-01T10:00:00Z', 30,
-          { projectId: 'p-1', calendarEventId: 'evt-1', videoLink: 'https://meet.example/abc' });
+          { projectId: 'p-1', organizerId: 'U0ANA00001', calendarEventId: 'evt-1', videoLink: 'https://meet.example/abc' });
         await store.auditions.insert(plain);
         await store.auditions.insert(full);
         const got = await store.auditions.get(plain.id);
         expect(got).toEqual(plain);
         expect(got).not.toHaveProperty('videoLink');
+        expect(got).not.toHaveProperty('organizerId');
         expect(await store.auditions.get(full.id)).toEqual(full);
+        expect((await store.auditions.listBetween(tenant, new Date('2026-05-01T10:00:00Z'), new Date('2026-05-01T10:30:00Z')))[0]?.organizerId).toBe('U0ANA00001');
         expect(await store.auditions.get(unique('a'))).toBeUndefined();
       });
 
@@ -344,8 +346,11 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.auditions.get(a.id)).toEqual(cancelled);
         expect(await store.auditions.listBetween(tenant, new Date('2026-07-01T00:00:00Z'), new Date('2026-07-02T00:00:00Z'))).toEqual([]);
 
-        const cleared = await store.auditions.update(a.id, { videoLink: undefined });
+        const organized = await store.auditions.update(a.id, { organizerId: 'U0BEN00002' });
+        expect(organized).toEqual({ ...cancelled, organizerId: 'U0BEN00002' });
+        const cleared = await store.auditions.update(a.id, { videoLink: undefined, organizerId: undefined });
         expect(cleared).not.toHaveProperty('videoLink');
+        expect(cleared).not.toHaveProperty('organizerId');
         expect(await store.auditions.update(a.id, {})).toEqual(cleared);
         expect(await store.auditions.update(unique('a'), { status: 'cancelled' })).toBeUndefined();
       });

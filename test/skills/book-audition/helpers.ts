@@ -80,11 +80,20 @@ export const only = (t: { replies: Reply[] }): Reply => {
 export const shown = (t: { replies: Reply[] }) => visibleText(only(t));
 export const icsOf = (r: Reply) => (r.files ?? []).filter((f) => f.name.endsWith('.ics')).map((f) => new TextDecoder().decode(f.data).replace(/\r\n /g, ''));
 
-/** Captures proactive posts (reminders) of the local platform. */
+/** Captures proactive posts (reminders) of the local platform: into conversations, and direct to people. */
 export class CapturingPoster implements ProactivePoster {
   readonly platform = 'local' as const;
   readonly posts: { address: ConversationAddress; reply: Reply; at: Date }[] = [];
+  readonly direct: { from: ConversationAddress; userId: string; reply: Reply; at: Date }[] = [];
+  /** Set, direct messages fail with this error (after being counted in `attempts`). */
+  failDirect: Error | undefined;
+  directAttempts = 0;
   async post(address: ConversationAddress, reply: Reply): Promise<void> { this.posts.push({ address, reply, at: new Date() }); }
+  async postDirect(from: ConversationAddress, userId: string, reply: Reply): Promise<void> {
+    this.directAttempts++;
+    if (this.failDirect) throw this.failDirect;
+    this.direct.push({ from, userId, reply, at: new Date() });
+  }
 }
 
 export async function waitFor(check: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {

@@ -4,11 +4,10 @@ import { buildRoster, type TalentRoster } from '../../../src/skills/talent/roste
 import type { TalentProfile } from '../../../src/memory/records.js';
 import { sampleBytes } from './helpers.js';
 
-let cached: TalentProfile[] | undefined;
+const sample = (await parseRoster(sampleBytes(), 'sample-roster.csv')).profiles;
 
 export function sampleProfiles(): TalentProfile[] {
-  cached ??= parseRoster(sampleBytes(), 'sample-roster.csv').profiles;
-  return cached;
+  return sample;
 }
 
 export function sampleRoster(tenant = 'local:studio', model?: string): TalentRoster {

@@ -98,6 +98,9 @@ export function createBoltApp(config: Config, store: Store, log: Logger, opts: B
 
   const app = new App({
     receiver, logger, clientOptions, ignoreSelf: true,
+    // Bolt's conversation store is an in-memory cache CastMatch never reads (memory lives in the
+    // database); leaving it out takes a middleware off every request's path to its acknowledgement.
+    convoStore: false,
     ...(oauth ? {} : {
       token: config.SLACK_BOT_TOKEN,
       ...(opts.botId ? { botId: opts.botId } : {}),

@@ -17,6 +17,15 @@ export function isGone(err: unknown): boolean {
   return code !== undefined && GONE.has(code);
 }
 
+/** Codes after which a direct message to that person cannot succeed (left, deactivated, a bot). */
+const PERSON_GONE = new Set(['user_not_found', 'user_disabled', 'user_not_visible', 'cannot_dm_bot']);
+
+/** Whether a direct message to a person failed for good: their account, or the bot's access, is gone. */
+export function isPersonGone(err: unknown): boolean {
+  const code = slackErrorCode(err);
+  return isGone(err) || (code !== undefined && PERSON_GONE.has(code));
+}
+
 /** The bot cannot read or write this channel (not invited): a reply through response_url still can. */
 export function isNotInChannel(err: unknown): boolean {
   const code = slackErrorCode(err);

@@ -64,7 +64,7 @@ class SlackAdapter implements SlackChatAdapter {
     const now = deps.now ?? (() => new Date());
     this.bolt = createBoltApp(deps.config, deps.store, this.log, deps);
     this.mode = this.bolt.mode;
-    this.routes = this.bolt.routes;
+    this.routes = this.bolt.routes.map((route) => ({ ...route, listener: this.holdingTurns(route.listener) }));
     this.poster = new SlackPoster(this.bolt.clientFor, this.log);
     registerListeners(this.bolt.app, {
       config: deps.config, store: deps.store, log: this.log, now,
@@ -106,6 +106,17 @@ class SlackAdapter implements SlackChatAdapter {
       this.log.warn({ err }, 'Slack auth.test failed');
       return { ok: false, detail: `Slack auth.test failed: ${(err as Error).message}` };
     }
+  }
+
+  /**
+   * While a Slack request waits for its acknowledgement, queued turns do not start: a burst of
+   * commands is acknowledged before the work it brought competes with it for the event loop.
+   */
+  private holdingTurns(listener: HttpRoute['listener']): HttpRoute['listener'] {
+    return (req, res) => {
+      res.once('close', this.queue.hold());
+      return listener(req, res);
+    };
   }
 
   /** Runs a turn after the acknowledgement; the engine turns failures into a reply, never a throw. */

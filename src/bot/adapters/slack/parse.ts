@@ -32,12 +32,20 @@ export interface Where {
   channel: string;
   thread?: string | undefined;
   enterprise?: string | undefined;
+  /** The event said it is a direct message (`channel_type: im`); otherwise read from the channel id. */
+  direct?: boolean | undefined;
+}
+
+/** Slack's direct message (IM) channels, and only those, have ids starting with `D`. */
+export function isDirectChannel(channel: string): boolean {
+  return channel.startsWith('D');
 }
 
 export function addressOf(w: Where): ConversationAddress {
   return {
     platform: 'slack', workspace: w.team, channel: w.channel,
     ...(w.thread ? { thread: w.thread } : {}),
+    ...(w.direct || isDirectChannel(w.channel) ? { direct: true } : {}),
     ...(w.enterprise ? { ref: { enterprise: w.enterprise } } : {}),
   };
 }
@@ -59,9 +67,9 @@ export function fromMessageEvent(
 ): IncomingMessage {
   const raw = event.text ?? '';
   const mentioned = opts.botUserId ? mentions(raw, opts.botUserId) : false;
-  const direct = event.channel_type === 'im' || event.channel.startsWith('D');
+  const direct = event.channel_type === 'im' || isDirectChannel(event.channel);
   return {
-    address: addressOf({ team: opts.team, channel: event.channel, thread: event.thread_ts, enterprise: opts.enterprise }),
+    address: addressOf({ team: opts.team, channel: event.channel, thread: event.thread_ts, enterprise: opts.enterprise, direct }),
     user: { id: event.user ?? 'unknown' },
     text: plainText(opts.botUserId ? stripMention(raw, opts.botUserId) : raw),
     ...(opts.files?.length ? { files: opts.files } : {}),

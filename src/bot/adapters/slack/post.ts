@@ -19,7 +19,8 @@ export async function postReply(client: WebClient, target: Target, reply: Reply)
   const res = await client.chat.postMessage({
     channel: target.channel, ...threadOf(target), ...renderMessage(reply), unfurl_links: false, unfurl_media: false,
   });
-  await uploadFiles(client, target, reply.files ?? [], altTexts(reply));
+  // Files follow the message where Slack put it: posted to a user id, that is the IM's `D…` channel.
+  await uploadFiles(client, { ...target, channel: res.channel ?? target.channel }, reply.files ?? [], altTexts(reply));
   return res.ts;
 }
 

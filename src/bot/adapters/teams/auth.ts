@@ -1,12 +1,15 @@
 /**
  * Bot Framework authentication: the CloudAdapter, configured from MICROSOFT_APP_* (emulator mode
  * without an app id), inbound JWTs checked against the Bot Connector's OpenID metadata (overridable
- * for private clouds and tests), and outbound tokens from MSAL or a supplied token source.
+ * for private clouds and tests), and outbound tokens from MSAL (with the app password or a
+ * certificate) or a supplied token source.
  */
 import {
   CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import { CertificateServiceClientCredentialsFactory } from 'botframework-connector';
+import { sha1Thumbprint } from '../../../config/certificate.js';
 import type { Config } from '../../../config/config.js';
 
 /** CloudAdapter with its request pipeline callable on an activity we parsed ourselves. */
@@ -38,7 +41,8 @@ const PUBLIC_CLOUD = {
   CallerId: CallerIdConstants.PublicAzureChannel,
 };
 
-export type TeamsConfig = Pick<Config, 'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE' | 'BOT_OPENID_METADATA_URL'>;
+export type TeamsConfig = Pick<Config, 'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE' | 'BOT_OPENID_METADATA_URL'
+  | 'MICROSOFT_APP_CERTIFICATE_THUMBPRINT' | 'MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE' | 'MICROSOFT_APP_CERTIFICATE_X5C_FILE'>;
 
 export interface TeamsAuthOptions {
   /** OpenID metadata for inbound tokens (default: config BOT_OPENID_METADATA_URL, else Microsoft's). */
@@ -67,7 +71,7 @@ export function createTeamsAuth(config: TeamsConfig, opts: TeamsAuthOptions = {}
   };
   const factory: CredentialsFactory = opts.outboundToken
     ? new StaticTokenCredentialsFactory(appId, opts.outboundToken)
-    : new ConfigurationServiceClientCredentialFactory(settings);
+    : certificateFactory(config) ?? new ConfigurationServiceClientCredentialFactory(settings);
   const cloud = new TeamsCloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, factory));
   if (!appId) return { cloud, appId };
   const loginUrl = LOGIN_PREFIX + (config.MICROSOFT_APP_TYPE === 'SingleTenant' && config.MICROSOFT_APP_TENANT_ID ? config.MICROSOFT_APP_TENANT_ID : 'botframework.com');
@@ -79,6 +83,23 @@ export function createTeamsAuth(config: TeamsConfig, opts: TeamsAuthOptions = {}
       return credentials.getToken(false);
     }),
   };
+}
+
+/**
+ * Certificate credentials, when configured: MSAL signs a client assertion (RS256, `x5t` = the
+ * thumbprint, `x5c` = the certificate when given for subject-name/issuer auth) with the private key
+ * instead of sending a password. The SDK always asks login.microsoftonline.com/<tenant>: the tenant
+ * for a SingleTenant app, botframework.com otherwise.
+ */
+function certificateFactory(config: TeamsConfig): CredentialsFactory | undefined {
+  const key = config.MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE;
+  if (!key || !config.MICROSOFT_APP_ID) return undefined;
+  const x5c = config.MICROSOFT_APP_CERTIFICATE_X5C_FILE?.pem;
+  // Given the certificate without its thumbprint, the SDK would run the openssl CLI to compute it.
+  const thumbprint = config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT ?? (x5c ? sha1Thumbprint(x5c) : undefined);
+  if (!thumbprint) throw new Error('MICROSOFT_APP_CERTIFICATE_THUMBPRINT or MICROSOFT_APP_CERTIFICATE_X5C_FILE is required with a private key');
+  const tenant = config.MICROSOFT_APP_TYPE === 'SingleTenant' ? config.MICROSOFT_APP_TENANT_ID : undefined;
+  return new CertificateServiceClientCredentialsFactory(config.MICROSOFT_APP_ID, thumbprint, key.pem, tenant, x5c);
 }
 
 /** Signs outbound connector calls with tokens from a supplied source instead of MSAL. */

@@ -19,7 +19,12 @@ export function addressOf(activity: Partial<Activity>, reference: Partial<Conver
   const workspace = channelData.tenant?.id ?? activity.conversation?.tenantId ?? 'no-tenant';
   // In a channel, memory belongs to the channel (all its reply chains); elsewhere to the chat.
   const channel = activity.conversation?.conversationType === 'channel' ? (channelData.channel?.id ?? base) : base;
-  return { platform: 'teams', workspace, channel, ...(thread ? { thread } : {}), ref: addressRef(reference) };
+  return { platform: 'teams', workspace, channel, ...(thread ? { thread } : {}), ...(isPersonal(activity) ? { direct: true } : {}), ref: addressRef(reference) };
+}
+
+/** A 1:1 chat of one person with the bot. The Bot Framework Emulator sends no conversationType: a non-group conversation is one. */
+export function isPersonal(activity: Partial<Activity>): boolean {
+  return (activity.conversation?.conversationType ?? (activity.conversation?.isGroup ? 'groupChat' : 'personal')) === 'personal';
 }
 
 /** The button press in a card submit, or undefined when the activity carries none (or a malformed one). */
@@ -55,8 +60,7 @@ export function toIncomingMessage(activity: Partial<Activity>, reference: Partia
   const text = cleanText(activity);
   const action = actionOf(activity);
   const files = sharedFiles(activity.attachments);
-  // The Bot Framework Emulator sends no conversationType: a non-group conversation is a 1:1 chat.
-  const personal = (activity.conversation?.conversationType ?? (activity.conversation?.isGroup ? 'groupChat' : 'personal')) === 'personal';
+  const personal = isPersonal(activity);
   const command = /^\/cast(\s|$)/i.test(text) ? { name: '/cast', text: text.slice(5).trim() } : undefined;
   const from = activity.from;
   const timeZone = (activity as { localTimezone?: string }).localTimezone;

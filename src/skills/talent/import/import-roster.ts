@@ -36,7 +36,7 @@ export interface ImportResult {
 
 export async function importRoster(deps: ImportDeps, tenant: string, bytes: Uint8Array, fileName: string): Promise<ImportResult> {
   const log = deps.log.child({ tenant, file: fileName });
-  const parsed = parseRoster(bytes, fileName);
+  const parsed = await parseRoster(bytes, fileName);
   if (parsed.fatal) {
     log.warn({ reason: parsed.fatal }, 'roster refused');
     return { inserted: 0, updated: 0, unchanged: 0, rejected: parsed.rejected, fatal: parsed.fatal };

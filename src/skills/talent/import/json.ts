@@ -3,7 +3,7 @@
  * the same cells a CSV would have: arrays are joined with `;`, language objects become
  * "Hindi (fluent)", credit objects "Title (size, year)".
  */
-import type { RawTable, TableResult } from './table.js';
+import type { ReadResult, RowVisitor } from './table.js';
 
 function toCell(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -33,7 +33,7 @@ function findPeople(doc: unknown): unknown[] | undefined {
   return undefined;
 }
 
-export function readJson(text: string): TableResult {
+export function readJson(text: string, visitor: RowVisitor): ReadResult {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -42,23 +42,27 @@ export function readJson(text: string): TableResult {
   }
   const people = findPeople(doc);
   if (!people) return { ok: false, reason: 'the JSON holds no list of people (expected an array, or {"talent": [...]})' };
-  const headers: string[] = [];
+  // The columns are every key any person has: objects written before a later key appeared get
+  // empty cells for it.
   const index = new Map<string, number>();
-  const table: RawTable = { headers, rows: [], problems: [] };
+  for (const p of people) {
+    if (!isObject(p)) continue;
+    for (const k of Object.keys(p)) if (!index.has(k)) index.set(k, index.size);
+  }
+  const stop = visitor.header([...index.keys()]);
+  if (stop) return { ok: false, reason: stop };
   people.forEach((p, i) => {
-    if (!p || typeof p !== 'object' || Array.isArray(p)) {
-      table.problems.push({ row: i + 1, reason: 'is not an object' });
+    if (!isObject(p)) {
+      visitor.problem(i + 1, 'is not an object');
       return;
     }
-    const cells: string[] = [];
-    for (const [k, v] of Object.entries(p as Record<string, unknown>)) {
-      let col = index.get(k);
-      if (col === undefined) { col = headers.length; headers.push(k); index.set(k, col); }
-      cells[col] = toCell(v);
-    }
-    table.rows.push({ row: i + 1, cells });
+    const cells = new Array<string>(index.size).fill('');
+    for (const [k, v] of Object.entries(p)) cells[index.get(k)!] = toCell(v);
+    visitor.row(i + 1, cells);
   });
-  // Objects written before a later key appeared have holes: make them empty cells.
-  for (const r of table.rows) for (let c = 0; c < headers.length; c++) r.cells[c] ??= '';
-  return { ok: true, table };
+  return { ok: true };
+}
+
+function isObject(p: unknown): p is Record<string, unknown> {
+  return Boolean(p) && typeof p === 'object' && !Array.isArray(p);
 }

@@ -1,10 +1,15 @@
-/** A roster read into rows of cells, before any field is interpreted. */
-export interface RawTable {
-  headers: string[];
+/**
+ * How a roster reader hands over what it reads: the header, then each row as soon as it is read.
+ * Rows are never gathered into one table first: at 100k people, the raw cells of every row alive at
+ * once would outweigh the profiles made from them.
+ */
+export interface RowVisitor {
+  /** The column names; a returned reason stops reading (the file is unusable as a whole). */
+  header(names: string[]): string | undefined;
   /** `row` is what the user sees: the file line for CSV (header = 1), the item number for JSON. */
-  rows: { row: number; cells: string[] }[];
-  /** Rows that could not be read as rows at all. */
-  problems: { row: number; reason: string }[];
+  row(row: number, cells: string[]): void;
+  /** A row that could not be read as a row at all. */
+  problem(row: number, reason: string): void;
 }
 
-export type TableResult = { ok: true; table: RawTable } | { ok: false; reason: string };
+export type ReadResult = { ok: true } | { ok: false; reason: string };

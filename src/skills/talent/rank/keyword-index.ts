@@ -37,11 +37,14 @@ export class KeywordIndex {
     const termIds = new Map<string, number>();
     const termNames: string[] = [];
     const offsets = new Int32Array(profiles.length + 1);
-    let ids: number[] = [];
-    let counts: number[] = [];
+    // Typed and grown by hand: plain arrays of millions of numbers take twice the bytes, and their
+    // garbage is what set this index's peak memory.
+    const packed = new PackedTermCounts(profiles.length * 32);
     const lengths = new Float64Array(profiles.length);
+    // One person's weighted count per term id, and the ids it touched (reset after each person).
+    const own: number[] = [];
+    const touched: number[] = [];
     profiles.forEach((p, slot) => {
-      const own = new Map<number, number>();
       const fields = keywordFields(p);
       for (const field of Object.keys(BM25.fields) as Field[]) {
         const weight = BM25.fields[field];
@@ -49,17 +52,16 @@ export class KeywordIndex {
         lengths[slot]! += words.length * weight;
         for (const w of words) {
           let id = termIds.get(w);
-          if (id === undefined) { id = termNames.length; termNames.push(w); termIds.set(w, id); }
-          own.set(id, (own.get(id) ?? 0) + weight);
+          if (id === undefined) { id = termNames.length; termNames.push(w); termIds.set(w, id); own.push(0); }
+          if (own[id] === 0) touched.push(id);
+          own[id]! += weight;
         }
       }
-      for (const [id, n] of own) { ids.push(id); counts.push(n); }
-      offsets[slot + 1] = ids.length;
+      for (const id of touched) { packed.push(id, own[id]!); own[id] = 0; }
+      touched.length = 0;
+      offsets[slot + 1] = packed.length;
     });
-    const packedIds = Int32Array.from(ids);
-    const packedCounts = Float32Array.from(counts);
-    ids = [];
-    counts = [];
+    const { ids: packedIds, counts: packedCounts } = packed.trimmed();
 
     // Pass 2: document frequencies, then every (person, term) weight into its term's posting list.
     const df = new Int32Array(termNames.length);
@@ -100,5 +102,35 @@ export class KeywordIndex {
     }
     if (best > 0) for (const s of candidates.slots) sums[s]! /= best;
     return sums;
+  }
+}
+
+/** (term id, weighted count) pairs in typed arrays that double as they fill. */
+class PackedTermCounts {
+  private ids: Int32Array;
+  private counts: Float32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.ids = new Int32Array(Math.max(16, capacity));
+    this.counts = new Float32Array(this.ids.length);
+  }
+
+  push(id: number, count: number): void {
+    if (this.length === this.ids.length) {
+      const ids = new Int32Array(this.length * 2);
+      ids.set(this.ids);
+      const counts = new Float32Array(this.length * 2);
+      counts.set(this.counts);
+      this.ids = ids;
+      this.counts = counts;
+    }
+    this.ids[this.length] = id;
+    this.counts[this.length++] = count;
+  }
+
+  /** Views of the filled part (no copy). */
+  trimmed(): { ids: Int32Array; counts: Float32Array } {
+    return { ids: this.ids.subarray(0, this.length), counts: this.counts.subarray(0, this.length) };
   }
 }
