@@ -69,6 +69,25 @@ test('an allowlist by positions in a reused id list matches the id allowlist, al
   expect((await byPositions())[0]!.id).toBe('ghost');
 });
 
+test('a roster larger than one storage block stays exact through growth and removals across blocks', async () => {
+  const many = randomVectors(9_000, 8, 3); // more than two blocks of 4096
+  const index = new MemoryVectorIndex();
+  for (let i = 0; i < many.length; i += 1_000) {
+    await index.upsert('t', many.slice(i, i + 1_000).map((vector, k) => ({ id: `v${i + k}`, vector, metadata: { talentId: `v${i + k}` } })), 'm');
+  }
+  // Remove from the first block (the last vector moves into its slot) and enough to empty the last block.
+  const removed = new Set(['v0', 'v4095', 'v4096', ...Array.from({ length: 820 }, (_, k) => `v${8_180 + k}`)]);
+  await index.delete('t', [...removed]);
+  const kept = (i: number) => !removed.has(`v${i}`);
+  for (const q of randomVectors(3, 8, 42)) {
+    const got = await index.query('t', q, { topK: 10 });
+    expect(got.map((g) => g.id)).toEqual(bruteForce(q, many, 10, kept).map((w) => w.id));
+  }
+  const norm = Math.hypot(...many[8_179]!);
+  expect([...(await index.vectorOf('t', 'v8179'))!].map((x) => x * norm)).toEqual([...many[8_179]!].map((x) => expect.closeTo(x, 5)));
+  expect(await index.vectorOf('t', 'v0')).toBeUndefined();
+});
+
 test('upsert replaces, delete removes, namespaces are separate', async () => {
   const index = await filled();
   await index.upsert('t', [{ id: 'v0', vector: vectors[1]!, metadata: meta(1) }], 'm');

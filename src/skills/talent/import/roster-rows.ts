@@ -5,7 +5,7 @@
  */
 import type { TalentProfile } from '../../../memory/records.js';
 import { mapHeaders, type HeaderMap, type RosterField } from './headers.js';
-import { rosterRowSchema, rowToProfile, ValuePool } from './row-schema.js';
+import { rowToProfile, validateRow, ValuePool } from './row-schema.js';
 import type { RowVisitor } from './table.js';
 
 /** One row that was not imported: where (row, and column when one cell is at fault) and why. */
@@ -40,12 +40,9 @@ export class RosterRows implements RowVisitor {
     if (!headers) throw new Error('RosterRows: a row came before the header');
     const input: Partial<Record<RosterField, string>> = {};
     for (const [field, index] of Object.entries(headers.fields) as [RosterField, number][]) input[field] = cells[index] ?? '';
-    const parsed = rosterRowSchema.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as RosterField | undefined;
-        this.rejected.push({ row, ...(field ? { column: this.columnOf(field) } : {}), reason: issue.message });
-      }
+    const checked = validateRow(input);
+    if (!checked.ok) {
+      for (const { field, message } of checked.issues) this.rejected.push({ row, column: this.columnOf(field), reason: message });
       return;
     }
     const extra: Record<string, string> = {};
@@ -53,7 +50,7 @@ export class RosterRows implements RowVisitor {
       const v = cells[index]?.trim();
       if (v) extra[name] = v;
     }
-    this.valid.push({ row, profile: rowToProfile(parsed.data, extra, this.pool) });
+    this.valid.push({ row, profile: rowToProfile(checked.row, extra, this.pool) });
   }
 
   /** Whether any row (readable or not) followed the header. */

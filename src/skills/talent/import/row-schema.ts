@@ -1,80 +1,93 @@
 /**
- * Per-row validation (zod): one roster row's cells in, a TalentProfile out, or issues whose path is
- * the offending field so the caller can name the column and row.
+ * Per-row validation: one roster row's cells in, a RosterRow out, or issues naming the offending
+ * field so the caller can name the column and row.
+ *
+ * A table of cell parsers, not a zod schema: a roster of 100k rows runs it 2 million times, and
+ * zod's per-call allocations (a payload object per field and per link of each transform chain)
+ * doubled the peak memory of such an import and took most of its time. zod stays at the edges
+ * where shapes come from outside (configuration, JSON payloads, model output); here every cell is
+ * already a string and each field's rule is one of fields.ts's parsers.
  */
-import { z } from 'zod';
 import type { TalentProfile } from '../../../memory/records.js';
 import type { RosterField } from './headers.js';
 import {
   collapseSpaces, isEmail, isHttpUrl, normalizeGender, parseAgeRange, parseCredits, parseLanguages, parseWholeNumber, splitList, type Parsed,
 } from './fields.js';
 
-/** A cell's text with runs of spaces collapsed; an empty or blank cell is a missing value. */
-function present(raw: string | undefined): string | undefined {
-  const t = raw === undefined ? undefined : collapseSpaces(raw);
-  return t ? t : undefined;
-}
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
 
-/**
- * An optional cell parsed by `parse`; a parse failure becomes a zod issue with its reason. One
- * transform per cell, not a chain: a roster of 100k rows runs this 2 million times, and each link
- * of a chain allocates per call.
- */
-function parsedCell<T>(parse: (s: string) => Parsed<T>) {
-  return z.string().optional().transform((raw, ctx): T | undefined => {
-    const v = present(raw);
-    if (v === undefined) return undefined;
-    const r = parse(v);
-    if (r.ok) return r.value;
-    ctx.addIssue({ code: 'custom', message: r.reason });
-    return z.NEVER;
-  });
-}
+/** How one field is read: its cell's parser, and whether a blank cell is an error. */
+interface FieldRule<T> { parse(s: string): Parsed<T>; required?: true }
 
-/** A cell that must be there, at most `max` characters long. */
-const required = (what: string, max: number) => z.string().optional().transform((raw, ctx) => {
-  const v = present(raw);
-  if (v === undefined) ctx.addIssue({ code: 'custom', message: `${what} is required` });
-  else if (v.length > max) ctx.addIssue({ code: 'custom', message: `${what} is longer than ${max} characters` });
-  else return v;
-  return z.NEVER;
+const text = (max: number): FieldRule<string> => ({ parse: (s) => (s.length <= max ? ok(s) : fail(`longer than ${max} characters`)) });
+const requiredText = (what: string, max: number): FieldRule<string> & { required: true } => ({
+  required: true,
+  parse: (s) => (s.length <= max ? ok(s) : fail(`${what} is longer than ${max} characters`)),
 });
+const age: FieldRule<number> = { parse: (s) => parseWholeNumber(s, 0, 120) };
+const list: FieldRule<string[]> = { parse: (s) => ok(splitList(s)) };
+const email: FieldRule<string> = { parse: (s) => (isEmail(s) ? ok(s) : fail('is not an e-mail address')) };
+const url: FieldRule<string> = { parse: (s) => (isHttpUrl(s) ? ok(s) : fail(`"${s}" is not an http(s) link`)) };
 
-const text = (max: number) => parsedCell<string>((s) => (s.length <= max ? { ok: true, value: s } : { ok: false, reason: `longer than ${max} characters` }));
-const age = parsedCell((s) => parseWholeNumber(s, 0, 120));
-const list = parsedCell<string[]>((s) => ({ ok: true, value: splitList(s) }));
-const email = parsedCell<string>((s) => (isEmail(s) ? { ok: true, value: s } : { ok: false, reason: 'is not an e-mail address' }));
-const url = parsedCell<string>((s) => (isHttpUrl(s) ? { ok: true, value: s } : { ok: false, reason: `"${s}" is not an http(s) link` }));
-
-export const rosterRowSchema = z.object({
-  id: required('id', 100),
-  name: required('name', 200),
-  gender: parsedCell((s) => ({ ok: true, value: normalizeGender(s) })),
+const RULES = {
+  id: requiredText('id', 100),
+  name: requiredText('name', 200),
+  gender: { parse: (s: string) => ok(normalizeGender(s)) },
   pronouns: text(40),
   playing_age_min: age,
   playing_age_max: age,
-  playing_age: parsedCell(parseAgeRange),
+  playing_age: { parse: parseAgeRange },
   ethnicity: text(100),
-  height_cm: parsedCell((s) => parseWholeNumber(s, 50, 250, 'cm')),
+  height_cm: { parse: (s: string) => parseWholeNumber(s, 50, 250, 'cm') },
   location: text(200),
   union: text(100),
-  languages: parsedCell(parseLanguages),
+  languages: { parse: parseLanguages },
   accents: list,
   skills: list,
-  credits: parsedCell(parseCredits),
+  credits: { parse: parseCredits },
   bio: text(5000),
   agent: text(200),
   email,
   phone: text(50),
   headshot_url: url,
   reel_url: url,
-} satisfies Record<RosterField, z.ZodType>).superRefine((r, ctx) => {
-  if (r.playing_age_min !== undefined && r.playing_age_max !== undefined && r.playing_age_min > r.playing_age_max) {
-    ctx.addIssue({ code: 'custom', path: ['playing_age_max'], message: `playing age max ${r.playing_age_max} is below min ${r.playing_age_min}` });
-  }
-});
+} satisfies Record<RosterField, FieldRule<unknown>>;
 
-export type RosterRow = z.infer<typeof rosterRowSchema>;
+type ValueOf<R> = R extends FieldRule<infer T> ? T : never;
+
+/** A validated row: required fields present, the others undefined when their cell was blank. */
+export type RosterRow = { [F in keyof typeof RULES]: (typeof RULES)[F] extends { required: true } ? ValueOf<(typeof RULES)[F]> : ValueOf<(typeof RULES)[F]> | undefined };
+
+export interface RowIssue { field: RosterField; message: string }
+
+export type RowResult = { ok: true; row: RosterRow } | { ok: false; issues: RowIssue[] };
+
+const FIELDS = Object.keys(RULES) as RosterField[];
+
+/** Validates one row's cells (missing keys are blank cells); every failing field is reported. */
+export function validateRow(cells: Partial<Record<RosterField, string>>): RowResult {
+  const row: Record<string, unknown> = {};
+  let issues: RowIssue[] | undefined;
+  for (const field of FIELDS) {
+    const rule: FieldRule<unknown> = RULES[field];
+    const raw = cells[field];
+    const value = raw === undefined ? '' : collapseSpaces(raw);
+    if (value === '') {
+      if (rule.required) (issues ??= []).push({ field, message: `${field} is required` });
+      continue;
+    }
+    const parsed = rule.parse(value);
+    if (parsed.ok) row[field] = parsed.value;
+    else (issues ??= []).push({ field, message: parsed.reason });
+  }
+  if (issues) return { ok: false, issues };
+  const r = row as RosterRow;
+  if (r.playing_age_min !== undefined && r.playing_age_max !== undefined && r.playing_age_min > r.playing_age_max) {
+    return { ok: false, issues: [{ field: 'playing_age_max', message: `playing age max ${r.playing_age_max} is below min ${r.playing_age_min}` }] };
+  }
+  return { ok: true, row: r };
+}
 
 /** The validated row as a profile; `extra` holds the columns CastMatch does not know. */
 /**

@@ -39,7 +39,7 @@ export class KeywordIndex {
     const offsets = new Int32Array(profiles.length + 1);
     // Typed and grown by hand: plain arrays of millions of numbers take twice the bytes, and their
     // garbage is what set this index's peak memory.
-    const packed = new PackedTermCounts(profiles.length * 32);
+    const packed = new PackedTermCounts(profiles.length * 40); // a profile's distinct terms, roughly
     const lengths = new Float64Array(profiles.length);
     // One person's weighted count per term id, and the ids it touched (reset after each person).
     const own: number[] = [];
@@ -105,7 +105,7 @@ export class KeywordIndex {
   }
 }
 
-/** (term id, weighted count) pairs in typed arrays that double as they fill. */
+/** (term id, weighted count) pairs in typed arrays that grow by half as they fill. */
 class PackedTermCounts {
   private ids: Int32Array;
   private counts: Float32Array;
@@ -118,9 +118,10 @@ class PackedTermCounts {
 
   push(id: number, count: number): void {
     if (this.length === this.ids.length) {
-      const ids = new Int32Array(this.length * 2);
+      const capacity = Math.ceil(this.length * 1.5);
+      const ids = new Int32Array(capacity);
       ids.set(this.ids);
-      const counts = new Float32Array(this.length * 2);
+      const counts = new Float32Array(capacity);
       counts.set(this.counts);
       this.ids = ids;
       this.counts = counts;
