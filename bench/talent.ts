@@ -119,6 +119,7 @@ export async function benchTalent(): Promise<BenchRow[]> {
       const u = await understandQuery(text, roster.vocabulary, { log });
       await rankTalent(deps, { roster, filters: u.filters, freeText: u.freeText, limit: 10 });
       if (round_ >= 2) samples.push(performance.now() - t); // two warm-up rounds
+      if (process.env.BENCH_DEBUG && round_ >= 2) process.stderr.write(`q${QUERIES.indexOf(text)} ${(performance.now() - t).toFixed(1)}\n`);
     }
   }
   // Measured before the recall check below, whose exact search re-embeds everyone: the bench's own work.
