@@ -94,7 +94,7 @@ export function certificateProblems(cfg: CertificateSettings): string[] {
   if (cfg.MICROSOFT_APP_TYPE === 'UserAssignedMSI') problems.push('MICROSOFT_APP_CERTIFICATE_*: not used with MICROSOFT_APP_TYPE=UserAssignedMSI (a managed identity has no certificate)');
   if (x5c) {
     const cert = new X509Certificate(x5c.pem);
-    const actual = sha1Thumbprint(x5c.pem);
+    const actual = cert.fingerprint.replace(/:/g, '');
     if (print && print !== actual) problems.push(`${THUMBPRINT}: does not match the certificate in ${X5C}, whose thumbprint is ${actual}`);
     if (key && !cert.checkPrivateKey(createPrivateKey(key.pem))) problems.push(`${KEY}: is not the private key of the certificate in ${X5C}`);
   }

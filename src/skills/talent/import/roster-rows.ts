@@ -16,7 +16,6 @@ export class RosterRows implements RowVisitor {
   private readonly valid: { row: number; profile: TalentProfile }[] = [];
   private readonly rejected: RosterRejection[] = [];
   private readonly pool = new ValuePool();
-  private seenRows = 0;
 
   header(names: string[]): string | undefined {
     const headers = mapHeaders(names);
@@ -30,12 +29,10 @@ export class RosterRows implements RowVisitor {
   }
 
   problem(row: number, reason: string): void {
-    this.seenRows++;
     this.rejected.push({ row, reason });
   }
 
   row(row: number, cells: string[]): void {
-    this.seenRows++;
     const headers = this.headers;
     if (!headers) throw new Error('RosterRows: a row came before the header');
     const input: Partial<Record<RosterField, string>> = {};
@@ -53,9 +50,9 @@ export class RosterRows implements RowVisitor {
     this.valid.push({ row, profile: rowToProfile(checked.row, extra, this.pool) });
   }
 
-  /** Whether any row (readable or not) followed the header. */
+  /** Whether no row (readable or not) followed the header: every row ends valid or rejected. */
   get empty(): boolean {
-    return this.seenRows === 0;
+    return this.valid.length === 0 && this.rejected.length === 0;
   }
 
   /**
