@@ -38,14 +38,17 @@ export interface LoadResult { samples: number[]; firstSentAt: number }
 async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency });
   const send = (i: number): Promise<number> => {
-    // Signed before the clock starts: the time is the bot's, not the signer's.
     const { body, headers } = signedBody(plan, i);
-    const started = performance.now();
     return new Promise<number>((resolve, reject) => {
+      let started = 0;
       const req = http.request(plan.url, { method: 'POST', agent, headers }, (res) => {
         res.resume();
         res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`slash command answered ${res.statusCode}`))));
       });
+      // The clock starts as the request is handed to its socket, right before its bytes are
+      // written: a burst's requests are built one after another, and the time this process spends
+      // building the later ones is the sender's, not the bot's.
+      req.on('socket', () => { started = performance.now(); });
       req.on('error', reject);
       req.end(body);
     });

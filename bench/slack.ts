@@ -1,12 +1,14 @@
 /**
  * The Slack adapter on loopback: acknowledgement latency of correctly signed `/cast` commands (200,
  * 50 at a time) through real Bolt on the bot's HTTP server, with the turns running the real engine
- * and replying to a fake Slack API; and the Block Kit rendering time of a huge reply.
+ * and replying to a fake Slack API; and the Block Kit rendering time of a huge reply. Slack's side,
+ * the sender of the commands and the Web API the replies go to, runs in processes of its own.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
@@ -15,7 +17,8 @@ import { createSlackAdapter } from '../src/bot/adapters/slack/index.js';
 import { renderMessage } from '../src/bot/adapters/slack/render.js';
 import { startHttpServer } from '../src/bot/http/server.js';
 import { reply } from '../src/bot/reply.js';
-import { FAKE_BOT_ID, FAKE_BOT_TOKEN, FAKE_BOT_USER, startFakeSlackApi } from '../test/fakes/slack-api.js';
+import { FAKE_BOT_ID, FAKE_BOT_TOKEN, FAKE_BOT_USER } from '../test/fakes/slack-api.js';
+import type { FakeApiAddress } from './slack-api-process.js';
 import type { LoadPlan, LoadResult } from './slack-load.js';
 import { summarize, type BenchRow } from './stats.js';
 
@@ -24,6 +27,38 @@ const COMMANDS = 200;
 const CONCURRENCY = 50;
 
 const LOAD_SCRIPT = fileURLToPath(new URL('./slack-load.ts', import.meta.url));
+const API_SCRIPT = fileURLToPath(new URL('./slack-api-process.ts', import.meta.url));
+
+/** The fake Slack Web API, running in a process of its own (see slack-api-process.ts). */
+interface ApiProcess extends FakeApiAddress {
+  /** Calls of a Web API method so far. */
+  count(method: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function startApiProcess(): Promise<ApiProcess> {
+  const child = spawn(process.execPath, [...process.execArgv, API_SCRIPT], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`fake Slack API process exited (${code})`))));
+  exited.catch(() => undefined);
+  const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const nextLine = async () => {
+    const line = await Promise.race([lines.next(), exited]);
+    if (line.done) throw new Error('fake Slack API process closed its output');
+    return line.value;
+  };
+  const address = JSON.parse(await nextLine()) as FakeApiAddress;
+  return {
+    ...address,
+    count: async (method) => {
+      child.stdin.write(`${method}\n`);
+      return Number(await nextLine());
+    },
+    close: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.stdin.end();
+    }),
+  };
+}
 
 /** Sends the plan's commands from a separate process (as Slack would, from elsewhere); resolves with the ack times. */
 function runLoadProcess(plan: LoadPlan): Promise<LoadResult> {
@@ -38,7 +73,7 @@ function runLoadProcess(plan: LoadPlan): Promise<LoadResult> {
 
 async function ackLatency(): Promise<{ samples: number[]; answered: number; allDoneMs: number }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'castmatch-bench-slack-'));
-  const api = await startFakeSlackApi();
+  const api = await startApiProcess();
   const log = createLogger('silent');
   const app = await createApp({ config: loadConfig({ CASTMATCH_DATA_DIR: dataDir }), log });
   const adapter = createSlackAdapter({
@@ -46,16 +81,16 @@ async function ackLatency(): Promise<{ samples: number[]; answered: number; allD
     handler: app.engine, store: app.db.store, log, botId: FAKE_BOT_ID, botUserId: FAKE_BOT_USER, retryConfig: { retries: 0 },
   });
   const server = await startHttpServer(adapter.routes, { port: 0, host: '127.0.0.1', log });
-  const plan = { url: server.url('/slack/commands'), secret: SECRET, responseUrl: api.responseUrl(), concurrency: CONCURRENCY };
+  const plan = { url: server.url('/slack/commands'), secret: SECRET, responseUrl: api.responseUrl, concurrency: CONCURRENCY };
   // Warm-up: the code paths, and one burst's keep-alive connections.
   await runLoadProcess({ ...plan, warmup: CONCURRENCY, settleMs: 0, commands: 0 });
   await adapter.settled();
-  const before = api.callsOf('chat.postMessage').length;
+  const before = await api.count('chat.postMessage');
   const { samples, firstSentAt } = await runLoadProcess({ ...plan, warmup: CONCURRENCY, settleMs: 1_000, commands: COMMANDS });
   await adapter.settled();
   const allDoneMs = Date.now() - firstSentAt;
   // The measured run's own warm-up burst is answered too: its replies are not counted.
-  const answered = api.callsOf('chat.postMessage').length - before - CONCURRENCY;
+  const answered = (await api.count('chat.postMessage')) - before - CONCURRENCY;
   await server.close(1_000);
   await adapter.stop();
   await app.close();

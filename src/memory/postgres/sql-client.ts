@@ -2,6 +2,7 @@
  * The slice of a SQL connection the store needs. Both `pg.Pool` and PGlite answer
  * `query(text, params)` with `{ rows }`; transactions differ, so each gets a small wrapper.
  */
+import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 
@@ -17,15 +18,25 @@ export interface SqlClient extends SqlQueryable {
   close(): Promise<void>;
 }
 
+/**
+ * PGlite runs each statement synchronously on this thread, and a promise chain of queries would run
+ * them back to back without the event loop ever polling: a turn's dozen statements would keep a
+ * waiting Slack request from its acknowledgement. Each query therefore starts from a fresh
+ * macrotask, so pending network input is read between statements.
+ */
 export function pgliteClient(db: PGlite, onClose?: () => Promise<void>): SqlClient {
   return {
     query: async <R>(text: string, params?: unknown[]) => {
+      await nextMacrotask();
       const r = await db.query<R>(text, params as unknown[] | undefined);
       return { rows: r.rows };
     },
     exec: async (sql) => { await db.exec(sql); },
     transaction: (fn) => db.transaction((tx) => fn({
-      query: async <R>(text: string, params?: unknown[]) => ({ rows: (await tx.query<R>(text, params as unknown[] | undefined)).rows }),
+      query: async <R>(text: string, params?: unknown[]) => {
+        await nextMacrotask();
+        return { rows: (await tx.query<R>(text, params as unknown[] | undefined)).rows };
+      },
       exec: async (sql) => { await tx.exec(sql); },
     })),
     close: async () => { await onClose?.(); if (!db.closed) await db.close(); },

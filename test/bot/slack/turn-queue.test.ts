@@ -68,6 +68,42 @@ describe('TurnQueue', () => {
     await second;
   });
 
+  it('starts no turn for a request read right behind the one just acknowledged', async () => {
+    const started: string[] = [];
+    const q = new TurnQueue(1);
+    const a = gate('a', started);
+    const releaseFirst = q.hold();
+    const result = q.run(a.job);
+    // The first request is answered; before the event loop polls again, the next one is read.
+    releaseFirst();
+    const releaseSecond = q.hold();
+    await tick();
+    expect(started).toEqual([]);
+    releaseSecond();
+    await tick();
+    expect(started).toEqual(['a']);
+    a.finish();
+    await result;
+  });
+
+  it('puts a turn whose start was already scheduled back in line when a request arrives first', async () => {
+    const started: string[] = [];
+    const q = new TurnQueue(2);
+    const [a, b] = ['a', 'b'].map((n) => gate(n, started));
+    const results = [q.run(a!.job), q.run(b!.job)];
+    // Both starts are scheduled; a request is read before they run.
+    const release = q.hold();
+    await tick();
+    expect(started).toEqual([]);
+    expect(q.size).toBe(2);
+    release();
+    await tick();
+    expect(started).toEqual(['a', 'b']);
+    a!.finish();
+    b!.finish();
+    await Promise.all(results);
+  });
+
   it('refuses a concurrency that is not a positive integer', () => {
     expect(() => new TurnQueue(0)).toThrow(/positive integer/);
   });

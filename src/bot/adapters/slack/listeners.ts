@@ -37,7 +37,7 @@ type Client = webApi.WebClient;
 type MessageEvent = MessageEventPayload & { subtype?: string; bot_id?: string; files?: SlackFile[] };
 
 export function registerListeners(app: App, d: ListenerDeps): void {
-  const sinkFor = (client: Client, target: SinkTarget, where: string) => new SlackReplySink(client, target, d.log.child({ channel: where }));
+  const sinkFor = (client: Client, target: SinkTarget) => new SlackReplySink(client, target, d.log);
 
   /** True the first time an event id is seen; retries and replays are dropped here. */
   const claimEvent = async (eventId: string | undefined, retryNum: number | undefined): Promise<boolean> => {
@@ -73,7 +73,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   /** A message-like event (mention, DM, file share), files included. */
   const onMessage = async (event: MessageEvent, a: { team: string; enterprise?: string | undefined; eventId?: string | undefined; retryNum?: number | undefined; botUserId?: string | undefined; client: Client; token: string }) => {
     if (!(await claimEvent(a.eventId, a.retryNum))) return;
-    const sink = sinkFor(a.client, { channel: event.channel, thread: event.thread_ts, user: event.user ?? '' }, event.channel);
+    const sink = sinkFor(a.client, { channel: event.channel, thread: event.thread_ts, user: event.user ?? '' });
     const base = fromMessageEvent(event, { team: a.team, enterprise: a.enterprise, botUserId: a.botUserId, eventId: a.eventId, now: d.now() });
     let files: SharedFile[] = [];
     if (event.files?.length) {
@@ -90,7 +90,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   app.command(d.command, async ({ command, ack, respond, client }) => {
     await ack();
     const message = fromSlashCommand(command, d.now());
-    d.run(message, sinkFor(client, { channel: command.channel_id, user: command.user_id, respond }, command.channel_id));
+    d.run(message, sinkFor(client, { channel: command.channel_id, user: command.user_id, respond }));
   });
 
   app.event('app_mention', async ({ event, body, context, client }) => {
@@ -144,7 +144,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
       return;
     }
     const message = fromAction(press, { where, user: { id: body.user.id, name: body.user.username ?? body.user.name }, label, now: d.now(), raw: body });
-    d.run(message, sinkFor(client, { channel, thread: where.thread, user: body.user.id, respond }, channel));
+    d.run(message, sinkFor(client, { channel, thread: where.thread, user: body.user.id, respond }));
   });
 
   app.view(BOOKING_CALLBACK, async ({ ack, view, body, client }) => {
@@ -156,7 +156,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
     await ack();
     const { meta, action } = read;
     const message = fromAction(action, { where: meta, user: { id: body.user.id, name: body.user.name }, label: `Book ${meta.label}`, now: d.now(), raw: body });
-    d.run(message, sinkFor(client, { channel: meta.channel, thread: meta.thread, user: body.user.id }, meta.channel));
+    d.run(message, sinkFor(client, { channel: meta.channel, thread: meta.thread, user: body.user.id }));
   });
 
   app.error(async (err) => {

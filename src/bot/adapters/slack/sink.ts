@@ -22,6 +22,10 @@ export interface SinkTarget extends Target {
 export class SlackReplySink implements ReplySink {
   private progressTs: string | undefined;
 
+  /**
+   * `log` is the adapter's logger; each line names the channel itself, because a child logger per
+   * turn would be built on every request's way to its acknowledgement and rarely used.
+   */
   constructor(private readonly client: webApi.WebClient, private readonly target: SinkTarget, private readonly log: Logger) {}
 
   async send(reply: Reply): Promise<void> {
@@ -31,7 +35,7 @@ export class SlackReplySink implements ReplySink {
     } catch (err) {
       if (!isNotInChannel(err) || !this.target.respond) throw err;
       // The bot is not in this channel; the command's response_url can still answer there.
-      this.log.info('not in channel: answering through response_url');
+      this.log.info({ channel: this.target.channel }, 'not in channel: answering through response_url');
       const files = reply.files?.length ? `\n_(${reply.files.map((f) => f.name).join(', ')} could not be attached: invite me to the channel to get files.)_` : '';
       const message = renderMessage({ ...reply, text: reply.text + files });
       await this.target.respond({ response_type: 'in_channel', ...message });
@@ -49,7 +53,7 @@ export class SlackReplySink implements ReplySink {
       this.progressTs = res.ts;
     } catch (err) {
       // Progress is a courtesy: a refused update must not fail the work it describes.
-      this.log.warn({ err }, 'progress message could not be posted or updated');
+      this.log.warn({ err, channel: this.target.channel }, 'progress message could not be posted or updated');
     }
   }
 

@@ -8,6 +8,8 @@
 export class TurnQueue {
   private readonly waiting: (() => void)[] = [];
   private running = 0;
+  /** Starts scheduled for the next macrotask, not yet run. */
+  private starting = 0;
   private holds = 0;
 
   constructor(private readonly concurrency: number) {
@@ -29,7 +31,9 @@ export class TurnQueue {
 
   /**
    * Holds new jobs back until the returned release is called (once; later calls do nothing).
-   * Jobs already running go on: only starting more is deferred.
+   * Jobs already running go on: only starting more is deferred. The release takes effect after the
+   * event loop has polled once more: requests of a burst arrive a little apart, and the one right
+   * behind the request just answered must be read before a turn starts, not after.
    */
   hold(): () => void {
     this.holds++;
@@ -37,9 +41,11 @@ export class TurnQueue {
     return () => {
       if (released) return;
       released = true;
-      this.holds--;
-      // Every slot freed while held is filled now.
-      while (this.holds === 0 && this.running < this.concurrency && this.waiting.length) this.next();
+      setImmediate(() => {
+        this.holds--;
+        // Every slot freed while held is filled now.
+        while (this.holds === 0 && this.canStartMore()) this.next();
+      });
     };
   }
 
@@ -48,12 +54,22 @@ export class TurnQueue {
     return this.waiting.length + this.running;
   }
 
+  private canStartMore(): boolean {
+    return this.running + this.starting < this.concurrency && this.waiting.length > this.starting;
+  }
+
   private next(): void {
-    if (this.running >= this.concurrency || this.holds > 0) return;
-    const start = this.waiting.shift();
-    if (!start) return;
-    // The slot is taken now, so a burst of next() calls before the immediates run cannot overshoot.
-    this.running++;
-    setImmediate(start);
+    if (this.holds > 0 || !this.canStartMore()) return;
+    // Counted now, so a burst of next() calls before the immediates run cannot overshoot.
+    this.starting++;
+    setImmediate(() => {
+      this.starting--;
+      // A request came in meanwhile: its release fills the slot, in queue order.
+      if (this.holds > 0) return;
+      const start = this.waiting.shift();
+      if (!start) return;
+      this.running++;
+      start();
+    });
   }
 }
