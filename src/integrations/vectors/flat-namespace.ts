@@ -1,16 +1,25 @@
 /**
- * One namespace of the in-process index: unit-length vectors packed in Float32Array blocks of
- * BLOCK vectors each (cosine is a dot product over contiguous memory), their ids, metadata and the
- * model that made them. Blocks, not one array: growing one array of 100k vectors means holding the
- * old and the new copy at once (and up to half again unused), which set an import's peak memory.
+ * One namespace of the in-process index: unit-length vectors packed one after another in a
+ * WebAssembly memory, their ids, metadata and the model that made them. Cosine similarity is a dot
+ * product computed by a small WebAssembly SIMD kernel (simd/dot.wat), four float lanes at a time:
+ * scoring the ten thousand people a broad filter lets through is the largest part of a search.
+ * A WebAssembly memory grows in place (its address range is reserved up front), so growing the
+ * index never holds two copies of it.
  */
+import { DOT_WASM_BASE64 } from './simd/dot-wasm.js';
 import type { VectorMetadata } from './vector-index.js';
 
-const BLOCK_BITS = 12;
-/** Vectors per block: 4096 of 512 dimensions are 8 MB. */
-const BLOCK = 1 << BLOCK_BITS;
-const BLOCK_MASK = BLOCK - 1;
-const FIRST_BLOCK = 16;
+const PAGE = 65_536;
+/** The query is written at byte 0; stored vectors start on the next page. */
+const VECTORS_AT = PAGE;
+/** The most dimensions a query (and so a stored vector) may have: one page of floats. */
+export const MAX_DIMS = PAGE / 4;
+/** Room for the first vectors; it doubles as the namespace fills. */
+const FIRST_ROOM = 16;
+
+const kernel = new WebAssembly.Module(Buffer.from(DOT_WASM_BASE64, 'base64'));
+
+type ScoreSlots = (vectorsAt: number, dims: number, slotsAt: number, n: number, outAt: number) => void;
 
 export class FlatNamespace {
   model?: string;
@@ -18,9 +27,20 @@ export class FlatNamespace {
   readonly ids: string[] = [];
   readonly metadata: VectorMetadata[] = [];
   private readonly slots = new Map<string, number>();
-  private blocks: Float32Array[] = [];
+  private memory!: WebAssembly.Memory;
+  private floats!: Float32Array;
+  private scoreKernel!: ScoreSlots;
+  /** Vectors the memory has room for at the current dimensions. */
+  private room = 0;
+  /** Where the current slot list and its scores are (bytes). */
+  private listAt = 0;
+  private scoresAt = 0;
   /** Changes whenever an id gains or changes its slot: slot maps made before are then stale. */
   version = 0;
+
+  constructor() {
+    this.reset();
+  }
 
   get size(): number { return this.ids.length; }
 
@@ -31,7 +51,7 @@ export class FlatNamespace {
     let slot = this.slots.get(id);
     if (slot === undefined) {
       slot = this.ids.length;
-      this.ensureCapacity(slot + 1);
+      this.ensureRoom(slot + 1);
       this.ids.push(id);
       this.metadata.push(metadata);
       this.slots.set(id, slot);
@@ -42,9 +62,8 @@ export class FlatNamespace {
     let norm = 0;
     for (let i = 0; i < this.dims; i++) norm += vector[i]! * vector[i]!;
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    const block = this.blocks[slot >>> BLOCK_BITS]!;
-    const base = (slot & BLOCK_MASK) * this.dims;
-    for (let i = 0; i < this.dims; i++) block[base + i] = vector[i]! * scale;
+    const base = this.floatIndex(slot);
+    for (let i = 0; i < this.dims; i++) this.floats[base + i] = vector[i]! * scale;
   }
 
   /** Removes one id by moving the last vector into its slot. */
@@ -54,7 +73,8 @@ export class FlatNamespace {
     const last = this.ids.length - 1;
     if (slot !== last) {
       const lastId = this.ids[last]!;
-      this.at(slot).set(this.at(last));
+      const from = this.floatIndex(last);
+      this.floats.copyWithin(this.floatIndex(slot), from, from + this.dims);
       this.ids[slot] = lastId;
       this.metadata[slot] = this.metadata[last]!;
       this.slots.set(lastId, slot);
@@ -63,58 +83,71 @@ export class FlatNamespace {
     this.metadata.pop();
     this.slots.delete(id);
     this.version++;
-    // An emptied namespace forgets its model: a roster re-embedded with another model starts clean.
-    if (this.ids.length === 0) { this.model = undefined; this.dims = 0; this.blocks = []; }
-    // A block left empty by removals is let go.
-    else if (this.blocks.length > 1 && (this.blocks.length - 1) * BLOCK >= this.ids.length) this.blocks.pop();
+    // An emptied namespace forgets its model, and lets its memory go: a roster re-embedded with
+    // another model starts clean.
+    if (this.ids.length === 0) { this.model = undefined; this.dims = 0; this.reset(); }
   }
 
-  /** Cosine similarity of slot `slot` with a unit-length query. */
-  dot(slot: number, q: Float32Array): number {
-    const d = this.blocks[slot >>> BLOCK_BITS]!;
-    const n = this.dims; // a local bound: reading this.dims on each turn halves the loop's speed
-    const base = (slot & BLOCK_MASK) * n;
-    // Four running sums: independent additions the CPU can overlap.
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    let i = 0;
-    for (; i + 3 < n; i += 4) {
-      s0 += d[base + i]! * q[i]!;
-      s1 += d[base + i + 1]! * q[i + 1]!;
-      s2 += d[base + i + 2]! * q[i + 2]!;
-      s3 += d[base + i + 3]! * q[i + 3]!;
-    }
-    for (; i < n; i++) s0 += d[base + i]! * q[i]!;
-    return s0 + s1 + s2 + s3;
+  /**
+   * A list, in the index's memory, for up to `n` slots to score: fill it, then call `score`.
+   * Valid until the next call that changes the namespace.
+   */
+  slotList(n: number): Int32Array {
+    // The list and its scores go just past the stored vectors.
+    this.listAt = this.floatIndex(this.room) * 4;
+    this.scoresAt = this.listAt + n * 4;
+    this.ensureBytes(this.scoresAt + n * 4);
+    return new Int32Array(this.memory.buffer, this.listAt, n);
+  }
+
+  /**
+   * Cosine similarity with `q` (unit length, `dims` floats) of the first `n` slots of the list,
+   * in their order: a view into the index's memory, to read before the next call.
+   */
+  score(q: Float32Array, n: number): Float32Array {
+    this.floats.set(q.subarray(0, this.dims), 0);
+    this.scoreKernel(VECTORS_AT, this.dims, this.listAt, n, this.scoresAt);
+    return new Float32Array(this.memory.buffer, this.scoresAt, n);
   }
 
   /** The stored (unit-length) vector of an id, or undefined. */
   vectorOf(id: string): Float32Array | undefined {
     const slot = this.slots.get(id);
-    return slot === undefined ? undefined : this.at(slot).slice();
+    if (slot === undefined) return undefined;
+    const base = this.floatIndex(slot);
+    return this.floats.slice(base, base + this.dims);
   }
 
-  /** The stored vector of a slot, as a view into its block. */
-  private at(slot: number): Float32Array {
-    const base = (slot & BLOCK_MASK) * this.dims;
-    return this.blocks[slot >>> BLOCK_BITS]!.subarray(base, base + this.dims);
+  private floatIndex(slot: number): number {
+    return (VECTORS_AT >>> 2) + slot * this.dims;
+  }
+
+  /** A fresh, empty memory: the query page only. */
+  private reset(): void {
+    this.memory = new WebAssembly.Memory({ initial: 1 });
+    this.scoreKernel = new WebAssembly.Instance(kernel, { index: { memory: this.memory } }).exports.scoreSlots as ScoreSlots;
+    this.floats = new Float32Array(this.memory.buffer);
+    this.room = 0;
   }
 
   /**
-   * Room for `n` vectors. The first block starts small and doubles up to BLOCK (a workspace with a
-   * small roster must not hold megabytes); every later block is allocated whole.
+   * Room for `n` vectors, doubling: a small workspace holds little, and a big one grows its memory
+   * a few times only (each growth makes the collector look at the whole heap). Pages taken but not
+   * yet written are address space, not resident memory.
    */
-  private ensureCapacity(n: number): void {
-    for (;;) {
-      const last = this.blocks.at(-1);
-      const lastRoom = last ? last.length / this.dims : 0;
-      if ((this.blocks.length - 1) * BLOCK + lastRoom >= n) return;
-      if (last && lastRoom < BLOCK) {
-        const grown = new Float32Array(Math.min(BLOCK, lastRoom * 2) * this.dims);
-        grown.set(last);
-        this.blocks[this.blocks.length - 1] = grown;
-      } else {
-        this.blocks.push(new Float32Array((last ? BLOCK : FIRST_BLOCK) * this.dims));
-      }
-    }
+  private ensureRoom(n: number): void {
+    if (n <= this.room) return;
+    let room = Math.max(this.room, FIRST_ROOM);
+    while (room < n) room *= 2;
+    this.ensureBytes(VECTORS_AT + room * this.dims * 4);
+    this.room = room;
+  }
+
+  private ensureBytes(bytes: number): void {
+    const pages = Math.ceil(bytes / PAGE) - this.memory.buffer.byteLength / PAGE;
+    if (pages <= 0) return;
+    this.memory.grow(pages);
+    // Growing detaches the old buffer; the view is made again on the new one.
+    this.floats = new Float32Array(this.memory.buffer);
   }
 }

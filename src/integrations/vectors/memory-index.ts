@@ -1,11 +1,11 @@
 /**
- * The embedded vector index: exact cosine similarity over a flat Float32Array per namespace, with
+ * The embedded vector index: exact cosine similarity over packed vectors per namespace, with
  * the id allowlist and metadata filter applied before any similarity is computed. A namespace is
  * loaded from the stored vectors (the database is the source of truth) on its first use, so the
  * index survives a restart without a separate file. It records each namespace's model and
  * dimensions and refuses to mix models.
  */
-import { FlatNamespace } from './flat-namespace.js';
+import { FlatNamespace, MAX_DIMS } from './flat-namespace.js';
 import { matchesFilter } from './metadata-filter.js';
 import { TopK } from './top-k.js';
 import {
@@ -23,6 +23,7 @@ export class MemoryVectorIndex implements VectorIndex {
   readonly kind = 'memory' as const;
   private readonly spaces = new Map<string, Promise<FlatNamespace>>();
   /** The slot of each id of a caller's id list (`among.universe`), per namespace state. */
+  private seen = new Uint8Array(0);
   private readonly universes = new WeakMap<readonly string[], { space: FlatNamespace; version: number; slots: Int32Array }>();
 
   /** @param loader fills a namespace on first use; without one, namespaces start empty. */
@@ -32,6 +33,7 @@ export class MemoryVectorIndex implements VectorIndex {
     if (items.length === 0) return;
     const space = await this.space(namespace);
     const dims = items[0]!.vector.length;
+    if (dims > MAX_DIMS) throw new VectorIndexError(`vectors of ${model} have ${dims} dimensions; the in-process index holds at most ${MAX_DIMS}`);
     if (space.model !== undefined && space.model !== model) throw new VectorModelMismatchError(namespace, space.model, model);
     if (space.size > 0 && dims !== space.dims) throw new VectorIndexError(`vectors of ${model} have ${dims} dimensions; ${namespace} holds ${space.dims}`);
     for (const item of items) {
@@ -48,28 +50,33 @@ export class MemoryVectorIndex implements VectorIndex {
     if (opts.model !== undefined && space.model !== opts.model) throw new VectorModelMismatchError(namespace, space.model ?? '?', opts.model);
     if (vector.length !== space.dims) throw new VectorIndexError(`query vector has ${vector.length} dimensions; ${namespace} holds ${space.dims}`);
 
-    const q = unit(vector);
-    const top = new TopK(Math.max(0, Math.floor(opts.topK)));
+    // The slots to score, filtered and deduplicated, then scored in one pass.
+    const listed = space.slotList(space.size);
+    const seen = this.marks(space.size); // a slot listed twice is scored once
+    let n = 0;
     const consider = (slot: number) => {
-      if (opts.filter && !matchesFilter(space.metadata[slot]!, opts.filter)) return;
-      top.push(slot, space.dot(slot, q));
+      if (seen[slot] === 1 || (opts.filter && !matchesFilter(space.metadata[slot]!, opts.filter))) return;
+      seen[slot] = 1;
+      listed[n++] = slot;
     };
     if (opts.among) {
       const slots = this.slotsOf(space, opts.among.universe);
-      const seen = new Uint8Array(space.size); // a position listed twice is scored once
       for (const pick of opts.among.picks) {
         const slot = slots[pick] ?? -1;
-        if (slot >= 0 && seen[slot] === 0) { seen[slot] = 1; consider(slot); }
+        if (slot >= 0) consider(slot);
       }
     } else if (opts.ids) {
-      const seen = new Uint8Array(space.size); // an id listed twice is scored once
       for (const id of opts.ids) {
         const slot = space.slotOf(id);
-        if (slot !== undefined && seen[slot] === 0) { seen[slot] = 1; consider(slot); }
+        if (slot !== undefined) consider(slot);
       }
     } else {
       for (let slot = 0; slot < space.size; slot++) consider(slot);
     }
+    for (let k = 0; k < n; k++) seen[listed[k]!] = 0;
+    const scores = space.score(unit(vector), n);
+    const top = new TopK(Math.max(0, Math.floor(opts.topK)));
+    for (let k = 0; k < n; k++) top.push(listed[k]!, scores[k]!);
     return top.sorted().map(({ item, score }) => ({ id: space.ids[item]!, score }));
   }
 
@@ -80,6 +87,15 @@ export class MemoryVectorIndex implements VectorIndex {
     const slots = Int32Array.from(universe, (id) => space.slotOf(id) ?? -1);
     this.universes.set(universe, { space, version: space.version, slots });
     return slots;
+  }
+
+  /**
+   * Zeroed marks for `n` slots, kept between queries (a query runs without yielding, so one set
+   * serves every namespace); whoever sets marks clears them.
+   */
+  private marks(n: number): Uint8Array {
+    if (this.seen.length < n) this.seen = new Uint8Array(Math.max(n, this.seen.length * 2));
+    return this.seen;
   }
 
   async delete(namespace: string, ids: string[]): Promise<void> {
@@ -116,6 +132,7 @@ export class MemoryVectorIndex implements VectorIndex {
     }
     const first = stored[0];
     if (!first) return space;
+    if (first.vector.length > MAX_DIMS) throw new VectorIndexError(`stored vectors of ${namespace} have ${first.vector.length} dimensions; the in-process index holds at most ${MAX_DIMS}`);
     space.model = first.model;
     space.dims = first.vector.length;
     for (const s of stored) {

@@ -9,6 +9,7 @@ import type { TalentProfile } from '../../memory/records.js';
 import { buildVocabulary, type TalentVocabulary } from './query/vocabulary.js';
 import { KeywordIndex } from './rank/keyword-index.js';
 import { RosterColumns } from './rank/roster-columns.js';
+import { ScratchPool } from './rank/search-scratch.js';
 
 export const ROSTER_TTL_MS = 60_000;
 
@@ -24,6 +25,8 @@ export interface TalentRoster {
   columns: RosterColumns;
   vocabulary: TalentVocabulary;
   keywords: KeywordIndex;
+  /** Working arrays for searches of this roster. */
+  scratch: ScratchPool;
   /** The embedding model of the stored vectors (undefined when none are stored). */
   model?: string;
 }
@@ -41,6 +44,7 @@ export function buildRoster(tenant: string, profiles: TalentProfile[], model?: s
     columns: new RosterColumns(profiles),
     vocabulary: buildVocabulary(profiles),
     keywords: new KeywordIndex(profiles),
+    scratch: new ScratchPool(profiles.length),
     ...(model ? { model } : {}),
   };
 }

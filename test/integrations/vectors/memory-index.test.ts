@@ -69,13 +69,13 @@ test('an allowlist by positions in a reused id list matches the id allowlist, al
   expect((await byPositions())[0]!.id).toBe('ghost');
 });
 
-test('a roster larger than one storage block stays exact through growth and removals across blocks', async () => {
-  const many = randomVectors(9_000, 8, 3); // more than two blocks of 4096
+test('a roster that grows the index memory several times stays exact through growth and removals', async () => {
+  const many = randomVectors(9_000, 8, 3); // the room doubles from 16 to 16384: ten growths
   const index = new MemoryVectorIndex();
   for (let i = 0; i < many.length; i += 1_000) {
     await index.upsert('t', many.slice(i, i + 1_000).map((vector, k) => ({ id: `v${i + k}`, vector, metadata: { talentId: `v${i + k}` } })), 'm');
   }
-  // Remove from the first block (the last vector moves into its slot) and enough to empty the last block.
+  // Remove early slots (the last vector moves into each) and a run at the end.
   const removed = new Set(['v0', 'v4095', 'v4096', ...Array.from({ length: 820 }, (_, k) => `v${8_180 + k}`)]);
   await index.delete('t', [...removed]);
   const kept = (i: number) => !removed.has(`v${i}`);
@@ -86,6 +86,33 @@ test('a roster larger than one storage block stays exact through growth and remo
   const norm = Math.hypot(...many[8_179]!);
   expect([...(await index.vectorOf('t', 'v8179'))!].map((x) => x * norm)).toEqual([...many[8_179]!].map((x) => expect.closeTo(x, 5)));
   expect(await index.vectorOf('t', 'v0')).toBeUndefined();
+});
+
+test('every dimension count is scored exactly, including the floats past the last whole group of eight', async () => {
+  for (const dims of [1, 3, 4, 7, 8, 9, 15, 16, 17, 31, 256, 511, 512]) {
+    const vs = randomVectors(40, dims, dims);
+    const index = new MemoryVectorIndex();
+    await index.upsert('t', vs.map((vector, i) => ({ id: `v${i}`, vector, metadata: {} })), 'm');
+    const [q] = randomVectors(1, dims, 1000 + dims);
+    const got = await index.query('t', q!, { topK: 40 });
+    const want = bruteForce(q!, vs, 40);
+    expect(got.map((g) => g.score)).toEqual(want.map((w) => expect.closeTo(w.score, 5)));
+  }
+});
+
+test('an emptied namespace starts again with any model and dimensions', async () => {
+  const index = await filled();
+  await index.delete('t', vectors.map((_, i) => `v${i}`));
+  const wide = randomVectors(20, 300, 9);
+  await index.upsert('t', wide.map((vector, i) => ({ id: `w${i}`, vector, metadata: {} })), 'wide-model');
+  const got = await index.query('t', wide[3]!, { topK: 1, model: 'wide-model' });
+  expect(got[0]).toEqual({ id: 'w3', score: expect.closeTo(1, 5) });
+});
+
+test('refuses vectors wider than the index holds, and keeps what it had', async () => {
+  const index = await filled();
+  await expect(index.upsert('t', [{ id: 'x', vector: new Float32Array(20_000), metadata: {} }], 'huge')).rejects.toThrow(/20000 dimensions; the in-process index holds at most 16384/);
+  expect((await index.query('t', vectors[7]!, { topK: 1 }))[0]!.id).toBe('v7');
 });
 
 test('upsert replaces, delete removes, namespaces are separate', async () => {

@@ -101,3 +101,14 @@ test('a roster embedded with another model is not compared with this one', async
   expect(out.hits.every((h) => h.parts.semantic === 0)).toBe(true);
   expect(out.notes.join(' ')).toMatch(/another model.*Re-import/);
 });
+
+test('searches running at once answer as they would one after another', async () => {
+  const queries = ['man in his forties with a beard', 'Tamil-speaking woman in her 30s', 'villain with a shaved head', 'singer who rides horses'];
+  const before = await search('woman', 400);
+  const alone = [];
+  for (const q of queries) alone.push(await search(q, 8));
+  const together = await Promise.all(queries.map((q) => search(q, 8)));
+  expect(together).toEqual(alone);
+  // Working arrays reused by those searches leave nothing behind for the next one.
+  expect(await search('woman', 400)).toEqual(before);
+});

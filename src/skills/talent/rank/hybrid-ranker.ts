@@ -15,6 +15,7 @@ import { BestOf } from './best-of.js';
 import { toMetadataFilter } from './filters.js';
 import { compileFit, type Preferences } from './fit.js';
 import { attributeReasons, textReasons } from './reasons.js';
+import type { SearchScratch } from './search-scratch.js';
 import { SlotSet } from './slot-set.js';
 
 export interface ScoreParts { semantic: number; keyword: number; fit: number }
@@ -63,8 +64,7 @@ async function resolveEmbedder(e: RankDeps['embedder']): Promise<Embedder> {
  * Semantic similarity of each candidate (by slot), min-max scaled over the index's answers; 0 for
  * the rest; undefined when meaning-based ranking is unavailable (and a note says so).
  */
-async function semanticScores(deps: RankDeps, input: RankInput, candidates: SlotSet, notes: string[]): Promise<Float32Array | undefined> {
-  const out = new Float32Array(candidates.capacity);
+async function semanticScores(deps: RankDeps, input: RankInput, candidates: SlotSet, out: Float32Array, notes: string[]): Promise<Float32Array | undefined> {
   const { roster } = input;
   const text = input.semanticText ?? input.freeText;
   try {
@@ -90,6 +90,7 @@ async function semanticScores(deps: RankDeps, input: RankInput, candidates: Slot
       if (slot !== undefined && candidates.has(slot)) kept.push({ slot, score: m.score });
     }
     if (kept.length === 0) return undefined;
+    out.fill(0);
     const hi = kept[0]!.score;
     const lo = kept[kept.length - 1]!.score;
     for (const m of kept) out[m.slot] = hi - lo > 1e-6 ? (m.score - lo) / (hi - lo) : 1;
@@ -110,16 +111,26 @@ interface Scored { p: TalentProfile; parts: ScoreParts; score: number }
 const better = (a: Scored, b: Scored) => b.score - a.score || b.parts.fit - a.parts.fit || a.p.name.localeCompare(b.p.name);
 
 export async function rankTalent(deps: RankDeps, input: RankInput): Promise<RankOutput> {
+  const { roster } = input;
+  const scratch = roster.scratch.take();
+  const exclude = input.exclude?.size ? (s: number) => input.exclude!.has(roster.profiles[s]!.id) : undefined;
+  const candidates = new SlotSet(roster.profiles.length, roster.columns.select(input.filters, exclude, scratch.slots), scratch.mask);
+  try {
+    if (candidates.size === 0) return { hits: [], candidates: 0, notes: [] };
+    return await rankCandidates(deps, input, candidates, scratch);
+  } finally {
+    candidates.clear();
+    roster.scratch.give(scratch);
+  }
+}
+
+async function rankCandidates(deps: RankDeps, input: RankInput, candidates: SlotSet, scratch: SearchScratch): Promise<RankOutput> {
   const notes: string[] = [];
   const { roster } = input;
-  const exclude = input.exclude?.size ? (s: number) => input.exclude!.has(roster.profiles[s]!.id) : undefined;
-  const candidates = new SlotSet(roster.profiles.length, roster.columns.select(input.filters, exclude));
-  if (candidates.size === 0) return { hits: [], candidates: 0, notes };
-
   const hasText = input.freeText.trim() !== '' || (input.semanticText ?? '').trim() !== '';
   const keywordOn = input.freeText.trim() !== '';
-  const semantic = hasText ? await semanticScores(deps, input, candidates, notes) : undefined;
-  const keyword = keywordOn ? roster.keywords.scores(input.freeText, candidates) : undefined;
+  const semantic = hasText ? await semanticScores(deps, input, candidates, scratch.semantic, notes) : undefined;
+  const keyword = keywordOn ? roster.keywords.scores(input.freeText, candidates, scratch.keyword.fill(0)) : undefined;
 
   const w = input.weights ?? SEARCH_WEIGHTS;
   const semanticOn = semantic !== undefined;

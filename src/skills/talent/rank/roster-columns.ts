@@ -1,9 +1,9 @@
 /**
  * The hard-filter view of a roster: each attribute a filter can ask about, normalised once and kept
  * as integer codes in typed arrays indexed by slot (the profile's position in the roster). A query
- * compiles its filters into a predicate over slots that compares integers, where checking the
- * profiles themselves would normalise the same strings for every person on every search.
- * `compileFilters(columns, f)(slot)` agrees with `matchesFilters(profiles[slot], f)` (tested).
+ * narrows the roster by its filters with integer comparisons, where checking the profiles
+ * themselves would normalise the same strings for every person on every search.
+ * `columns.select(f)` holds exactly the slots whose profiles `matchesFilters(p, f)` accepts (tested).
  */
 import type { Fluency, TalentProfile } from '../../../memory/records.js';
 import { normTerm, skillBase, splitLocation } from '../../../integrations/vectors/talent-metadata.js';
@@ -12,6 +12,41 @@ import type { TalentFilters } from '../query/filter-schema.js';
 import { playingRange, skillSatisfies } from './filters.js';
 
 const NONE = -1;
+
+type Check =
+  | { kind: 'equal'; column: Int32Array; code: number }
+  | { kind: 'age'; min: number; max: number }
+  | { kind: 'where'; test: (slot: number) => boolean };
+
+/** Keeps, in place and in order, the first `n` slots whose column value is `code`; returns how many. */
+function keepEqual(slots: Int32Array, n: number, column: Int32Array, code: number): number {
+  let kept = 0;
+  for (let k = 0; k < n; k++) {
+    const s = slots[k]!;
+    if (column[s] === code) slots[kept++] = s;
+  }
+  return kept;
+}
+
+/** Keeps the slots whose playing range overlaps min–max (NONE: no range, never kept). */
+function keepAge(slots: Int32Array, n: number, lo: Int16Array, hi: Int16Array, min: number, max: number): number {
+  let kept = 0;
+  for (let k = 0; k < n; k++) {
+    const s = slots[k]!;
+    const l = lo[s]!;
+    if (l !== NONE && l <= max && hi[s]! >= min) slots[kept++] = s;
+  }
+  return kept;
+}
+
+function keepWhere(slots: Int32Array, n: number, test: (slot: number) => boolean): number {
+  let kept = 0;
+  for (let k = 0; k < n; k++) {
+    const s = slots[k]!;
+    if (test(s)) slots[kept++] = s;
+  }
+  return kept;
+}
 
 /** The single-valued attributes a filter compares for equality. */
 const SINGLE = ['gender', 'city', 'country', 'union', 'ethnicity'] as const;
@@ -73,42 +108,37 @@ export class RosterColumns {
     this.accents = packLists(accents);
   }
 
-  /** A predicate over slots that holds for exactly the people `matchesFilters` lets through. */
-  compile(f: TalentFilters): (slot: number) => boolean {
-    const checks: ((s: number) => boolean)[] = [];
+  /**
+   * The filters as checks over slots: together they hold for exactly the people `matchesFilters`
+   * lets through. Equality and age, the common ones, are plain column comparisons that `select`
+   * runs as loops of their own; the list-valued ones are predicates.
+   */
+  private checks(f: TalentFilters): Check[] {
+    const checks: Check[] = [];
     for (const a of SINGLE) {
       const value = f[a];
-      if (!value) continue;
-      const code = this.lookup(normTerm(value));
-      const column = this.single[a];
-      checks.push((s) => column[s] === code);
+      if (value) checks.push({ kind: 'equal', column: this.single[a], code: this.lookup(normTerm(value)) });
     }
-    if (f.ageRange) {
-      const { min, max } = f.ageRange;
-      checks.push((s) => this.ageLo[s] !== NONE && this.ageLo[s]! <= max && this.ageHi[s]! >= min);
-    }
+    if (f.ageRange) checks.push({ kind: 'age', min: f.ageRange.min, max: f.ageRange.max });
     for (const l of f.languages ?? []) {
       const code = this.languageCode(l.language);
       const least = FLUENCY_ORDER.indexOf(l.minFluency);
-      checks.push((s) => {
+      checks.push({ kind: 'where', test: (s) => {
         const level = this.fluencyOf(s, code);
         return level !== undefined && FLUENCY_ORDER.indexOf(level) >= least;
-      });
+      } });
     }
     for (const wanted of f.skills ?? []) {
       const w = normTerm(wanted);
       const ok = new Set<number>();
       this.codes.forEach((code, value) => { if (skillSatisfies(value, skillBase(value), w)) ok.add(code); });
-      checks.push((s) => this.any(this.skills, s, ok));
+      checks.push({ kind: 'where', test: (s) => this.any(this.skills, s, ok) });
     }
     for (const accent of f.accents ?? []) {
       const code = new Set([this.lookup(normTerm(accent))]);
-      checks.push((s) => this.any(this.accents, s, code));
+      checks.push({ kind: 'where', test: (s) => this.any(this.accents, s, code) });
     }
-    return (s) => {
-      for (const check of checks) if (!check(s)) return false;
-      return true;
-    };
+    return checks;
   }
 
   /** The playing range of a slot, as playingRange() gives it for the profile. */
@@ -129,12 +159,21 @@ export class RosterColumns {
     return undefined;
   }
 
-  /** The slots, in order, that pass the filters and are not excluded. */
-  select(f: TalentFilters, excluded?: (slot: number) => boolean): Int32Array {
-    const pass = this.compile(f);
-    const out = new Int32Array(this.size);
-    let n = 0;
-    for (let s = 0; s < this.size; s++) if (pass(s) && !excluded?.(s)) out[n++] = s;
+  /**
+   * The slots, in order, that pass the filters and are not excluded. Each check narrows the list
+   * left by the one before, in a loop of its own: a broad search runs a few tight passes over
+   * integer columns instead of a chain of predicates for each of the roster's people. The answer
+   * is a view of `out` (roster-sized) when given.
+   */
+  select(f: TalentFilters, excluded?: (slot: number) => boolean, out: Int32Array = new Int32Array(this.size)): Int32Array {
+    for (let s = 0; s < this.size; s++) out[s] = s;
+    let n = this.size;
+    for (const check of this.checks(f)) {
+      if (check.kind === 'equal') n = keepEqual(out, n, check.column, check.code);
+      else if (check.kind === 'age') n = keepAge(out, n, this.ageLo, this.ageHi, check.min, check.max);
+      else n = keepWhere(out, n, check.test);
+    }
+    if (excluded) n = keepWhere(out, n, (s) => !excluded(s));
     return out.subarray(0, n);
   }
 
