@@ -7,7 +7,7 @@
  * index never holds two copies of it.
  */
 import { DOT_WASM_BASE64 } from './simd/dot-wasm.js';
-import type { VectorMetadata } from './vector-index.js';
+import { VectorIndexError, type VectorMetadata } from './vector-index.js';
 
 const PAGE = 65_536;
 /** The query is written at byte 0; stored vectors start on the next page. */
@@ -16,6 +16,8 @@ const VECTORS_AT = PAGE;
 export const MAX_DIMS = PAGE / 4;
 /** Room for the first vectors; it doubles as the namespace fills. */
 const FIRST_ROOM = 16;
+/** The most pages a (32-bit) WebAssembly memory can have: 4 GiB. */
+const MAX_PAGES = 65_536;
 
 const kernel = new WebAssembly.Module(Buffer.from(DOT_WASM_BASE64, 'base64'));
 
@@ -38,13 +40,22 @@ export class FlatNamespace {
   /** Changes whenever an id gains or changes its slot: slot maps made before are then stale. */
   version = 0;
 
-  constructor() {
+  /** @param maxPages the most memory this namespace may take, in 64 KiB pages (4 GiB by default) */
+  constructor(private readonly maxPages = MAX_PAGES) {
     this.reset();
   }
 
   get size(): number { return this.ids.length; }
 
   slotOf(id: string): number | undefined { return this.slots.get(id); }
+
+  /**
+   * Makes room for `n` vectors in all (at the current dimensions), or throws VectorIndexError and
+   * changes nothing: callers reserve a whole batch before setting any of it.
+   */
+  reserve(n: number): void {
+    this.ensureRoom(n);
+  }
 
   /** Sets (or replaces) one vector; the caller has checked model and dimensions. */
   set(id: string, vector: Float32Array, metadata: VectorMetadata): void {
@@ -93,10 +104,10 @@ export class FlatNamespace {
    * Valid until the next call that changes the namespace.
    */
   slotList(n: number): Int32Array {
-    // The list and its scores go just past the stored vectors.
+    // The list and its scores go just past the stored vectors, in the room reserved for them.
+    this.ensureRoom(n);
     this.listAt = this.floatIndex(this.room) * 4;
     this.scoresAt = this.listAt + n * 4;
-    this.ensureBytes(this.scoresAt + n * 4);
     return new Int32Array(this.memory.buffer, this.listAt, n);
   }
 
@@ -124,7 +135,7 @@ export class FlatNamespace {
 
   /** A fresh, empty memory: the query page only. */
   private reset(): void {
-    this.memory = new WebAssembly.Memory({ initial: 1 });
+    this.memory = new WebAssembly.Memory({ initial: 1, maximum: this.maxPages });
     this.scoreKernel = new WebAssembly.Instance(kernel, { index: { memory: this.memory } }).exports.scoreSlots as ScoreSlots;
     this.floats = new Float32Array(this.memory.buffer);
     this.room = 0;
@@ -139,8 +150,23 @@ export class FlatNamespace {
     if (n <= this.room) return;
     let room = Math.max(this.room, FIRST_ROOM);
     while (room < n) room *= 2;
-    this.ensureBytes(VECTORS_AT + room * this.dims * 4);
+    // Doubling past the most the memory can hold: exactly what is asked may still fit.
+    if (!this.fits(this.bytesFor(room))) room = n;
+    if (!this.fits(this.bytesFor(room))) {
+      const most = Math.floor((this.maxPages * PAGE - VECTORS_AT) / this.bytesFor(1, 0));
+      throw new VectorIndexError(`the in-process index holds at most ${most} vectors of ${this.dims} dimensions in one workspace; configure Pinecone for a roster of ${n}`);
+    }
+    this.ensureBytes(this.bytesFor(room));
     this.room = room;
+  }
+
+  /** Memory for `room` vectors: each takes its floats and, while scored, a slot and a score. */
+  private bytesFor(room: number, header = VECTORS_AT): number {
+    return header + room * (this.dims * 4 + 8);
+  }
+
+  private fits(bytes: number): boolean {
+    return Math.ceil(bytes / PAGE) <= this.maxPages;
   }
 
   private ensureBytes(bytes: number): void {

@@ -26,8 +26,11 @@ export class MemoryVectorIndex implements VectorIndex {
   private seen = new Uint8Array(0);
   private readonly universes = new WeakMap<readonly string[], { space: FlatNamespace; version: number; slots: Int32Array }>();
 
-  /** @param loader fills a namespace on first use; without one, namespaces start empty. */
-  constructor(private readonly loader?: NamespaceLoader) {}
+  /**
+   * @param loader fills a namespace on first use; without one, namespaces start empty.
+   * @param maxPages the most memory one namespace may take, in 64 KiB pages (default 4 GiB).
+   */
+  constructor(private readonly loader?: NamespaceLoader, private readonly maxPages?: number) {}
 
   async upsert(namespace: string, items: { id: string; vector: Float32Array; metadata: VectorMetadata }[], model: string): Promise<void> {
     if (items.length === 0) return;
@@ -39,8 +42,10 @@ export class MemoryVectorIndex implements VectorIndex {
     for (const item of items) {
       if (item.vector.length !== dims) throw new VectorIndexError(`vector for ${item.id} has ${item.vector.length} dimensions, expected ${dims}`);
     }
-    space.model = model;
     space.dims = dims;
+    const added = new Set(items.map((i) => i.id).filter((id) => space.slotOf(id) === undefined)).size;
+    space.reserve(space.size + added);
+    space.model = model;
     for (const item of items) space.set(item.id, item.vector, item.metadata);
   }
 
@@ -123,7 +128,7 @@ export class MemoryVectorIndex implements VectorIndex {
   }
 
   private async load(namespace: string): Promise<FlatNamespace> {
-    const space = new FlatNamespace();
+    const space = new FlatNamespace(this.maxPages);
     if (!this.loader) return space;
     const stored = await this.loader(namespace);
     const models = [...new Set(stored.map((s) => s.model))];
@@ -135,6 +140,7 @@ export class MemoryVectorIndex implements VectorIndex {
     if (first.vector.length > MAX_DIMS) throw new VectorIndexError(`stored vectors of ${namespace} have ${first.vector.length} dimensions; the in-process index holds at most ${MAX_DIMS}`);
     space.model = first.model;
     space.dims = first.vector.length;
+    space.reserve(stored.length);
     for (const s of stored) {
       if (s.vector.length !== space.dims) throw new VectorIndexError(`stored vector for ${s.id} has ${s.vector.length} dimensions, expected ${space.dims}`);
       space.set(s.id, s.vector, s.metadata);

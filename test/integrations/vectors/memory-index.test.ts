@@ -115,6 +115,19 @@ test('refuses vectors wider than the index holds, and keeps what it had', async 
   expect((await index.query('t', vectors[7]!, { topK: 1 }))[0]!.id).toBe('v7');
 });
 
+test('a roster too big for the index memory is refused whole, with what to do instead', async () => {
+  // Four pages: one for the query and 192 KiB for vectors, 4915 of 8 dimensions with their scoring room.
+  const index = new MemoryVectorIndex(undefined, 4);
+  const many = randomVectors(4_800, 8, 5);
+  await index.upsert('t', many.map((vector, i) => ({ id: `v${i}`, vector, metadata: {} })), 'm');
+  const more = randomVectors(500, 8, 6).map((vector, i) => ({ id: `w${i}`, vector, metadata: {} }));
+  await expect(index.upsert('t', more, 'm')).rejects.toThrow(/at most 4915 vectors of 8 dimensions.*configure Pinecone for a roster of 5300/);
+  // Nothing of the refused batch went in; what was there still answers.
+  expect(await index.vectorOf('t', 'w0')).toBeUndefined();
+  const [q] = randomVectors(1, 8, 7);
+  expect((await index.query('t', q!, { topK: 3 })).map((m) => m.id)).toEqual(bruteForce(q!, many, 3).map((w) => w.id));
+});
+
 test('upsert replaces, delete removes, namespaces are separate', async () => {
   const index = await filled();
   await index.upsert('t', [{ id: 'v0', vector: vectors[1]!, metadata: meta(1) }], 'm');

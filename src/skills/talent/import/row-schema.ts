@@ -89,7 +89,6 @@ export function validateRow(cells: Partial<Record<RosterField, string>>): RowRes
   return { ok: true, row: r };
 }
 
-/** The validated row as a profile; `extra` holds the columns CastMatch does not know. */
 /**
  * One instance of each repeated value (a language, a skill, a city, an agency) for a whole roster:
  * a 100k roster otherwise holds 100k copies of "English" and of each city name.
@@ -115,6 +114,7 @@ export class ValuePool {
   }
 }
 
+/** The validated row as a profile; `extra` holds the columns CastMatch does not know. */
 export function rowToProfile(r: RosterRow, extra: Record<string, string>, pool = new ValuePool()): TalentProfile {
   // Separate min/max columns win over a combined "playing age" column.
   const lo = r.playing_age_min ?? (r.playing_age_max === undefined ? r.playing_age?.[0] : undefined);
