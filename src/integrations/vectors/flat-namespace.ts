@@ -34,9 +34,6 @@ export class FlatNamespace {
   private scoreKernel!: ScoreSlots;
   /** Vectors the memory has room for at the current dimensions. */
   private room = 0;
-  /** Where the current slot list and its scores are (bytes). */
-  private listAt = 0;
-  private scoresAt = 0;
   /** Changes whenever an id gains or changes its slot: slot maps made before are then stale. */
   version = 0;
 
@@ -49,20 +46,12 @@ export class FlatNamespace {
 
   slotOf(id: string): number | undefined { return this.slots.get(id); }
 
-  /**
-   * Makes room for `n` vectors in all (at the current dimensions), or throws VectorIndexError and
-   * changes nothing: callers reserve a whole batch before setting any of it.
-   */
-  reserve(n: number): void {
-    this.ensureRoom(n);
-  }
-
   /** Sets (or replaces) one vector; the caller has checked model and dimensions. */
   set(id: string, vector: Float32Array, metadata: VectorMetadata): void {
     let slot = this.slots.get(id);
     if (slot === undefined) {
       slot = this.ids.length;
-      this.ensureRoom(slot + 1);
+      this.reserve(slot + 1);
       this.ids.push(id);
       this.metadata.push(metadata);
       this.slots.set(id, slot);
@@ -70,11 +59,7 @@ export class FlatNamespace {
     } else {
       this.metadata[slot] = metadata;
     }
-    let norm = 0;
-    for (let i = 0; i < this.dims; i++) norm += vector[i]! * vector[i]!;
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    const base = this.floatIndex(slot);
-    for (let i = 0; i < this.dims; i++) this.floats[base + i] = vector[i]! * scale;
+    this.writeUnit(vector, this.floatIndex(slot));
   }
 
   /** Removes one id by moving the last vector into its slot. */
@@ -104,21 +89,20 @@ export class FlatNamespace {
    * Valid until the next call that changes the namespace.
    */
   slotList(n: number): Int32Array {
-    // The list and its scores go just past the stored vectors, in the room reserved for them.
-    this.ensureRoom(n);
-    this.listAt = this.floatIndex(this.room) * 4;
-    this.scoresAt = this.listAt + n * 4;
-    return new Int32Array(this.memory.buffer, this.listAt, n);
+    this.reserve(n);
+    return new Int32Array(this.memory.buffer, this.listAt(), n);
   }
 
   /**
-   * Cosine similarity with `q` (unit length, `dims` floats) of the first `n` slots of the list,
-   * in their order: a view into the index's memory, to read before the next call.
+   * Cosine similarity with `q` (`dims` floats) of the first `n` slots of the list, in their
+   * order: a view into the index's memory, to read before the next call.
    */
   score(q: Float32Array, n: number): Float32Array {
-    this.floats.set(q.subarray(0, this.dims), 0);
-    this.scoreKernel(VECTORS_AT, this.dims, this.listAt, n, this.scoresAt);
-    return new Float32Array(this.memory.buffer, this.scoresAt, n);
+    const listAt = this.listAt();
+    const scoresAt = listAt + n * 4;
+    this.writeUnit(q, 0);
+    this.scoreKernel(VECTORS_AT, this.dims, listAt, n, scoresAt);
+    return new Float32Array(this.memory.buffer, scoresAt, n);
   }
 
   /** The stored (unit-length) vector of an id, or undefined. */
@@ -133,6 +117,19 @@ export class FlatNamespace {
     return (VECTORS_AT >>> 2) + slot * this.dims;
   }
 
+  /** Writes `v` scaled to unit length (zero stays zero) at float index `at`: cosine becomes a dot product. */
+  private writeUnit(v: Float32Array, at: number): void {
+    let norm = 0;
+    for (let i = 0; i < this.dims; i++) norm += v[i]! * v[i]!;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let i = 0; i < this.dims; i++) this.floats[at + i] = v[i]! * scale;
+  }
+
+  /** The slot list goes just past the room for vectors, its scores after it (bytes). */
+  private listAt(): number {
+    return this.floatIndex(this.room) * 4;
+  }
+
   /** A fresh, empty memory: the query page only. */
   private reset(): void {
     this.memory = new WebAssembly.Memory({ initial: 1, maximum: this.maxPages });
@@ -142,27 +139,33 @@ export class FlatNamespace {
   }
 
   /**
-   * Room for `n` vectors, doubling: a small workspace holds little, and a big one grows its memory
-   * a few times only (each growth makes the collector look at the whole heap). Pages taken but not
-   * yet written are address space, not resident memory.
+   * Makes room for `n` vectors in all (at the current dimensions), or throws VectorIndexError and
+   * changes nothing: callers reserve a whole batch before setting any of it. Room doubles: a small
+   * workspace holds little, and a big one grows its memory a few times only (each growth makes the
+   * collector look at the whole heap). Pages taken but not yet written are address space, not
+   * resident memory.
    */
-  private ensureRoom(n: number): void {
+  reserve(n: number): void {
     if (n <= this.room) return;
     let room = Math.max(this.room, FIRST_ROOM);
     while (room < n) room *= 2;
     // Doubling past the most the memory can hold: exactly what is asked may still fit.
     if (!this.fits(this.bytesFor(room))) room = n;
     if (!this.fits(this.bytesFor(room))) {
-      const most = Math.floor((this.maxPages * PAGE - VECTORS_AT) / this.bytesFor(1, 0));
+      const most = Math.floor((this.maxPages * PAGE - VECTORS_AT) / this.bytesPerVector());
       throw new VectorIndexError(`the in-process index holds at most ${most} vectors of ${this.dims} dimensions in one workspace; configure Pinecone for a roster of ${n}`);
     }
     this.ensureBytes(this.bytesFor(room));
     this.room = room;
   }
 
-  /** Memory for `room` vectors: each takes its floats and, while scored, a slot and a score. */
-  private bytesFor(room: number, header = VECTORS_AT): number {
-    return header + room * (this.dims * 4 + 8);
+  /** Each vector takes its floats and, while scored, a slot and a score. */
+  private bytesPerVector(): number {
+    return this.dims * 4 + 8;
+  }
+
+  private bytesFor(room: number): number {
+    return VECTORS_AT + room * this.bytesPerVector();
   }
 
   private fits(bytes: number): boolean {

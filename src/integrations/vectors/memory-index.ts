@@ -79,7 +79,7 @@ export class MemoryVectorIndex implements VectorIndex {
       for (let slot = 0; slot < space.size; slot++) consider(slot);
     }
     for (let k = 0; k < n; k++) seen[listed[k]!] = 0;
-    const scores = space.score(unit(vector), n);
+    const scores = space.score(vector, n);
     const top = new TopK(Math.max(0, Math.floor(opts.topK)));
     for (let k = 0; k < n; k++) top.push(listed[k]!, scores[k]!);
     return top.sorted().map(({ item, score }) => ({ id: space.ids[item]!, score }));
@@ -147,12 +147,4 @@ export class MemoryVectorIndex implements VectorIndex {
     }
     return space;
   }
-}
-
-function unit(v: Float32Array): Float32Array {
-  let norm = 0;
-  for (let i = 0; i < v.length; i++) norm += v[i]! * v[i]!;
-  if (norm === 0) return v;
-  const s = 1 / Math.sqrt(norm);
-  return v.map((x) => x * s);
 }

@@ -130,7 +130,7 @@ async function rankCandidates(deps: RankDeps, input: RankInput, candidates: Slot
   const hasText = input.freeText.trim() !== '' || (input.semanticText ?? '').trim() !== '';
   const keywordOn = input.freeText.trim() !== '';
   const semantic = hasText ? await semanticScores(deps, input, candidates, scratch.semantic, notes) : undefined;
-  const keyword = keywordOn ? roster.keywords.scores(input.freeText, candidates, scratch.keyword.fill(0)) : undefined;
+  const keyword = keywordOn ? roster.keywords.scores(input.freeText, candidates, scratch.keyword) : undefined;
 
   const w = input.weights ?? SEARCH_WEIGHTS;
   const semanticOn = semantic !== undefined;

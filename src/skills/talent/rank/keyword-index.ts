@@ -87,9 +87,10 @@ export class KeywordIndex {
   /**
    * BM25 score of each person among `candidates`, by slot, scaled so the best is 1; 0 for the
    * others and for those without a query term. A term said twice counts twice, as in BM25's query side.
-   * Written into `sums` (roster-sized, zeroed) when given.
+   * Written into `sums` (roster-sized, overwritten) when given.
    */
   scores(text: string, candidates: SlotSet, sums: Float32Array = new Float32Array(candidates.capacity)): Float32Array {
+    sums.fill(0);
     let best = 0;
     for (const term of terms(text)) {
       const posting = this.postings.get(term);

@@ -11,7 +11,7 @@ export class SearchScratch {
   readonly semantic: Float32Array;
   readonly keyword: Float32Array;
 
-  constructor(readonly size: number) {
+  constructor(size: number) {
     this.slots = new Int32Array(size);
     this.mask = new Uint8Array(size);
     this.semantic = new Float32Array(size);
