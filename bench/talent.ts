@@ -154,7 +154,7 @@ export async function benchTalent(): Promise<BenchRow[]> {
   await rm(path.dirname(file), { recursive: true, force: true });
 
   // The default model on real sample bios.
-  const sample = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data/talent/sample-roster.csv');
+  const sample = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../examples/talent/sample-roster.csv');
   const bios = (await parseRoster(new Uint8Array(readFileSync(sample)), 'sample.csv')).profiles.slice(0, 64).map(embeddingText);
   const use = new UseEmbedder();
   const [, loadMs] = await timed(() => use.load());

@@ -40,7 +40,7 @@ program.command('analyze').description('the casting breakdown of a screenplay (F
   .action((file: string, o: { json?: boolean }) => analyzeCommand(file, { ...globals(), ...o }));
 
 program.command('import').description('import data into the embedded database')
-  .command('talent').description('import a roster (CSV or JSON; see ../shared/data/talent/README.md)')
+  .command('talent').description('import a roster (CSV or JSON; see docs/roster-format.md)')
   .argument('<file>', 'the roster file')
   .action((file: string) => importTalentCommand(file, globals()));
 

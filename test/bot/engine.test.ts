@@ -49,7 +49,7 @@ async function turn(e: Engine, m: IncomingMessage): Promise<Reply[]> {
 }
 
 beforeAll(async () => { store = await createTestStore(); });
-afterAll(() => store.close());
+afterAll(() => store?.close());
 beforeEach(() => { committed.length = 0; });
 
 function confirmButtons(r: Reply) {

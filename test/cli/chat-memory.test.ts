@@ -4,10 +4,10 @@
  */
 import { rm } from 'node:fs/promises';
 import { jsonLines, runCli, spawnCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/store.js';
+import { tempDataDir } from '../helpers/store.js';
 
 let dataDir: string;
-beforeAll(async () => { dataDir = await tempDir(); });
+beforeAll(async () => { dataDir = await tempDataDir(); });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 async function routeIn(channel: string, text: string): Promise<{ skill: string; args: Record<string, unknown> }> {

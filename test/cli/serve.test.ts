@@ -1,10 +1,10 @@
 /** `castmatch serve` (what `npm start` runs) answers /healthz and stops cleanly on SIGTERM. */
 import { rm } from 'node:fs/promises';
 import { listeningPort, spawnCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/store.js';
+import { tempDataDir } from '../helpers/store.js';
 
 test('serve answers /healthz on its port and exits 0 on SIGTERM', async () => {
-  const dataDir = await tempDir();
+  const dataDir = await tempDataDir();
   const child = spawnCli(['serve', '--data-dir', dataDir], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
   const port = await listeningPort(child);
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);

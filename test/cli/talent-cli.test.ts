@@ -2,16 +2,16 @@
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/store.js';
+import { tempDataDir, tempDir } from '../helpers/store.js';
+import { ROSTER } from '../helpers/fixtures.js';
 
-const ROSTER = path.resolve('../shared/data/talent/sample-roster.csv');
 // The hashed embedder keeps the spawned processes quick; the default model has its own tests.
 const ENV = { EMBEDDING_MODEL: 'hashed-256' };
 
 describe('talent from the command line', () => {
   let dataDir: string;
   beforeAll(async () => {
-    dataDir = await tempDir();
+    dataDir = await tempDataDir();
   });
 
   test('import prints the counts, and a re-import changes nothing', async () => {

@@ -7,15 +7,14 @@ import { createLogger } from '../../src/log/logger.js';
 import type { IncomingMessage, SharedFile } from '../../src/bot/message.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { localFile } from '../../src/bot/adapters/terminal/local-file.js';
-import { tempDir } from './store.js';
+import { tempDataDir } from './store.js';
 
-export const SCRIPTS = path.resolve(process.cwd(), '../shared/data/scripts');
-export const ROSTER = path.resolve(process.cwd(), '../shared/data/talent/sample-roster.csv');
+export { ROSTER, SCRIPTS } from './fixtures.js';
 
 export type TestApp = App & { dataDir: string; dispose(): Promise<void> };
 
 export async function createTestApp(env: Record<string, string> = {}, opts: Partial<AppOptions> = {}): Promise<TestApp> {
-  const dataDir = env.CASTMATCH_DATA_DIR ?? await tempDir();
+  const dataDir = env.CASTMATCH_DATA_DIR ?? await tempDataDir();
   const app = await createApp({ config: loadConfig({ ...env, CASTMATCH_DATA_DIR: dataDir }), log: createLogger((process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent'), ...opts });
   return Object.assign(app, {
     dataDir,

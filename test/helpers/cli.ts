@@ -1,14 +1,14 @@
-/** Runs the castmatch CLI from source (tsx), as a user would run the installed command. */
+/** Runs the castmatch command as a user runs it: `bin/castmatch`, on the build jest's global setup made. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname ?? '.', '../..');
-const MAIN = path.join(ROOT, 'src/cli/main.ts');
+const BIN = path.join(ROOT, 'bin/castmatch');
 
 export interface CliResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
 export function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  return spawn(process.execPath, [BIN, ...args], {
     cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'],
   });
 }

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client.close();
+  await client?.close();
 });
 
 /** Runs `statements` queries one after another; returns how many had finished when a timer queued before them fired. */

@@ -5,7 +5,7 @@
  * channel memory and the scheduled reminder written before the outage are all still there.
  */
 import { rm } from 'node:fs/promises';
-import { createTestDatabase, tempDir } from '../helpers/store.js';
+import { createTestDatabase, tempDataDir } from '../helpers/store.js';
 import type { Database } from '../../src/memory/open-store.js';
 import { AgendaScheduler } from '../../src/scheduler/agenda-scheduler.js';
 import type { Scheduler } from '../../src/scheduler/scheduler.js';
@@ -28,7 +28,7 @@ async function readyz(server: HttpServer): Promise<{ status: number; body: Readi
 }
 
 test('database down: not ready and one alert per dependency; reopened: ready, one recovery, nothing lost', async () => {
-  const dir = await tempDir();
+  const dir = await tempDataDir();
   let db: Database = await createTestDatabase(dir);
   let jobs: Scheduler = await scheduler(db);
   const poster = new RecordingPoster('slack');

@@ -70,10 +70,10 @@ beforeAll(async () => {
   }, { resources: new FixedResources(), readinessCacheMs: 0 });
 });
 afterAll(async () => {
-  await ops.stop();
-  breakers.shutdown();
-  await store.close();
-  await pinecone.close();
+  await ops?.stop();
+  breakers?.shutdown();
+  await store?.close();
+  await pinecone?.close();
 });
 
 async function search(): Promise<string> {

@@ -3,7 +3,7 @@
  * repeated — on the same data directory, through the Scheduler port the skills use.
  */
 import { rm } from 'node:fs/promises';
-import { createTestDatabase, tempDir } from '../helpers/store.js';
+import { createTestDatabase, tempDataDir } from '../helpers/store.js';
 import { AgendaScheduler } from '../../src/scheduler/agenda-scheduler.js';
 import type { Database } from '../../src/memory/open-store.js';
 import type { JobData } from '../../src/scheduler/scheduler.js';
@@ -28,7 +28,7 @@ async function waitFor(condition: () => boolean, ms: number): Promise<void> {
 }
 
 test('a reminder due during the downtime fires once after the next start', async () => {
-  const dir = await tempDir();
+  const dir = await tempDataDir();
   const fired: JobData[] = [];
   try {
     const first = await startBot(dir, fired);

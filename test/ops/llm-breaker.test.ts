@@ -33,9 +33,9 @@ beforeAll(async () => {
   bot = helpBot({ store, llm, observer: telemetry });
 });
 afterAll(async () => {
-  breakers.shutdown();
-  await store.close();
-  await fake.close();
+  breakers?.shutdown();
+  await store?.close();
+  await fake?.close();
 });
 
 test('failures open the breaker; every reply still comes, and once open no request waits on Claude', async () => {

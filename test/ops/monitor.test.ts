@@ -22,7 +22,7 @@ const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
 let store: Store;
 beforeAll(async () => { store = await createTestStore(); });
-afterAll(() => store.close());
+afterAll(() => store?.close());
 afterEach(async () => {
   for (const field of Object.keys(await store.channels.all('ops'))) await store.channels.delete('ops', field);
 });

@@ -37,7 +37,7 @@ describe('vector index', () => {
       return json(res, 200, { upsertedCount: 1 });
     });
   });
-  afterAll(() => pinecone.close());
+  afterAll(() => pinecone?.close());
   beforeEach(() => { pinecone.requests.length = 0; });
 
   // The in-process fallback, fed as in production from the stored vectors.

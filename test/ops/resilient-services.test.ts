@@ -18,7 +18,7 @@ import { silent } from './support.js';
 
 let store: Store;
 beforeAll(async () => { store = await createTestStore(); });
-afterAll(() => store.close());
+afterAll(() => store?.close());
 
 function base(overrides: Partial<Services> = {}): Services {
   const embedder = new HashedEmbedder(64);

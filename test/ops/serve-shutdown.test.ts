@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import type { ChildProcess } from 'node:child_process';
 import { listeningPort, spawnCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/store.js';
+import { tempDataDir } from '../helpers/store.js';
 import { json, startFakeServer, type FakeServer } from '../fakes/http-fake.js';
 import { sleep } from './support.js';
 
@@ -33,9 +33,9 @@ async function turn(port: number, text: string): Promise<{ status: number; repli
 
 let claude: FakeServer;
 let dataDir: string;
-beforeAll(async () => { claude = await fakeClaude(); dataDir = await tempDir(); });
+beforeAll(async () => { claude = await fakeClaude(); dataDir = await tempDataDir(); });
 afterAll(async () => {
-  await claude.close();
+  await claude?.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 

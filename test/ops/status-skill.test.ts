@@ -16,7 +16,7 @@ import { FakeScheduler, FixedResources, silent } from './support.js';
 
 let store: Store;
 beforeAll(async () => { store = await createTestStore(); });
-afterAll(() => store.close());
+afterAll(() => store?.close());
 
 const context = (): SkillContext => ({
   message: { address: { platform: 'local', workspace: 'studio', channel: 'casting' }, user: { id: 'ana' }, text: '/cast status', addressed: true, receivedAt: new Date() },

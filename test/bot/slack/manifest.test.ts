@@ -9,7 +9,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { load } from 'js-yaml';
 import { BOT_SCOPES, SLACK_PATHS } from '../../../src/bot/adapters/slack/index.js';
 
-const SCHEMAS = path.resolve(process.cwd(), '../shared/data/schemas/slack');
+const SCHEMAS = path.resolve(process.cwd(), 'test/fixtures/slack-manifest-schema');
 const MANIFEST = path.resolve(process.cwd(), 'manifests/slack/manifest.yaml');
 const REMOTE = 'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas';
 

@@ -26,8 +26,8 @@ beforeAll(async () => {
   rig = await startSlackRig(app, { now: () => NOW });
 });
 afterAll(async () => {
-  await rig.close();
-  await app.dispose();
+  await rig?.close();
+  await app?.dispose();
 });
 
 let fileSeq = 0;
@@ -92,14 +92,14 @@ test('a search @mentioning the bot finds talent from the roster imported in this
 let breakdownBlocks: unknown;
 
 test('a screenplay shared in the channel yields progress updated in place, the breakdown and its chart', async () => {
-  const { event, fileId } = await shareFile('big_fish.fountain', new Uint8Array(await readFile(path.join(SCRIPTS, 'big_fish.fountain'))));
+  const { event, fileId } = await shareFile('silent_as_murderers.fountain', new Uint8Array(await readFile(path.join(SCRIPTS, 'silent_as_murderers.fountain'))));
   const calls = await during(() => rig.turn(() => rig.event(event)));
   expect(rig.api.downloads(fileId)).toHaveLength(1);
   expect(rig.api.downloads(fileId)[0]!.authorization).toBe(`Bearer ${FAKE_BOT_TOKEN}`);
 
   const progress = messagesIn(calls).filter((c) => String(c.args.text).startsWith('⏳'));
   expect(progress).toHaveLength(1);
-  expect(progress[0]!.args.text).toBe('⏳ Reading big_fish.fountain…');
+  expect(progress[0]!.args.text).toBe('⏳ Reading silent_as_murderers.fountain…');
   const updates = calls.filter((c) => c.method === 'chat.update');
   expect(updates.length).toBeGreaterThan(0);
   // Every update edits the one progress message, in this channel.

@@ -27,8 +27,8 @@ beforeAll(async () => {
   rig = await startSlackRig(app, { handler });
 });
 afterAll(async () => {
-  await rig.close();
-  await app.dispose();
+  await rig?.close();
+  await app?.dispose();
 });
 
 const posts = (channel: string) => rig.api.callsOf('chat.postMessage').filter((c) => c.args.channel === channel);

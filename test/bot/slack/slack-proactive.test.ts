@@ -25,8 +25,8 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await api.close();
-  await app.dispose();
+  await api?.close();
+  await app?.dispose();
 });
 
 const reminder = reply('Reminder: Maya Roe auditions for STEEL tomorrow at 15:00')
@@ -37,7 +37,7 @@ const reminder = reply('Reminder: Maya Roe auditions for STEEL tomorrow at 15:00
 describe('one workspace (SLACK_BOT_TOKEN)', () => {
   let rig: SlackRig;
   beforeAll(async () => { rig = await startSlackRig(app, { api }); });
-  afterAll(async () => { await rig.close(); });
+  afterAll(async () => { await rig?.close(); });
 
   test('a reminder posted through the outbox lands in the stored channel and thread, with its file', async () => {
     const outbox = new Outbox(app.log);
@@ -95,7 +95,7 @@ describe('many workspaces (OAuth install)', () => {
       tokenType: 'bot', isEnterpriseInstall: false, appId: 'A0CASTMATCH', authVersion: 'v2',
     });
   });
-  afterAll(async () => { await rig.close(); });
+  afterAll(async () => { await rig?.close(); });
 
   test('the install page sends the admin to Slack\'s authorize page with CastMatch\'s scopes', async () => {
     const res = await fetch(rig.server.url('/slack/install'), { redirect: 'manual' });

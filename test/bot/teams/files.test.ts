@@ -5,7 +5,7 @@ import { startFakeConnector, type FakeConnector } from '../../fakes/bot-connecto
 
 let connector: FakeConnector;
 beforeAll(async () => { connector = await startFakeConnector(); });
-afterAll(() => connector.close());
+afterAll(() => connector?.close());
 
 const bytes = (n: number) => new Uint8Array(n).map((_, i) => i % 251);
 

@@ -24,9 +24,9 @@ beforeAll(async () => {
   rig = await startTeamsRig(app, { outboundToken: async () => 'outbound-token' });
 });
 afterAll(async () => {
-  await rig.close();
-  await app.dispose();
-  await openid.close();
+  await rig?.close();
+  await app?.dispose();
+  await openid?.close();
 });
 
 const reference = () => app.db.store.channels.get(`teams:${TENANT}:${PERSONAL}`, REFERENCE_FIELD);

@@ -37,9 +37,9 @@ beforeAll(async () => {
   rig = await startTeamsRig(app, { now: () => NOW, connector });
 });
 afterAll(async () => {
-  await rig.close();
-  await app.dispose();
-  await connector.close();
+  await rig?.close();
+  await app?.dispose();
+  await connector?.close();
 });
 
 /** A file shared in the personal chat, served by the fake connector as Teams' download URL. */

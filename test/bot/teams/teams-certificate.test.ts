@@ -43,10 +43,10 @@ beforeAll(async () => {
   rig = await startTeamsRig(app);
 });
 afterAll(async () => {
-  await rig.close();
-  await app.dispose();
-  await openid.close();
-  await login.close();
+  await rig?.close();
+  await app?.dispose();
+  await openid?.close();
+  await login?.close();
   certs.remove();
 });
 

@@ -16,8 +16,8 @@ beforeAll(async () => {
   rig = await startTeamsRig(app);
 });
 afterAll(async () => {
-  await rig.close();
-  await app.dispose();
+  await rig?.close();
+  await app?.dispose();
 });
 
 test('installing the app greets once with a card, and remembers where to post', async () => {

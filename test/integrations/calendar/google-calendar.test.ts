@@ -19,7 +19,7 @@ const serviceAccount = JSON.stringify({ type: 'service_account', client_email: '
 
 let fake: FakeGoogleCalendar;
 beforeEach(async () => { fake = await startFakeGoogleCalendar(); });
-afterEach(async () => { await fake.close(); });
+afterEach(async () => { await fake?.close(); });
 
 function google(timeoutMs = 2000) {
   const config = loadConfig({

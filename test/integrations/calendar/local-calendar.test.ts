@@ -6,7 +6,7 @@ import type { Store } from '../../../src/memory/store.js';
 
 let store: Store;
 beforeAll(async () => { store = await createTestStore(); });
-afterAll(async () => { await store.close(); });
+afterAll(async () => { await store?.close(); });
 
 const now = new Date('2026-03-20T12:00:00Z');
 const input = {

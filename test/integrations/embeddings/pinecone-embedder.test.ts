@@ -4,7 +4,7 @@ import { startFakePinecone, type FakePinecone } from '../vectors/fake-pinecone.j
 
 let fake: FakePinecone;
 beforeEach(async () => { fake = await startFakePinecone({ apiKey: 'pc-key' }); });
-afterEach(async () => { await fake.close(); });
+afterEach(async () => { await fake?.close(); });
 
 test('embeds passages through pc.inference.embed with the hosted model', async () => {
   const e = new PineconeEmbedder({ apiKey: 'pc-key', model: 'multilingual-e5-large', controllerHostUrl: fake.url, maxRetries: 0 });

@@ -9,7 +9,7 @@ beforeEach(async () => {
   fake = await startFakePinecone({ apiKey: 'pc-key' });
   index = new PineconeVectorIndex({ apiKey: 'pc-key', indexHost: fake.url, maxRetries: 0 });
 });
-afterEach(async () => { await fake.close(); });
+afterEach(async () => { await fake?.close(); });
 
 const v = (...xs: number[]) => Float32Array.from(xs);
 

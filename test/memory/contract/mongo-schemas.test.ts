@@ -21,7 +21,7 @@ beforeAll(() => {
   models = createModels(conn);
 });
 afterAll(async () => {
-  await conn.close();
+  await conn?.close();
 });
 
 /** A Db stand-in that records the collections, indexes and document updates a migration asks for. */

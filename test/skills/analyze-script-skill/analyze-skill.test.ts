@@ -9,7 +9,7 @@ import { tempDir } from '../../helpers/store.js';
 describe('offline', () => {
   let app: TestApp;
   beforeAll(async () => { app = await createTestApp(); });
-  afterAll(() => app.dispose());
+  afterAll(() => app?.dispose());
 
   test('an uploaded screenplay becomes the breakdown, with chart and shortlist buttons, and the active project', async () => {
     const chat = conversation(app, 'brick');
@@ -57,7 +57,7 @@ describe('with Claude', () => {
     fake = await startFakeAnthropic((req) => decide(req));
     app = await createTestApp({ ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_TIMEOUT_MS: '2000' });
   });
-  afterAll(async () => { await app.dispose(); await fake.close(); });
+  afterAll(async () => { await app?.dispose(); await fake?.close(); });
   beforeEach(() => { fake.requests.length = 0; });
 
   /** Notes for whichever listed characters the request names, as the model would give them. */

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { analyzeScript, analyzeScriptFile, ScriptError, type ScriptErrorCode } from '../../../src/skills/analyze-script/parse/index.js';
 import { tempDir } from '../../helpers/store.js';
 import { encryptedPdf, imageOnlyPdf, textPdf } from './pdf-bytes.js';
+import { SCRIPTS } from '../../helpers/fixtures.js';
 
-const SCRIPTS = path.resolve('../shared/data/scripts');
 const LIMIT = { maxBytes: 50 * 1024 * 1024 };
 const enc = (s: string) => new TextEncoder().encode(s);
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { analyzeScriptFile } from '../../../src/skills/analyze-script/parse/index.js';
 import { characterChartSvg, MAX_ROWS, renderCharacterChart } from '../../../src/skills/analyze-script/chart/index.js';
+import { bigFish, SCRIPTS, withBigFish } from '../../helpers/fixtures.js';
 
-const SCRIPTS = path.resolve('../shared/data/scripts');
 const PNG_SIGNATURE = '89504e470d0a1a0a';
 
 /** Width and height from the PNG header (IHDR). */
@@ -23,8 +23,8 @@ test('the Brick & Steel chart is a PNG with a row per character and a column per
   expect(svg.match(/<rect x="\d+(?:\.\d+)?" y="\d+(?:\.\d+)?" width="\d+" height="1[04]"/g)).toHaveLength(marks);
 });
 
-test('a 190-scene feature stays legible: rows are capped and the image stays a sensible size', async () => {
-  const b = await analyzeScriptFile(path.join(SCRIPTS, 'big_fish.fountain'), { maxBytes: 1e7 });
+withBigFish.test('a 190-scene feature stays legible: rows are capped and the image stays a sensible size', async () => {
+  const b = await analyzeScriptFile(bigFish('fountain'), { maxBytes: 1e7 });
   const svg = characterChartSvg(b);
   expect(b.characters.length).toBeGreaterThan(MAX_ROWS);
   expect(svg).toContain(`+${b.characters.length - MAX_ROWS} smaller parts not shown`);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { runCli } from '../../helpers/cli.js';
+import { SCRIPTS } from '../../helpers/fixtures.js';
 
-const SCRIPTS = path.resolve('../shared/data/scripts');
 
 test('castmatch analyze FILE --json prints the documented breakdown shape', async () => {
   const r = await runCli(['analyze', path.join(SCRIPTS, 'brick_and_steel.fdx'), '--json']);

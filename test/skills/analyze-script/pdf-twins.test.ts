@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { analyzeScriptFile, type Breakdown } from '../../../src/skills/analyze-script/parse/index.js';
+import { bigFish, SCRIPTS, withBigFish } from '../../helpers/fixtures.js';
 
-const SCRIPTS = path.resolve('../shared/data/scripts');
 const opts = { maxBytes: 50 * 1024 * 1024 };
 
 /** Speaking parts as a casting director counts them: name → speeches. */
@@ -12,20 +12,20 @@ function cast(b: Breakdown, rename: Record<string, string> = {}): Record<string,
 }
 
 describe('a PDF reads the same as the Fountain file it was printed from', () => {
-  test.each(['brick_and_steel', 'big_fish'])('%s.pdf', async (name) => {
-    const [fountain, pdf] = await Promise.all([
-      analyzeScriptFile(path.join(SCRIPTS, `${name}.fountain`), opts),
-      analyzeScriptFile(path.join(SCRIPTS, `${name}.pdf`), opts),
-    ]);
+  const samePdf = async (fountainFile: string, pdfFile: string) => {
+    const [fountain, pdf] = await Promise.all([analyzeScriptFile(fountainFile, opts), analyzeScriptFile(pdfFile, opts)]);
     expect(pdf.format).toBe('pdf');
     expect(pdf.cueCounts).toEqual(fountain.cueCounts);
     expect(cast(pdf)).toEqual(cast(fountain));
     expect(pdf.scenes.map((s) => s.heading)).toEqual(fountain.scenes.map((s) => s.heading));
     expect(pdf.title).toBe(fountain.title);
-  });
+  };
 
-  test('big_fish.pdf has its real page count and scene pages; shot lines like YOUNG EDWARD are not cues', async () => {
-    const pdf = await analyzeScriptFile(path.join(SCRIPTS, 'big_fish.pdf'), opts);
+  test('brick_and_steel.pdf', () => samePdf(path.join(SCRIPTS, 'brick_and_steel.fountain'), path.join(SCRIPTS, 'brick_and_steel.pdf')));
+  withBigFish.test('big_fish.pdf', () => samePdf(bigFish('fountain'), bigFish('pdf')));
+
+  withBigFish.test('big_fish.pdf has its real page count and scene pages; shot lines like YOUNG EDWARD are not cues', async () => {
+    const pdf = await analyzeScriptFile(bigFish('pdf'), opts);
     expect(pdf.pages).toBe(122);
     // Page 1 is the title page and page 2 the epigraph; the river scene opens page 3.
     expect(pdf.scenes[0]?.page).toBe(3);

@@ -1,8 +1,8 @@
-/** Facts about the test scripts stated in ../shared/data/scripts/SOURCES.md, read the way a casting director would. */
+/** Facts about the test scripts stated in examples/scripts/SOURCES.md, read the way a casting director would. */
 import path from 'node:path';
 import { analyzeScriptFile, type Breakdown, type CharacterBreakdown } from '../../../src/skills/analyze-script/parse/index.js';
+import { bigFish, SCRIPTS, withBigFish } from '../../helpers/fixtures.js';
 
-const SCRIPTS = path.resolve('../shared/data/scripts');
 const read = (file: string) => analyzeScriptFile(path.join(SCRIPTS, file), { maxBytes: 50 * 1024 * 1024 });
 const role = (b: Breakdown, name: string): CharacterBreakdown => {
   const c = b.characters.find((x) => x.name === name);
@@ -10,9 +10,9 @@ const role = (b: Breakdown, name: string): CharacterBreakdown => {
   return c;
 };
 
-describe('Big Fish', () => {
+withBigFish.describe('Big Fish', () => {
   let b: Breakdown;
-  beforeAll(async () => { b = await read('big_fish.fountain'); });
+  beforeAll(async () => { b = await analyzeScriptFile(bigFish('fountain'), { maxBytes: 50 * 1024 * 1024 }); });
 
   test('190 scenes; EDWARD and WILL lead, with every (V.O.)/(CONT\'D) spelling merged', () => {
     expect(b.scenes).toHaveLength(190);

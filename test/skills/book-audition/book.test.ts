@@ -11,7 +11,7 @@ let chat: ReturnType<typeof conversation>;
 beforeAll(async () => {
   ({ app, chat } = await bookingApp({}, { now: () => clock.now }));
 });
-afterAll(async () => { await app.dispose(); });
+afterAll(async () => { await app?.dispose(); });
 
 const booked = () => app.db.store.auditions.listBetween(TENANT, new Date('2026-01-01'), new Date('2027-01-01'));
 

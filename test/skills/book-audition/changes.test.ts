@@ -20,7 +20,7 @@ beforeAll(async () => {
   await memory.setLastShortlist(id);
   await memory.setLastListed({ ids: SHORTLIST.map(([i]) => i), names: SHORTLIST.map(([, n]) => n), source: 'shortlist' });
 });
-afterAll(async () => { await app.dispose(); });
+afterAll(async () => { await app?.dispose(); });
 
 const auditions = () => app.db.store.auditions.listBetween(TENANT, new Date('2026-01-01'), new Date('2027-01-01'));
 

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const calendar = createCalendar(loadConfig(env), { store: undefined as never, log: createLogger('silent'), google: { tokenUrl: fake.tokenUrl, timeoutMs: 400 } });
   ({ app, chat } = await bookingApp(env, { now: () => clock.now, services: { calendar } }));
 });
-afterAll(async () => { await app.dispose(); await fake.close(); });
+afterAll(async () => { await app?.dispose(); await fake?.close(); });
 
 const auditions = () => app.db.store.auditions.listBetween(TENANT, new Date('2026-01-01'), new Date('2027-01-01'));
 

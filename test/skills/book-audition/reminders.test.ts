@@ -56,7 +56,7 @@ describe('one app', () => {
   });
   afterAll(async () => {
     await second?.stop();
-    await app.dispose();
+    await app?.dispose();
   });
 
   // First in this file: both schedulers poll the same embedded database.

@@ -2,7 +2,7 @@
 import { rm } from 'node:fs/promises';
 import { bookingApp, act, only, CapturingPoster, waitFor, rosterOf } from './helpers.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
-import { tempDir } from '../../helpers/store.js';
+import { tempDataDir } from '../../helpers/store.js';
 import { registerAuditionJobs } from '../../../src/skills/auditions/jobs.js';
 import { createLogger } from '../../../src/log/logger.js';
 
@@ -13,7 +13,7 @@ const dueIn = (ms: number) => new Date(Date.now() + 60 * 60_000 + ms).toISOStrin
 const jobDeps = (app: TestApp) => ({ scheduler: app.scheduler, store: app.db.store, outbox: app.outbox, log, config: app.config });
 
 test('a reminder booked before a restart is posted by the restarted bot', async () => {
-  const dir = await tempDir();
+  const dir = await tempDataDir();
   try {
     const first = await bookingApp({ ...env, CASTMATCH_DATA_DIR: dir }, {}, { roster });
     const proposal = only(await act(first.chat, { op: 'book', person: 'T00072', role: 'MARIA', when: dueIn(4000) }));

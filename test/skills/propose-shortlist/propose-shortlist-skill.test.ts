@@ -37,7 +37,7 @@ beforeAll(async () => {
   await importRoster({ store, embedder, vectors, log: silentLog }, TENANT, sampleBytes(), 'sample-roster.csv');
   await store.projects.save(project);
 });
-afterAll(async () => { await store.close(); });
+afterAll(async () => { await store?.close(); });
 
 async function withProject() {
   const c = ctx();

@@ -39,7 +39,7 @@ beforeAll(async () => {
   const llm = new AnthropicModel({ apiKey: 'sk-ant-test', model: 'claude-test', baseURL: fake.url, timeoutMs: 500, maxRetries: 0 });
   router = new Router(skills, log, llm);
 });
-afterAll(() => fake.close());
+afterAll(() => fake?.close());
 beforeEach(() => { decide = wordOverlapModel; fake.requests.length = 0; });
 
 test.each(PLAIN_REQUESTS)('Claude path: "%s" → %s', async (text, skill) => {

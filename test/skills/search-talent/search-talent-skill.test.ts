@@ -21,7 +21,7 @@ beforeAll(async () => {
   vectors = new MemoryVectorIndex(talentVectorLoader(store));
   await importRoster({ store, embedder, vectors, log: silentLog }, TENANT, sampleBytes(), 'sample-roster.csv');
 });
-afterAll(async () => { await store.close(); });
+afterAll(async () => { await store?.close(); });
 
 test('a compact card per person: name, playing range, location and at most three reasons', async () => {
   const r = await run('Tamil-speaking woman who rides horses');

@@ -12,7 +12,9 @@ import { loadConfig } from '../../../src/config/config.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { visibleText } from '../../helpers/app.js';
 
-export const SAMPLE_ROSTER = path.resolve(process.cwd(), '../shared/data/talent/sample-roster.csv');
+import { ROSTER as SAMPLE_ROSTER } from '../../helpers/fixtures.js';
+
+export { SAMPLE_ROSTER };
 export const FIXTURES = path.resolve(process.cwd(), 'test/fixtures/talent');
 
 export function sampleBytes(): Uint8Array {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestStore } from '../../helpers/store.js';
+import { ROSTER as SAMPLE_ROSTER } from '../../helpers/fixtures.js';
 import type { Store } from '../../../src/memory/store.js';
 import { importRoster } from '../../../src/skills/talent/import/import-roster.js';
 import { HashedEmbedder } from '../../../src/integrations/embeddings/hashed-embedder.js';
@@ -26,7 +27,7 @@ let n = 0;
 
 // One database for the file (PGlite takes seconds to start); each test gets its own tenant.
 beforeAll(async () => { store = await createTestStore(); });
-afterAll(async () => { await store.close(); });
+afterAll(async () => { await store?.close(); });
 beforeEach(() => { TENANT = `local:studio${++n}`; });
 
 function deps(embedder: Embedder = new CountingEmbedder(), vectors = new MemoryVectorIndex(talentVectorLoader(store))) {
@@ -55,7 +56,7 @@ test('a re-import changes only what changed and embeds only those people', async
   expect(same).toEqual({ inserted: 0, updated: 0, unchanged: 400, rejected: [] });
   expect(embedder.embedded).toHaveLength(0);
 
-  const text = readFileSync(path.resolve(process.cwd(), '../shared/data/talent/sample-roster.csv'), 'utf8')
+  const text = readFileSync(SAMPLE_ROSTER, 'utf8')
     .replace('T00002,Grace Chen,female,she/her,71,75', 'T00002,Grace Chen,female,she/her,68,75')
     .replace('often cast as a villain, quietly menacing. She is trained at RADA. Special skills include yoga', 'often cast as a villain, icily menacing. She is trained at RADA. Special skills include yoga')
     .trimEnd() + '\nT99999,New Person,female,she/her,30,35,,,,,,,,,,,,,,\n';

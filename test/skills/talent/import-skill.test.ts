@@ -10,7 +10,7 @@ import { csv, replyText, sampleBytes, skillContext } from './helpers.js';
 let store: Store;
 let n = 0;
 beforeAll(async () => { store = await createTestStore(); });
-afterAll(async () => { await store.close(); });
+afterAll(async () => { await store?.close(); });
 
 const embedder = new HashedEmbedder(256);
 const ctx = () => skillContext({ store, embedder, vectors: new MemoryVectorIndex(talentVectorLoader(store)), tenant: `local:w${++n}` });
