@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Fountain } from 'fountain-js';
-import { analyzeScript } from '../src/skills/analyze-script/parse/index.js';
+import { analyzeScript } from '../src/casting/script/parse/index.js';
 import { summarize, type BenchRow } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

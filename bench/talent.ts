@@ -18,12 +18,12 @@ import { createLogger } from '../src/log/logger.js';
 import { HashedEmbedder } from '../src/integrations/embeddings/hashed-embedder.js';
 import { UseEmbedder } from '../src/integrations/embeddings/use-embedder.js';
 import { MemoryVectorIndex } from '../src/integrations/vectors/memory-index.js';
-import { talentMetadata } from '../src/integrations/vectors/talent-metadata.js';
-import { parseRoster } from '../src/skills/talent/import/parse-roster.js';
-import { embeddingText } from '../src/skills/talent/import/content-hash.js';
-import { buildRoster } from '../src/skills/talent/roster-cache.js';
-import { understandQuery } from '../src/skills/talent/query/index.js';
-import { rankTalent } from '../src/skills/talent/rank/hybrid-ranker.js';
+import { talentMetadata } from '../src/casting/talent/metadata.js';
+import { parseRoster } from '../src/casting/talent/import/parse-roster.js';
+import { embeddingText } from '../src/casting/talent/import/content-hash.js';
+import { buildRoster } from '../src/casting/talent/roster-cache.js';
+import { understandQuery } from '../src/casting/talent/query/index.js';
+import { rankTalent } from '../src/casting/talent/rank/hybrid-ranker.js';
 import { printTable, round, summarize, type BenchRow } from './stats.js';
 
 const N = Number(process.env.TALENT_BENCH_N ?? 100_000);

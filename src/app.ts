@@ -11,11 +11,11 @@ import { createServices } from './integrations/create-services.js';
 import type { Services } from './integrations/services.js';
 import { BreakerRegistry, resilientServices } from './integrations/resilience/index.js';
 import { MemoryVectorIndex } from './integrations/vectors/memory-index.js';
-import { talentVectorLoader } from './integrations/vectors/talent-loader.js';
+import { talentVectorLoader } from './casting/talent/vector-loader.js';
 import { LocalCalendar } from './integrations/calendar/local-calendar.js';
 import { createSkillRegistry } from './skills/registry.js';
 import { registerAuditionJobs } from './skills/book-audition/index.js';
-import { importRosterFromMessage } from './skills/talent/import-skill.js';
+import { importRosterFromMessage } from './skills/import-roster/index.js';
 import { Engine, type TurnObserver } from './bot/engine.js';
 import { Outbox } from './bot/outbox.js';
 import type { ChatAdapter } from './bot/adapters/adapter.js';
@@ -69,11 +69,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   const breakers = new BreakerRegistry();
-  const services = resilientServices(createServices(config, { store: db.store, scheduler, log }, opts.services), {
+  const talentVectors = talentVectorLoader(db.store);
+  const services = resilientServices(createServices(config, { store: db.store, scheduler, log, talentVectors }, opts.services), {
     breakers, log: log.child({ part: 'resilience' }),
     // While a remote service's breaker is open, its embedded default answers instead.
     fallbacks: {
-      vectors: new MemoryVectorIndex(talentVectorLoader(db.store)),
+      vectors: new MemoryVectorIndex(talentVectors),
       calendar: new LocalCalendar({ store: db.store, ...(opts.now ? { now: opts.now } : {}) }),
     },
   });

@@ -1,6 +1,6 @@
 /** `castmatch analyze FILE [--json]`: the casting breakdown of a screenplay, offline. */
 import path from 'node:path';
-import { analyzeScriptFile, ScriptError, type Breakdown } from '../skills/analyze-script/parse/index.js';
+import { analyzeScriptFile, ScriptError, type Breakdown } from '../casting/script/parse/index.js';
 import { renderBreakdown } from '../skills/analyze-script/render-breakdown.js';
 import { renderText } from '../bot/render/text.js';
 import { configFrom, type GlobalOptions } from './runtime.js';

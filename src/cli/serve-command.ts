@@ -6,7 +6,7 @@
  */
 import { createApp } from '../app.js';
 import { startHttpServer, sendJson } from '../bot/http/server.js';
-import type { HttpRoute } from '../bot/adapters/adapter.js';
+import type { HttpRoute } from '../bot/http/route.js';
 import { cliLogger, configFrom, type GlobalOptions } from './runtime.js';
 import { gracefulShutdown, onShutdownSignals } from '../ops/index.js';
 import { isLoopback, localTurnRoute } from '../ops/local-turn-route.js';

@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Store } from '../memory/store.js';
+import type { NamespaceLoader } from './vectors/memory-index.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { Services } from './services.js';
 import type { Embedder } from './embeddings/embedder.js';
@@ -13,7 +14,7 @@ import { createEmbedder } from './embeddings/index.js';
 import { createVectorIndex } from './vectors/index.js';
 import { createCalendar } from './calendar/index.js';
 
-export function createServices(config: Config, deps: { store: Store; scheduler: Scheduler; log: Logger }, overrides: Partial<Services> = {}): Services {
+export function createServices(config: Config, deps: { store: Store; scheduler: Scheduler; log: Logger; talentVectors: NamespaceLoader }, overrides: Partial<Services> = {}): Services {
   const llm = config.ANTHROPIC_API_KEY
     ? new AnthropicModel({
       apiKey: config.ANTHROPIC_API_KEY, model: config.ANTHROPIC_MODEL, timeoutMs: config.ANTHROPIC_TIMEOUT_MS,
@@ -24,7 +25,7 @@ export function createServices(config: Config, deps: { store: Store; scheduler: 
     config,
     ...(llm ? { llm } : {}),
     embedder: lazyEmbedder(config, deps.log),
-    vectors: createVectorIndex(config, deps.store),
+    vectors: createVectorIndex(config, deps.talentVectors),
     calendar: createCalendar(config, { store: deps.store, log: deps.log }),
     scheduler: deps.scheduler,
     ...overrides,

@@ -6,7 +6,8 @@
  */
 import type { Store } from '../memory/store.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
-import type { ChatAdapter, HttpRoute } from '../bot/adapters/adapter.js';
+import type { ChatAdapter } from '../bot/adapters/adapter.js';
+import type { HttpRoute } from '../bot/http/route.js';
 import { sendJson } from '../bot/http/server.js';
 import type { Breaker, BreakerRegistry } from '../integrations/resilience/breaker.js';
 import { TimeoutError, withTimeout } from './timeout.js';

@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage as HttpRequest } from 'node:http';
 import { z } from 'zod';
-import type { HttpRoute } from '../bot/adapters/adapter.js';
+import type { HttpRoute } from '../bot/http/route.js';
 import type { TurnHandler } from '../bot/turn-handler.js';
 import { sendJson } from '../bot/http/server.js';
 import { renderText } from '../bot/render/text.js';

@@ -4,7 +4,7 @@
  * turns in flight, and Node's default process metrics. Served as text at GET /metrics.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { HttpRoute } from '../bot/adapters/adapter.js';
+import type { HttpRoute } from '../bot/http/route.js';
 import type { JobHandler } from '../scheduler/scheduler.js';
 import type { BreakerRegistry, BreakerState } from '../integrations/resilience/breaker.js';
 import type { Readiness } from './checks.js';

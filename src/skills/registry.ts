@@ -1,5 +1,5 @@
 /** Every skill of the product, in help order. Adding a skill is one line here and one folder. */
-import type { SkillDefinition, SkillId } from './types.js';
+import type { SkillDefinition, SkillId } from '../bot/skill.js';
 import { searchTalentSkill } from './search-talent/index.js';
 import { analyzeScriptSkill } from './analyze-script/index.js';
 import { proposeShortlistSkill } from './propose-shortlist/index.js';

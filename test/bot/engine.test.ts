@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Engine } from '../../src/bot/engine.js';
 import { createLogger } from '../../src/log/logger.js';
-import { defineSkill, type SkillDefinition, type SkillId } from '../../src/skills/types.js';
+import { defineSkill, type SkillDefinition, type SkillId } from '../../src/bot/skill.js';
 import { textReply, type Reply } from '../../src/bot/reply.js';
 import type { IncomingMessage } from '../../src/bot/message.js';
 import type { Store } from '../../src/memory/store.js';

@@ -8,7 +8,7 @@ import type { Store } from '../../src/memory/store.js';
 import { ChannelMemory } from '../../src/memory/channel-memory.js';
 import { Outbox } from '../../src/bot/outbox.js';
 import type { Scheduler } from '../../src/scheduler/scheduler.js';
-import type { SkillContext } from '../../src/skills/types.js';
+import type { SkillContext } from '../../src/bot/skill.js';
 import { BreakerRegistry } from '../../src/integrations/resilience/index.js';
 import { installOps } from '../../src/ops/index.js';
 import { makeStatusSkill, STATUS_SKILL_ID } from '../../src/skills/status/index.js';

@@ -6,7 +6,7 @@
 import { Engine, type TurnObserver } from '../../src/bot/engine.js';
 import { createLogger } from '../../src/log/logger.js';
 import { makeHelpSkill } from '../../src/skills/help/index.js';
-import type { SkillDefinition, SkillId } from '../../src/skills/types.js';
+import type { SkillDefinition, SkillId } from '../../src/bot/skill.js';
 import type { Services } from '../../src/integrations/services.js';
 import type { LanguageModel } from '../../src/integrations/llm/language-model.js';
 import type { Store } from '../../src/memory/store.js';

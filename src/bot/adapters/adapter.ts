@@ -2,15 +2,11 @@
  * What a chat platform adapter is: HTTP routes mounted on the bot's one server, a proactive
  * poster, and a start/stop lifecycle (Socket Mode connections and the like).
  */
-import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config.js';
 import type { Store } from '../../memory/store.js';
 import type { ProactivePoster, TurnHandler } from '../turn-handler.js';
-
-export type HttpListener = (req: HttpRequest, res: ServerResponse) => void | Promise<void>;
-
-export interface HttpRoute { method: 'GET' | 'POST'; path: string; listener: HttpListener }
+import type { HttpRoute } from '../http/route.js';
 
 export interface AdapterDeps {
   config: Config;

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { HttpRoute } from '../adapters/adapter.js';
+import type { HttpRoute } from './route.js';
 
 export interface HttpServer {
   readonly port: number;

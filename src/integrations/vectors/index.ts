@@ -1,18 +1,14 @@
 /**
  * Picks the vector index: Pinecone when PINECONE_API_KEY and an index host or name are set,
- * otherwise the in-process index fed from the store.
+ * otherwise the in-process index, fed by `load` (the casting domain's stored talent vectors).
  */
-import type { Store } from '../../memory/store.js';
-import { MemoryVectorIndex } from './memory-index.js';
+import { MemoryVectorIndex, type NamespaceLoader } from './memory-index.js';
 import { PineconeVectorIndex } from './pinecone-index.js';
-import { talentVectorLoader } from './talent-loader.js';
 import type { VectorIndex } from './vector-index.js';
 
 export * from './vector-index.js';
 export { MemoryVectorIndex } from './memory-index.js';
 export { PineconeVectorIndex } from './pinecone-index.js';
-export { talentVectorLoader } from './talent-loader.js';
-export { talentMetadata } from './talent-metadata.js';
 
 export interface VectorIndexConfig {
   PINECONE_API_KEY?: string;
@@ -21,7 +17,7 @@ export interface VectorIndexConfig {
   PINECONE_CONTROLLER_URL?: string;
 }
 
-export function createVectorIndex(config: VectorIndexConfig, store: Pick<Store, 'talent'>): VectorIndex {
+export function createVectorIndex(config: VectorIndexConfig, load: NamespaceLoader): VectorIndex {
   if (config.PINECONE_API_KEY && (config.PINECONE_INDEX_HOST || config.PINECONE_INDEX)) {
     return new PineconeVectorIndex({
       apiKey: config.PINECONE_API_KEY,
@@ -29,5 +25,5 @@ export function createVectorIndex(config: VectorIndexConfig, store: Pick<Store, 
       ...(config.PINECONE_CONTROLLER_URL ? { controllerHostUrl: config.PINECONE_CONTROLLER_URL } : {}),
     });
   }
-  return new MemoryVectorIndex(talentVectorLoader(store));
+  return new MemoryVectorIndex(load);
 }

@@ -6,19 +6,19 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { defineSkill, type SkillContext } from '../types.js';
+import { defineSkill, type SkillContext } from '../../bot/skill.js';
 import { errorReply, type FileAttachment, type Reply } from '../../bot/reply.js';
 import type { SharedFile } from '../../bot/message.js';
 import { LlmError } from '../../integrations/llm/language-model.js';
 import { noteDegraded } from '../../integrations/degradation.js';
-import { classifyFile } from '../router/files.js';
-import { analyzeScript, ScriptError, type Breakdown } from './parse/index.js';
-import { renderCharacterChart } from './chart/index.js';
+import { classifyFile } from '../../bot/router/files.js';
+import { analyzeScript, ScriptError, type Breakdown } from '../../casting/script/parse/index.js';
+import { renderCharacterChart } from '../../casting/script/chart/index.js';
 import { renderBreakdown } from './render-breakdown.js';
-import { noteRolesWithClaude } from './enrich/claude-notes.js';
-import { scriptText } from './enrich/script-text.js';
-import type { RoleNotes } from './enrich/role-notes.js';
-import { projectFromBreakdown } from './project.js';
+import { noteRolesWithClaude } from '../../casting/script/enrich/claude-notes.js';
+import { scriptText } from '../../casting/script/enrich/script-text.js';
+import type { RoleNotes } from '../../casting/script/enrich/role-notes.js';
+import { projectFromBreakdown } from '../../casting/script/project.js';
 
 const NOTES_CACHE = 'cache:role-notes';
 const NOTES_CACHE_TTL_MS = 30 * 24 * 3_600_000;

@@ -3,8 +3,8 @@
  * "Shortlist ROLE" buttons for the leading roles, and the character-by-scene chart.
  */
 import { reply, type FileAttachment, type Reply } from '../../bot/reply.js';
-import type { Breakdown, CharacterBreakdown } from './parse/index.js';
-import type { RoleNotes } from './enrich/role-notes.js';
+import type { Breakdown, CharacterBreakdown } from '../../casting/script/parse/index.js';
+import type { RoleNotes } from '../../casting/script/enrich/role-notes.js';
 
 const TABLE_ROWS = 25;
 const SHORTLIST_BUTTONS = 5;

@@ -4,13 +4,13 @@
  * Nothing is written here.
  */
 import { errorReply, reply, type Reply } from '../../bot/reply.js';
-import type { SkillContext } from '../types.js';
-import { auditionDepsFrom } from '../auditions/deps.js';
-import { busyTime } from '../auditions/busy.js';
-import { resolvePerson } from '../auditions/people.js';
-import { conflictsOf, DEFAULT_WINDOW, nextFreeSlots, sessionSlots, type Interval } from '../auditions/slots.js';
-import { formatSpan, impossibleDate, parseWhen } from '../auditions/time.js';
-import { normTerm } from '../../integrations/vectors/talent-metadata.js';
+import type { SkillContext } from '../../bot/skill.js';
+import { auditionDepsFrom } from '../deps.js';
+import { busyTime } from '../../casting/auditions/busy.js';
+import { resolvePerson } from '../../casting/auditions/people.js';
+import { conflictsOf, DEFAULT_WINDOW, nextFreeSlots, sessionSlots, type Interval } from '../../casting/auditions/slots.js';
+import { formatSpan, impossibleDate, parseWhen } from '../../casting/auditions/time.js';
+import { normTerm } from '../../casting/talent/metadata.js';
 import type { BookAuditionArgs, BookingPayload } from './args.js';
 import { bookingRole, readerZone } from './context.js';
 import { calendarFailure, conflictReply, reminderNote } from './render.js';

@@ -1,15 +1,15 @@
 /** "auditions this week", "reschedule Meera's audition to Friday 2pm", "cancel Omar's audition". */
 import { errorReply, reply, type Reply } from '../../bot/reply.js';
 import type { AuditionRecord } from '../../memory/records.js';
-import type { SkillContext } from '../types.js';
-import { auditionDepsFrom } from '../auditions/deps.js';
-import { busyTime } from '../auditions/busy.js';
-import { resolvePerson } from '../auditions/people.js';
-import { conflictsOf, DEFAULT_WINDOW, nextFreeSlots } from '../auditions/slots.js';
-import { formatSpan, impossibleDate, parseWhen, rangeFor } from '../auditions/time.js';
+import type { SkillContext } from '../../bot/skill.js';
+import { auditionDepsFrom } from '../deps.js';
+import { busyTime } from '../../casting/auditions/busy.js';
+import { resolvePerson } from '../../casting/auditions/people.js';
+import { conflictsOf, DEFAULT_WINDOW, nextFreeSlots } from '../../casting/auditions/slots.js';
+import { formatSpan, impossibleDate, parseWhen, rangeFor } from '../../casting/auditions/time.js';
 import type { BookAuditionArgs, BookingPayload } from './args.js';
 import { readerZone } from './context.js';
-import { DIGEST_FIELD } from '../auditions/digest.js';
+import { DIGEST_FIELD } from './jobs/digest-job.js';
 import { calendarFailure, conflictReply } from './render.js';
 
 const YEAR_MS = 366 * 24 * 3_600_000;

@@ -1,19 +1,19 @@
 /**
  * Carries out a confirmed booking, move or cancellation. The slot is checked again (time has passed
  * since the proposal, and someone else may have booked it), then calendar and database change
- * together or not at all (src/skills/auditions/booking.ts).
+ * together or not at all (src/casting/auditions/booking.ts).
  */
 import { errorReply, reply, type Reply } from '../../bot/reply.js';
 import type { AuditionRecord } from '../../memory/records.js';
-import type { SkillContext } from '../types.js';
-import { auditionDepsFrom } from '../auditions/deps.js';
-import { bookAuditions, cancelAudition, rescheduleAudition } from '../auditions/booking.js';
-import { busyTime } from '../auditions/busy.js';
-import type { EventPeople } from '../auditions/event.js';
-import { conflictsOf } from '../auditions/slots.js';
-import { formatSpan } from '../auditions/time.js';
+import type { SkillContext } from '../../bot/skill.js';
+import { auditionDepsFrom } from '../deps.js';
+import { bookAuditions, cancelAudition, rescheduleAudition } from '../../casting/auditions/booking.js';
+import { busyTime } from '../../casting/auditions/busy.js';
+import type { EventPeople } from '../../casting/auditions/event.js';
+import { conflictsOf } from '../../casting/auditions/slots.js';
+import { formatSpan } from '../../casting/auditions/time.js';
 import type { BookingPayload } from './args.js';
-import { loadRoster } from '../talent/roster-cache.js';
+import { loadRoster } from '../../casting/talent/roster-cache.js';
 import { calendarFailure, icsFile, reminderNote } from './render.js';
 
 export async function commitBooking(ctx: SkillContext, raw: Record<string, unknown>): Promise<Reply> {

@@ -1,8 +1,8 @@
 /** What every book-audition request needs first: the reader's time zone and the channel's project and role. */
-import type { SkillContext } from '../types.js';
+import type { SkillContext } from '../../bot/skill.js';
 import type { ProjectRecord } from '../../memory/records.js';
-import { resolveRole } from '../talent/shortlist/resolve-role.js';
-import { isValidZone } from '../auditions/time.js';
+import { resolveRole } from '../../casting/talent/shortlist/resolve-role.js';
+import { isValidZone } from '../../casting/auditions/time.js';
 
 /** The user's zone where the platform tells it, else the workspace's (CASTMATCH_TIME_ZONE). */
 export function readerZone(ctx: SkillContext): { ok: true; zone: string } | { ok: false; message: string } {

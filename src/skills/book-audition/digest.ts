@@ -1,10 +1,10 @@
 /** Turning the channel's morning digest on ("Post a daily digest here") or off. */
 import { errorReply, reply, type Reply } from '../../bot/reply.js';
-import type { SkillContext } from '../types.js';
-import { DIGEST_HOUR, disableDigest, enableDigest } from '../auditions/digest.js';
+import type { SkillContext } from '../../bot/skill.js';
+import { DIGEST_HOUR, disableDigest, enableDigest } from './jobs/digest-job.js';
 import type { BookAuditionArgs } from './args.js';
 import { readerZone } from './context.js';
-import { formatWhen } from '../auditions/time.js';
+import { formatWhen } from '../../casting/auditions/time.js';
 
 export async function setDigest(ctx: SkillContext, args: BookAuditionArgs): Promise<Reply> {
   const deps = { scheduler: ctx.services.scheduler, channels: ctx.store.channels };

@@ -3,7 +3,7 @@
  * Every change is proposed first and carried out by `commit` after the user confirms; the
  * calendar, the stored audition and its reminders always change together.
  */
-import { defineSkill } from '../types.js';
+import { defineSkill } from '../../bot/skill.js';
 import { bookAuditionArgs, type BookAuditionArgs } from './args.js';
 import { proposeBooking } from './book.js';
 import { listAuditions, proposeCancel, proposeReschedule } from './changes.js';
@@ -12,7 +12,7 @@ import { setDigest } from './digest.js';
 
 export { bookAuditionArgs, type BookAuditionArgs, type BookingPayload } from './args.js';
 /** Call in src/app.ts before the scheduler starts: defines the reminder job. */
-export { registerAuditionJobs, type AuditionJobDeps } from '../auditions/jobs.js';
+export { registerAuditionJobs, type AuditionJobDeps } from './jobs/index.js';
 
 export const bookAuditionSkill = defineSkill({
   id: 'book-audition',

@@ -4,10 +4,10 @@ import { DateTime } from 'luxon';
 import { errorReply, reply, type Button, type FileAttachment, type Reply } from '../../bot/reply.js';
 import { CalendarError } from '../../integrations/calendar/calendar.js';
 import type { AuditionRecord } from '../../memory/records.js';
-import type { SkillContext } from '../types.js';
-import type { Busy } from '../auditions/busy.js';
-import type { Interval } from '../auditions/slots.js';
-import { formatSpan } from '../auditions/time.js';
+import type { SkillContext } from '../../bot/skill.js';
+import type { Busy } from '../../casting/auditions/busy.js';
+import type { Interval } from '../../casting/auditions/slots.js';
+import { formatSpan } from '../../casting/auditions/time.js';
 
 /** A calendar failure, said plainly: what failed and that nothing was changed. */
 export function calendarFailure(ctx: SkillContext, err: unknown, what: string): Reply {

@@ -2,7 +2,7 @@
  * Help, generated from the skill definitions themselves so it never drifts from what the bot does.
  */
 import { z } from 'zod';
-import { defineSkill, type SkillDefinition } from '../types.js';
+import { defineSkill, type SkillDefinition } from '../../bot/skill.js';
 import { reply, type Reply } from '../../bot/reply.js';
 
 const SLASH: Record<string, string> = {

@@ -5,14 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { defineSkill, type SkillContext } from '../types.js';
+import { defineSkill, type SkillContext } from '../../bot/skill.js';
 import { errorReply, reply, type Button, type Reply } from '../../bot/reply.js';
 import type { ProjectRecord, ShortlistRecord } from '../../memory/records.js';
-import { talentDepsFrom } from '../talent/deps.js';
-import { loadRoster } from '../talent/roster-cache.js';
-import { addTalentCard, cardLine } from '../talent/cards.js';
-import { describeFilters } from '../talent/query/filter-schema.js';
-import { DEFAULT_SHORTLIST_SIZE, shortlistRole, type ShortlistRoleResult } from '../talent/shortlist/index.js';
+import { talentDepsFrom } from '../deps.js';
+import { loadRoster } from '../../casting/talent/roster-cache.js';
+import { addTalentCard, cardLine } from '../render/talent-cards.js';
+import { describeFilters } from '../../casting/talent/query/filter-schema.js';
+import { DEFAULT_SHORTLIST_SIZE, shortlistRole, type ShortlistRoleResult } from '../../casting/talent/shortlist/index.js';
 
 export const proposeShortlistArgs = z.object({
   role: z.string().trim().min(1, 'name the role'),

@@ -4,13 +4,13 @@
  * button each: "Shortlist for ROLE" when the channel has a role in play, else "More like this".
  */
 import { z } from 'zod';
-import { defineSkill } from '../types.js';
+import { defineSkill } from '../../bot/skill.js';
 import { reply, type Button, type Reply } from '../../bot/reply.js';
-import { searchTalent, DEFAULT_SEARCH_LIMIT, type TalentSearchResult } from '../talent/search.js';
-import { talentDepsFrom } from '../talent/deps.js';
-import { loadRoster } from '../talent/roster-cache.js';
-import { addTalentCard, cardLine } from '../talent/cards.js';
-import { describeFilters, hasNoFilters } from '../talent/query/filter-schema.js';
+import { searchTalent, DEFAULT_SEARCH_LIMIT, type TalentSearchResult } from '../../casting/talent/search.js';
+import { talentDepsFrom } from '../deps.js';
+import { loadRoster } from '../../casting/talent/roster-cache.js';
+import { addTalentCard, cardLine } from '../render/talent-cards.js';
+import { describeFilters, hasNoFilters } from '../../casting/talent/query/filter-schema.js';
 import type { TalentProfile } from '../../memory/records.js';
 
 export const searchTalentArgs = z.object({

@@ -4,10 +4,10 @@
  * (src/ops/status.ts renders it). Made by the composition root, which owns the operations part.
  */
 import { z } from 'zod';
-import type { SkillDefinition } from '../types.js';
+import type { SkillDefinition } from '../../bot/skill.js';
 import { errorReply, type Reply } from '../../bot/reply.js';
 
-/** The skill's id: SkillId (src/skills/types.ts) and the /cast grammar list it once registered. */
+/** The skill's id: SkillId (src/bot/skill.ts) and the /cast grammar list it once registered. */
 export const STATUS_SKILL_ID = 'status';
 
 /** Where the picture comes from: OpsInstallation.status. */

@@ -10,8 +10,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTestApp, ROSTER, SCRIPTS, type TestApp } from '../../helpers/app.js';
 import { Outbox } from '../../../src/bot/outbox.js';
-import { reminderHandler } from '../../../src/skills/auditions/jobs.js';
-import { reminderKey } from '../../../src/skills/auditions/reminders.js';
+import { reminderHandler } from '../../../src/skills/book-audition/jobs/reminder-job.js';
+import { reminderKey } from '../../../src/casting/auditions/reminders.js';
 import { FAKE_BOT_TOKEN, type SlackCall } from '../../fakes/slack-api.js';
 import { blocksText, buttonsOf, eventId, startSlackRig, type Json, type SlackRig } from './harness.js';
 

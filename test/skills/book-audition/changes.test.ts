@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { bookingApp, fixedClock, only, shown, icsOf, TENANT, CHANNEL, CapturingPoster } from './helpers.js';
 import { visibleText, type TestApp, type conversation } from '../../helpers/app.js';
-import { digestHandler } from '../../../src/skills/auditions/digest.js';
+import { digestHandler } from '../../../src/skills/book-audition/jobs/digest-job.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { ChannelMemory } from '../../../src/memory/channel-memory.js';
 

@@ -7,8 +7,9 @@
  */
 import { bookingApp, act, only, CapturingPoster, waitFor, rosterOf } from './helpers.js';
 import type { conversation, TestApp } from '../../helpers/app.js';
-import { registerAuditionJobs, reminderHandler } from '../../../src/skills/auditions/jobs.js';
-import { REMINDER_JOB, reminderKey } from '../../../src/skills/auditions/reminders.js';
+import { registerAuditionJobs } from '../../../src/skills/book-audition/jobs/index.js';
+import { reminderHandler } from '../../../src/skills/book-audition/jobs/reminder-job.js';
+import { REMINDER_JOB, reminderKey } from '../../../src/casting/auditions/reminders.js';
 import { AgendaScheduler } from '../../../src/scheduler/agenda-scheduler.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { ADDRESS_FIELD } from '../../../src/bot/engine.js';

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { bookingApp, act, only, CapturingPoster, waitFor, rosterOf } from './helpers.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { tempDataDir } from '../../helpers/store.js';
-import { registerAuditionJobs } from '../../../src/skills/auditions/jobs.js';
+import { registerAuditionJobs } from '../../../src/skills/book-audition/jobs/index.js';
 import { createLogger } from '../../../src/log/logger.js';
 
 const log = createLogger('silent');

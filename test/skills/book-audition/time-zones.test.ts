@@ -1,7 +1,7 @@
 /** Reading times in a zone, around Europe/London's daylight-saving changes (29 March and 25 October 2026). */
-import { parseWhen, rangeFor } from '../../../src/skills/auditions/time.js';
-import { reminderTimes } from '../../../src/skills/auditions/reminders.js';
-import { nextFreeSlots, sessionSlots, DEFAULT_WINDOW } from '../../../src/skills/auditions/slots.js';
+import { parseWhen, rangeFor } from '../../../src/casting/auditions/time.js';
+import { reminderTimes } from '../../../src/casting/auditions/reminders.js';
+import { nextFreeSlots, sessionSlots, DEFAULT_WINDOW } from '../../../src/casting/auditions/slots.js';
 
 const LONDON = 'Europe/London';
 const start = (text: string, now: string, zone = LONDON) => {

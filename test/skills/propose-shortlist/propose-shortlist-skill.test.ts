@@ -4,12 +4,12 @@ import type { Store } from '../../../src/memory/store.js';
 import type { ProjectRecord } from '../../../src/memory/records.js';
 import { HashedEmbedder } from '../../../src/integrations/embeddings/hashed-embedder.js';
 import { MemoryVectorIndex } from '../../../src/integrations/vectors/memory-index.js';
-import { talentVectorLoader } from '../../../src/integrations/vectors/talent-loader.js';
-import { importRoster } from '../../../src/skills/talent/import/import-roster.js';
+import { talentVectorLoader } from '../../../src/casting/talent/vector-loader.js';
+import { importRoster } from '../../../src/casting/talent/import/import-roster.js';
 import { proposeShortlistSkill, proposeShortlistArgs } from '../../../src/skills/propose-shortlist/index.js';
-import { playingRange } from '../../../src/skills/talent/rank/filters.js';
-import { buttonsOf, csv, replyText, sampleBytes, silentLog, skillContext } from '../talent/helpers.js';
-import { sampleProfiles } from '../talent/roster-fixture.js';
+import { playingRange } from '../../../src/casting/talent/rank/filters.js';
+import { buttonsOf, csv, replyText, sampleBytes, silentLog, skillContext } from '../../casting/talent/helpers.js';
+import { sampleProfiles } from '../../casting/talent/roster-fixture.js';
 
 const TENANT = 'local:studio';
 let store: Store;

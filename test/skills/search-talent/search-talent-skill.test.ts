@@ -2,12 +2,12 @@ import { createTestStore } from '../../helpers/store.js';
 import type { Store } from '../../../src/memory/store.js';
 import { HashedEmbedder } from '../../../src/integrations/embeddings/hashed-embedder.js';
 import { MemoryVectorIndex } from '../../../src/integrations/vectors/memory-index.js';
-import { talentVectorLoader } from '../../../src/integrations/vectors/talent-loader.js';
-import { importRoster } from '../../../src/skills/talent/import/import-roster.js';
-import { searchTalent } from '../../../src/skills/talent/search.js';
+import { talentVectorLoader } from '../../../src/casting/talent/vector-loader.js';
+import { importRoster } from '../../../src/casting/talent/import/import-roster.js';
+import { searchTalent } from '../../../src/casting/talent/search.js';
 import { searchTalentSkill } from '../../../src/skills/search-talent/index.js';
-import { buttonsOf, csv, replyText, sampleBytes, silentLog, skillContext } from '../talent/helpers.js';
-import { sampleProfiles } from '../talent/roster-fixture.js';
+import { buttonsOf, csv, replyText, sampleBytes, silentLog, skillContext } from '../../casting/talent/helpers.js';
+import { sampleProfiles } from '../../casting/talent/roster-fixture.js';
 
 const TENANT = 'local:studio';
 let store: Store;

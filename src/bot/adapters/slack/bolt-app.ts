@@ -11,7 +11,7 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@s
 import type { Logger } from 'pino';
 import type { Config } from '../../../config/config.js';
 import type { Store } from '../../../memory/store.js';
-import type { HttpRoute } from '../adapter.js';
+import type { HttpRoute } from '../../http/route.js';
 import { boltLogger } from './bolt-logger.js';
 import { DatabaseInstallationStore } from './installation-store.js';
 import type { ClientForTeam } from './poster.js';

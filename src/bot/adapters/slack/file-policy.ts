@@ -4,7 +4,7 @@
  * bot was addressed) and is never downloaded.
  */
 import type { Config } from '../../../config/config.js';
-import { classifyFile } from '../../../skills/router/files.js';
+import { classifyFile } from '../../router/files.js';
 import { fileName, type SlackFile } from './files.js';
 
 export type FileVerdict = { ok: true } | { ok: false; kind: 'type' | 'size'; message: string };

@@ -6,7 +6,8 @@
  * in this folder and nowhere else in the code base.
  */
 import type { Logger } from 'pino';
-import type { AdapterDeps, ChatAdapter, HttpRoute } from '../adapter.js';
+import type { AdapterDeps, ChatAdapter } from '../adapter.js';
+import type { HttpRoute } from '../../http/route.js';
 import { channelKey, type IncomingMessage } from '../../message.js';
 import { createBoltApp, type BoltOptions, type BoltSetup } from './bolt-app.js';
 import { registerListeners } from './listeners.js';

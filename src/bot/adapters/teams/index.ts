@@ -6,7 +6,8 @@
  */
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { AdapterDeps, ChatAdapter, HttpListener, HttpRoute } from '../adapter.js';
+import type { AdapterDeps, ChatAdapter } from '../adapter.js';
+import type { HttpListener, HttpRoute } from '../../http/route.js';
 import { sendJson } from '../../http/server.js';
 import { channelKey, type ConversationAddress } from '../../message.js';
 import type { Reply } from '../../reply.js';
