@@ -18,7 +18,6 @@ import { errorReply, reply as buildReply, textReply, type Reply } from './reply.
 import type { ReplySink, TurnHandler } from './turn-handler.js';
 
 export const CONFIRMATION_TTL_MS = 15 * 60_000;
-export const ADDRESS_FIELD = 'conversation:address';
 
 /** Observes every turn (metrics, health monitor). */
 export interface TurnObserver {
@@ -64,7 +63,6 @@ export class Engine implements TurnHandler {
       skillName = route.kind === 'skill' ? route.skill : route.kind;
       const ctx = this.context(message, memory, sink, log, route.kind === 'skill' ? route.skill : undefined);
       log.info({ route: skillName, via: route.via }, 'turn routed');
-      await memory.set(ADDRESS_FIELD, message.address);
       // A role named in a request is the role now under discussion: "shortlist for her" next time.
       if (route.kind === 'skill' && typeof route.args.role === 'string' && route.args.role.trim()) await memory.setLastRole(route.args.role.trim());
       const { result, notices } = await collectNotices(() => this.run(route, ctx));

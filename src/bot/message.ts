@@ -2,25 +2,8 @@
  * The one normalized inbound message every adapter produces and every skill reads.
  * Platform payloads survive only in `raw`, which nothing outside `src/bot/adapters` may read.
  */
-export type Platform = 'slack' | 'teams' | 'local' | 'web';
-
-/** Where a message came from: everything needed to keep memory apart and to post back later. */
-export interface ConversationAddress {
-  platform: Platform;
-  /** Slack team id, Teams tenant id, `local` for the terminal. */
-  workspace: string;
-  /** Slack channel id, Teams conversation id, terminal channel name. */
-  channel: string;
-  /** Thread or reply-chain id where the platform has one. */
-  thread?: string;
-  /**
-   * A one-to-one chat between the bot and one person (Slack IM, Teams personal chat), set by the
-   * adapter's parser: a direct message to that person lands in this same conversation.
-   */
-  direct?: boolean;
-  /** Platform-specific fields needed to post proactively (Teams serviceUrl, Slack bot id…). */
-  ref?: Record<string, string>;
-}
+export { channelKey, tenantKey, type ConversationAddress, type Platform } from '../memory/address.js';
+import type { ConversationAddress } from '../memory/address.js';
 
 /** A file shared into the conversation; `fetch` reads it lazily, with the size checked first. */
 export interface SharedFile {
@@ -54,14 +37,4 @@ export interface IncomingMessage {
   receivedAt: Date;
   /** Escape hatch for adapters only. */
   raw?: unknown;
-}
-
-/** Memory and audit key of a conversation: nothing crosses between two keys. */
-export function channelKey(a: Pick<ConversationAddress, 'platform' | 'workspace' | 'channel'>): string {
-  return `${a.platform}:${a.workspace}:${a.channel}`;
-}
-
-/** Key of a workspace (tenant): rosters and calendars are shared inside one, never across. */
-export function tenantKey(a: Pick<ConversationAddress, 'platform' | 'workspace'>): string {
-  return `${a.platform}:${a.workspace}`;
 }

@@ -1,3 +1,5 @@
+import type { ConversationAddress } from './address.js';
+
 /**
  * The records CastMatch keeps. Both stores (PostgreSQL/PGlite and MongoDB) persist exactly these
  * shapes; the contract tests in test/memory hold them to it.
@@ -99,6 +101,11 @@ export interface AuditionRecord {
    * booked before it was kept (those reminders go to the booking conversation only).
    */
   organizerId?: string;
+  /**
+   * The conversation it was booked in, thread included: its reminders post there. Absent on
+   * auditions booked before it was kept (those go to the top level of `channel`).
+   */
+  address?: ConversationAddress;
   calendarEventId?: string;
   videoLink?: string;
   createdAt: Date;

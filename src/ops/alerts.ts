@@ -1,15 +1,15 @@
 /**
  * Where alerts go and what they say. OPS_CHANNEL (`platform:workspace:channel`) receives them as an
  * ordinary Reply through the Outbox, the same path as reminders; without it, they go to the log.
+ * The configured address is the whole target (an alert opens no thread); what else a platform needs
+ * to post there (a Teams service URL) its adapter keeps itself.
  */
 import os from 'node:os';
 import type { Logger } from 'pino';
-import type { ChannelMemoryRepo } from '../memory/store.js';
 import type { ConversationAddress, Platform } from '../bot/message.js';
-import { channelKey } from '../bot/message.js';
+import { addressFromChannelKey, channelKey } from '../memory/address.js';
 import { reply, type Reply } from '../bot/reply.js';
 import { renderText } from '../bot/render/text.js';
-import { ADDRESS_FIELD } from '../bot/engine.js';
 import type { Incident } from './incidents.js';
 import { withTimeout } from './timeout.js';
 
@@ -27,10 +27,9 @@ export class OpsChannelError extends Error {
  * `19:abc@thread.tacv2`): everything after the second colon is the channel.
  */
 export function parseOpsChannel(value: string): ConversationAddress {
-  const [platform, workspace, ...rest] = value.trim().split(':');
-  const channel = rest.join(':');
-  if (!platform || !PLATFORMS.includes(platform as Platform) || !workspace || !channel) throw new OpsChannelError(value);
-  return { platform: platform as Platform, workspace, channel };
+  const address = addressFromChannelKey(value.trim());
+  if (!PLATFORMS.includes(address.platform) || !address.workspace || !address.channel) throw new OpsChannelError(value);
+  return address;
 }
 
 /** Anything that can post a Reply to an address (the Outbox). */
@@ -40,8 +39,6 @@ export interface AlertSinkOptions {
   poster: AlertPoster;
   /** OPS_CHANNEL's value; unset or invalid sends alerts to the log. */
   channel?: string;
-  /** Where the engine keeps each conversation's full address (Teams needs its serviceUrl to post). */
-  channels?: () => Pick<ChannelMemoryRepo, 'get'>;
   log: Logger;
   timeoutMs?: number;
 }
@@ -70,24 +67,12 @@ export class AlertSink {
       return true;
     }
     try {
-      await withTimeout(this.opts.poster.post(await this.fullAddress(this.address), r), this.opts.timeoutMs ?? 10_000, 'ops channel post');
+      await withTimeout(this.opts.poster.post(this.address, r), this.opts.timeoutMs ?? 10_000, 'ops channel post');
       this.opts.log.info({ ops: kind, channel: channelKey(this.address) }, `ops ${kind} posted`);
       return true;
     } catch (err) {
       this.opts.log.error({ err, ops: kind, text }, `ops ${kind} could not be posted; will try again`);
       return false;
-    }
-  }
-
-  /** The address the bot recorded when it last heard from that channel, else the configured one. */
-  private async fullAddress(a: ConversationAddress): Promise<ConversationAddress> {
-    if (!this.opts.channels) return a;
-    try {
-      const seen = await withTimeout(this.opts.channels().get<ConversationAddress>(channelKey(a), ADDRESS_FIELD), 2_000, 'ops channel address');
-      return seen && seen.platform === a.platform ? seen : a;
-    } catch {
-      // The database may be the very thing that is down: the configured address will do.
-      return a;
     }
   }
 }

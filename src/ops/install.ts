@@ -84,7 +84,7 @@ export function installOps(app: OpsApp, opts: InstallOpsOptions = {}): OpsInstal
   });
   const resources = opts.resources ?? new ProcessResources(app.config.MEMORY_LIMIT_MB);
   const alerts = new AlertSink({
-    poster: app.outbox, log, channels: () => app.db.store.channels,
+    poster: app.outbox, log,
     ...(app.config.OPS_CHANNEL ? { channel: app.config.OPS_CHANNEL } : {}),
   });
   const monitor = new HealthMonitor({

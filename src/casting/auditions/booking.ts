@@ -10,21 +10,9 @@ import type { AuditionDeps } from './deps.js';
 import { auditionEvent, type EventPeople } from './event.js';
 import { cancelReminders, scheduleReminders } from './reminders.js';
 
-export interface NewAudition {
-  tenant: string;
-  channel: string;
-  projectId?: string;
-  role: string;
-  talentId: string;
-  talentName: string;
-  start: Date;
-  end: Date;
-  timeZone: string;
-  /** Display name of who booked it. */
-  organizer: string;
-  /** Platform user id of who booked it: reminders are also sent to them directly. */
-  organizerId?: string;
-}
+/** An audition to book: the record's own fields (see AuditionRecord), and its time. */
+export type NewAudition = Pick<AuditionRecord, 'tenant' | 'channel' | 'projectId' | 'role' | 'talentId' | 'talentName'
+  | 'timeZone' | 'organizer' | 'organizerId' | 'address'> & { start: Date; end: Date };
 
 export interface Booked {
   audition: AuditionRecord;
@@ -48,6 +36,7 @@ export async function bookAuditions(deps: AuditionDeps, items: NewAudition[], pe
     startsAt: i.start, endsAt: i.end, timeZone: i.timeZone, status: 'booked', organizer: i.organizer,
     createdAt: now, updatedAt: now, ...(i.projectId ? { projectId: i.projectId } : {}),
     ...(i.organizerId ? { organizerId: i.organizerId } : {}),
+    ...(i.address ? { address: i.address } : {}),
   }));
   const events: CalendarEvent[] = [];
   try {

@@ -9,7 +9,7 @@ type Patch = Partial<Omit<AuditionRecord, 'id' | 'tenant'>>;
 const PATCHABLE: Record<keyof Patch, 'required' | 'optional'> = {
   channel: 'required', projectId: 'optional', role: 'required', talentId: 'required', talentName: 'required',
   startsAt: 'required', endsAt: 'required', timeZone: 'required', status: 'required', organizer: 'required',
-  organizerId: 'optional', calendarEventId: 'optional', videoLink: 'optional', createdAt: 'required', updatedAt: 'required',
+  organizerId: 'optional', address: 'optional', calendarEventId: 'optional', videoLink: 'optional', createdAt: 'required', updatedAt: 'required',
 };
 
 function toAudition(d: AuditionDoc): AuditionRecord {
@@ -19,6 +19,7 @@ function toAudition(d: AuditionDoc): AuditionRecord {
     organizer: d.organizer, createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
     ...(d.projectId ? { projectId: d.projectId } : {}),
     ...(d.organizerId ? { organizerId: d.organizerId } : {}),
+    ...(d.address ? { address: JSON.parse(d.address) as AuditionRecord['address'] } : {}),
     ...(d.calendarEventId ? { calendarEventId: d.calendarEventId } : {}),
     ...(d.videoLink ? { videoLink: d.videoLink } : {}),
   };
@@ -32,7 +33,7 @@ export class MongoAuditions implements AuditionRepo {
     await this.model.create({
       _id: a.id, tenant: a.tenant, channel: a.channel, projectId: a.projectId ?? null, role: a.role, talentId: a.talentId,
       talentName: a.talentName, startsAt: a.startsAt, endsAt: a.endsAt, timeZone: a.timeZone, status: a.status,
-      organizer: a.organizer, organizerId: a.organizerId ?? null, calendarEventId: a.calendarEventId ?? null, videoLink: a.videoLink ?? null,
+      organizer: a.organizer, organizerId: a.organizerId ?? null, address: a.address ? JSON.stringify(a.address) : null, calendarEventId: a.calendarEventId ?? null, videoLink: a.videoLink ?? null,
       createdAt: a.createdAt, updatedAt: a.updatedAt,
     });
   }
@@ -42,7 +43,7 @@ export class MongoAuditions implements AuditionRepo {
     for (const [k, v] of Object.entries(patch)) {
       const kind = PATCHABLE[k as keyof Patch];
       if (!kind) continue;
-      if (v !== undefined) set[k] = v;
+      if (v !== undefined) set[k] = k === 'address' ? JSON.stringify(v) : v;
       else if (kind === 'optional') set[k] = null;
     }
     if (Object.keys(set).length === 0) return this.get(id);

@@ -95,7 +95,7 @@ export const AUDITION_STATUSES = ['booked', 'cancelled'] as const;
 export interface AuditionDoc {
   _id: string; tenant: string; channel: string; projectId?: string | null; role: string; talentId: string;
   talentName: string; startsAt: Date; endsAt: Date; timeZone: string; status: (typeof AUDITION_STATUSES)[number];
-  organizer: string; organizerId?: string | null; calendarEventId?: string | null; videoLink?: string | null; createdAt: Date; updatedAt: Date;
+  organizer: string; organizerId?: string | null; address?: string | null; calendarEventId?: string | null; videoLink?: string | null; createdAt: Date; updatedAt: Date;
 }
 export const auditionSchema = new Schema<AuditionDoc>({
   _id: { type: String, required: true },
@@ -112,6 +112,8 @@ export const auditionSchema = new Schema<AuditionDoc>({
   organizer: { type: String, required: true },
   // Absent on auditions stored before it was kept: reading them needs no migration.
   organizerId: { type: String, default: null },
+  // JSON text like the other caller-shaped values (an address's `ref` keys come from the platform).
+  address: { type: String, default: null },
   calendarEventId: { type: String, default: null },
   videoLink: { type: String, default: null },
   createdAt: { type: Date, required: true },

@@ -49,7 +49,7 @@ async function commitBook(ctx: SkillContext, p: Extract<BookingPayload, { kind: 
     outcome = await bookAuditions(deps, items.map((i) => ({
       tenant: ctx.tenant, channel: ctx.memory.key, role: p.role, talentId: i.talentId, talentName: i.talentName,
       start: i.start, end: i.end, timeZone: p.timeZone, organizer: ctx.message.user.name ?? ctx.message.user.id,
-      organizerId: ctx.message.user.id,
+      organizerId: ctx.message.user.id, address: ctx.message.address,
       ...(p.projectId ? { projectId: p.projectId } : {}),
     })), (i) => people(i.talentId));
   } catch (err) {

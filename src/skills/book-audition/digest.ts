@@ -14,7 +14,7 @@ export async function setDigest(ctx: SkillContext, args: BookAuditionArgs): Prom
   }
   const zone = readerZone(ctx);
   if (!zone.ok) return errorReply(zone.message);
-  const first = await enableDigest(deps, ctx.memory.key, zone.zone, ctx.now());
+  const first = await enableDigest(deps, ctx.message.address, zone.zone, ctx.now());
   const text = `Every morning at ${String(DIGEST_HOUR).padStart(2, '0')}:00 (${zone.zone}) I'll post the day's auditions here, starting ${formatWhen(first, zone.zone)}.`;
   return reply(text).section(text)
     .buttons([{ label: 'Stop the daily digest', action: { skill: 'book-audition', args: { op: 'digest', enable: false } } }])

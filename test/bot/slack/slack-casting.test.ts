@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createTestApp, ROSTER, SCRIPTS, type TestApp } from '../../helpers/app.js';
 import { Outbox } from '../../../src/bot/outbox.js';
 import { reminderHandler } from '../../../src/skills/book-audition/jobs/reminder-job.js';
+import { digestHandler } from '../../../src/skills/book-audition/jobs/digest-job.js';
 import { reminderKey } from '../../../src/casting/auditions/reminders.js';
 import { FAKE_BOT_TOKEN, type SlackCall } from '../../fakes/slack-api.js';
 import { blocksText, buttonsOf, eventId, startSlackRig, type Json, type SlackRig } from './harness.js';
@@ -55,7 +56,7 @@ const messagesIn = (calls: SlackCall[]) => calls.filter((c) => c.method === 'cha
 /** Posted replies with blocks other than the progress line. */
 const replies = (calls: SlackCall[]) => messagesIn(calls).filter((c) => !String(c.args.text).startsWith('⏳'));
 
-async function press(label: string, blocks: unknown, channel = CHANNEL): Promise<SlackCall[]> {
+async function press(label: string, blocks: unknown, channel = CHANNEL, thread?: string): Promise<SlackCall[]> {
   const button = buttonsOf(blocks).find((b) => b.label === label);
   if (!button) throw new Error(`no button "${label}" in: ${buttonsOf(blocks).map((b) => b.label).join(', ')}`);
   const payload = await rig.fixture('block-actions');
@@ -63,7 +64,8 @@ async function press(label: string, blocks: unknown, channel = CHANNEL): Promise
   payload.actions = [{ ...action, action_id: button.actionId, block_id: button.blockId, value: button.value, text: { type: 'plain_text', text: label } }];
   payload.response_url = rig.api.responseUrl();
   payload.channel = { id: channel, name: channel === CHANNEL ? 'casting' : 'directmessage' };
-  payload.container = { ...(payload.container as Json), channel_id: channel };
+  payload.container = { ...(payload.container as Json), channel_id: channel, ...(thread ? { thread_ts: thread } : {}) };
+  if (thread) payload.message = { ...(payload.message as Json), thread_ts: thread };
   return during(() => rig.turn(() => rig.interaction(payload)));
 }
 
@@ -178,6 +180,35 @@ test('a booking made in the organizer\'s DM with the bot is reminded in that DM 
   const posts = (await during(() => reminderRun()({ key: reminderKey(a!.id, 60), auditionId: a!.id }))).filter((c) => c.method === 'chat.postMessage');
   expect(posts.map((c) => c.args.channel)).toEqual([DM]);
   expect(String(posts[0]!.args.text)).toMatch(/^Reminder: Meera Patil auditions for MARIA/);
+});
+
+test('a booking and a digest set up in a thread are reminded and posted in that thread, whatever was said in the channel since', async () => {
+  const THREAD = '1764000800.000100';
+  const mention = await rig.fixture('app-mention');
+  const inThread = (text: string) => ({ ...mention, event_id: eventId(), event: { ...(mention.event as Json), text: `<@U0CASTBOT> ${text}`, ts: `1764000801.${eventId().slice(-6)}`, thread_ts: THREAD } });
+  const asked = replies(await during(() => rig.turn(() => rig.event(inThread('book Meera Patil for INA Friday 11am')))));
+  expect(asked.at(-1)!.args.thread_ts).toBe(THREAD);
+  expect(blocksText(asked.at(-1)!.args.blocks)).toMatch(/Book this audition\?[\s\S]*Meera Patil/);
+  const done = replies(await press('Confirm', asked.at(-1)!.args.blocks, CHANNEL, THREAD));
+  expect(blocksText(done[0]!.args.blocks)).toMatch(/Audition booked/);
+  const list = replies(await during(() => rig.turn(() => rig.event(inThread('auditions this week')))));
+  replies(await press('Post a daily digest here', list.at(-1)!.args.blocks, CHANNEL, THREAD));
+  // The channel moves on: a top-level mention, outside the thread.
+  const top = await rig.fixture('app-mention');
+  await rig.turn(() => rig.event({ ...top, event_id: eventId() }));
+
+  const [a] = (await app.db.store.auditions.listBetween('slack:T0CASTING', new Date('2026-03-27'), new Date('2026-03-28'))).filter((x) => x.talentName === 'Meera Patil');
+  expect(a?.address).toMatchObject({ platform: 'slack', channel: CHANNEL, thread: THREAD });
+  const reminder = (await during(() => reminderRun()({ key: reminderKey(a!.id, 60), auditionId: a!.id }))).filter((c) => c.method === 'chat.postMessage' && c.args.channel === CHANNEL);
+  expect(reminder.map((c) => c.args.thread_ts)).toEqual([THREAD]);
+
+  const outbox = new Outbox(app.log);
+  outbox.register(rig.adapter.poster);
+  const digest = digestHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => new Date('2026-03-27T08:00:30Z') });
+  const posted = (await during(() => digest({ key: `digest:slack:T0CASTING:${CHANNEL}:2026-03-27`, channel: `slack:T0CASTING:${CHANNEL}` })))
+    .filter((c) => c.method === 'chat.postMessage');
+  expect(posted.map((c) => [c.args.channel, c.args.thread_ts])).toEqual([[CHANNEL, THREAD]]);
+  expect(String(posted[0]!.args.text)).toMatch(/^Today's auditions \(Friday 27 March\)/);
 });
 
 test('a modal submitted with an impossible length is sent back with the error shown on that field', async () => {

@@ -12,8 +12,6 @@ import { ChannelMemory } from '../../../src/memory/channel-memory.js';
 import type { ProjectRecord } from '../../../src/memory/records.js';
 import { createTestApp, ROSTER, SCRIPTS, type TestApp } from '../../helpers/app.js';
 import { Outbox } from '../../../src/bot/outbox.js';
-import { ADDRESS_FIELD } from '../../../src/bot/engine.js';
-import type { ConversationAddress } from '../../../src/bot/message.js';
 import { ConversationGoneError } from '../../../src/bot/turn-handler.js';
 import { GONE_FIELD } from '../../../src/bot/adapters/teams/reference.js';
 import { reminderHandler } from '../../../src/skills/book-audition/jobs/reminder-job.js';
@@ -181,6 +179,39 @@ test('a booking typed in a group chat is confirmed by button; after a restart it
   expect(cardText(cardOf(direct))).toContain('You booked this audition.');
 });
 
+test('a booking confirmed in a channel reply chain is reminded in that reply chain, whatever was said elsewhere since', async () => {
+  const CHANNEL_KEY = `teams:${TENANT}:${CHANNEL}`;
+  const project: ProjectRecord = {
+    id: randomUUID(), tenant: `teams:${TENANT}`, channel: CHANNEL_KEY, title: 'Night Shift', sourceFile: 'night_shift.fountain', fileHash: randomUUID(),
+    roles: [{ name: 'MARIA', details: { gender: 'female' } }], breakdown: {}, createdAt: NOW,
+  };
+  await app.db.store.projects.save(project);
+  await new ChannelMemory(CHANNEL_KEY, app.db.store.channels).setActiveProject(project.id);
+  const inThread = async (thread: string, text: string, extra: Activity = {}) => {
+    const base = await rig.fixture('channel-mention', { id: nextId() });
+    const conversation = { ...(base.conversation as Json), id: `${CHANNEL};messageid=${thread}` };
+    return rig.turn({ ...base, text: `<at>CastMatch</at> ${text}`, conversation, ...extra });
+  };
+
+  const proposal = onlyCard(await inThread('1764000600001', 'book Omar Okafor for MARIA Friday 2pm'));
+  expect(cardText(proposal)).toMatch(/Book this audition\?/);
+  const done = await inThread('1764000600001', '', { text: undefined, entities: [], value: button(proposal, 'Confirm').data });
+  expect(cardText(onlyCard(done))).toMatch(/Audition booked/);
+  // Later, the same channel talks about something else in another reply chain.
+  await inThread('1764000699999', 'auditions this week');
+
+  const [a] = (await app.db.store.auditions.listBetween(`teams:${TENANT}`, new Date('2026-01-01'), new Date('2027-01-01')))
+    .filter((x) => x.channel === CHANNEL_KEY && x.role === 'MARIA');
+  expect(a?.address).toMatchObject({ platform: 'teams', channel: CHANNEL, thread: '1764000600001' });
+  const outbox = new Outbox(app.log);
+  outbox.register(rig.adapter.poster);
+  const before = rig.connector.posted.length;
+  await reminderHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => NOW })(
+    { key: reminderKey(a!.id, 60), auditionId: a!.id });
+  const posts = rig.connector.posted.slice(before).filter((p) => cardText(cardOf(p)).includes('Reminder:'));
+  expect(posts[0]).toMatchObject({ conversationId: `${CHANNEL};messageid=1764000600001` });
+});
+
 test('a chat the bot was removed from answers 403 once: recorded, reported, and not retried', async () => {
   expect(booking).toBeDefined();
   rig.connector.remove(GROUP);
@@ -197,7 +228,8 @@ test('a chat the bot was removed from answers 403 once: recorded, reported, and 
   expect(cardText(cardOf(rig.connector.posted.at(-1)))).toContain('Reminder: Meera Patil auditions for MARIA');
   expect(await app.db.store.channels.get(GROUP_KEY, GONE_FIELD)).toMatchObject({ status: 403 });
 
-  const address = await app.db.store.channels.get<ConversationAddress>(GROUP_KEY, ADDRESS_FIELD);
+  const address = (await app.db.store.auditions.get(booking!.id))?.address;
+  expect(address).toMatchObject({ platform: 'teams', channel: GROUP });
   await expect(rig.adapter.poster.post(address!, { text: 'again', blocks: [] })).rejects.toBeInstanceOf(ConversationGoneError);
   expect(rig.connector.requests.length).toBe(calls + 3);
 

@@ -113,6 +113,13 @@ describe('MongoDB migrations', () => {
     expect(new models.auditions({}).organizerId).toBeNull();
   });
 
+  test('the third gives auditions stored before addresses an explicit null, touching no others', async () => {
+    const { db, updates } = recordingDb();
+    await migrations[2]!.up(db);
+    expect(updates).toEqual([{ collection: 'auditions', filter: { address: { $exists: false } }, update: { $set: { address: null } } }]);
+    expect(new models.auditions({}).address).toBeNull();
+  });
+
   test('running the first migration twice creates nothing new', async () => {
     const { db, collections } = recordingDb();
     const spy = jest.spyOn(db, 'createCollection');

@@ -44,6 +44,10 @@ async function upgradeFromVersion1(kind: 'pglite' | 'postgres', client: SqlClien
   expect(await store.auditions.get(booked.id)).toEqual(booked);
   // An old audition can be given its organizer later; the next start applies nothing.
   expect(await store.auditions.update(old.id, { organizerId: 'U0ANA00001' })).toEqual({ ...old, organizerId: 'U0ANA00001' });
+  // Version 3 gave auditions the address they were booked at; an old one has none until given one.
+  expect(await store.auditions.get(old.id)).not.toHaveProperty('address');
+  const address = { platform: 'slack' as const, workspace: 'T0CASTING', channel: 'C0CASTING1', thread: '1764000800.000100' };
+  expect((await store.auditions.update(old.id, { address }))?.address).toEqual(address);
   expect(await migrate(client)).toEqual([]);
 }
 

@@ -303,14 +303,21 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         const tenant = unique('slack:T');
         const plain = audition(tenant, unique('a'), '2026-05-01T09:00:00Z', 30);
         const full = audition(tenant, unique('a'), '2026-05-01T10:00:00Z', 30,
-          { projectId: 'p-1', organizerId: 'U0ANA00001', calendarEventId: 'evt-1', videoLink: 'https://meet.example/abc' });
+          {
+            projectId: 'p-1', organizerId: 'U0ANA00001', calendarEventId: 'evt-1', videoLink: 'https://meet.example/abc',
+            // A Teams reply chain: the channel id holds colons, the ref holds what posting later needs.
+            address: { platform: 'teams', workspace: 'tenant-1', channel: '19:abc@thread.tacv2', thread: '1764000600001', ref: { serviceUrl: 'https://smba.example/emea/' } },
+          });
         await store.auditions.insert(plain);
         await store.auditions.insert(full);
         const got = await store.auditions.get(plain.id);
         expect(got).toEqual(plain);
         expect(got).not.toHaveProperty('videoLink');
         expect(got).not.toHaveProperty('organizerId');
+        expect(got).not.toHaveProperty('address');
         expect(await store.auditions.get(full.id)).toEqual(full);
+        const moved = { ...full.address!, thread: '1764000699999' };
+        expect((await store.auditions.update(full.id, { address: moved }))?.address).toEqual(moved);
         expect((await store.auditions.listBetween(tenant, new Date('2026-05-01T10:00:00Z'), new Date('2026-05-01T10:30:00Z')))[0]?.organizerId).toBe('U0ANA00001');
         expect(await store.auditions.get(unique('a'))).toBeUndefined();
       });

@@ -12,8 +12,6 @@ import { reminderHandler } from '../../../src/skills/book-audition/jobs/reminder
 import { REMINDER_JOB, reminderKey } from '../../../src/casting/auditions/reminders.js';
 import { AgendaScheduler } from '../../../src/scheduler/agenda-scheduler.js';
 import { createLogger } from '../../../src/log/logger.js';
-import { ADDRESS_FIELD } from '../../../src/bot/engine.js';
-import type { ConversationAddress } from '../../../src/bot/message.js';
 import { ConversationGoneError } from '../../../src/bot/turn-handler.js';
 import type { AuditionRecord } from '../../../src/memory/records.js';
 
@@ -109,15 +107,11 @@ describe('one app', () => {
     expect(poster.direct.slice(before.direct).map((d) => d.userId)).toEqual(['ana']);
 
     // Booked in the organizer's 1:1 chat with the bot: the reminder there is the only one.
-    const address = await app.db.store.channels.get<ConversationAddress>(CHANNEL, ADDRESS_FIELD);
-    await app.db.store.channels.set(CHANNEL, ADDRESS_FIELD, { ...address!, direct: true });
-    try {
-      await run({ ...data, key: reminderKey(a.id, 30) });
-      expect(poster.posts.length).toBe(before.posts + 2);
-      expect(poster.direct.length).toBe(before.direct + 1);
-    } finally {
-      await app.db.store.channels.set(CHANNEL, ADDRESS_FIELD, address);
-    }
+    expect(a.address).toMatchObject({ platform: 'local', channel: 'casting' });
+    await app.db.store.auditions.update(a.id, { address: { ...a.address!, direct: true } });
+    await run({ ...data, key: reminderKey(a.id, 30) });
+    expect(poster.posts.length).toBe(before.posts + 2);
+    expect(poster.direct.length).toBe(before.direct + 1);
 
     await app.db.store.auditions.update(a.id, { status: 'cancelled' });
     await run({ ...data, key: 'audition:other:60' });

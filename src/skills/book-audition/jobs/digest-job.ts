@@ -5,11 +5,10 @@
  */
 import { DateTime } from 'luxon';
 import { reply, type Reply } from '../../../bot/reply.js';
-import type { ConversationAddress } from '../../../bot/message.js';
+import { addressFromChannelKey, channelKey, type ConversationAddress } from '../../../memory/address.js';
 import type { JobData, Scheduler } from '../../../scheduler/scheduler.js';
 import type { AuditionRecord } from '../../../memory/records.js';
 import type { ChannelMemoryRepo } from '../../../memory/store.js';
-import { ADDRESS_FIELD } from '../../../bot/engine.js';
 import type { AuditionJobDeps } from './deps.js';
 import { formatSpan } from '../../../casting/auditions/time.js';
 
@@ -18,7 +17,11 @@ export const DIGEST_JOB = 'audition-digest';
 export const DIGEST_FIELD = 'auditions:digest';
 export const DIGEST_HOUR = 8;
 
-export interface DigestSetting { zone: string }
+export interface DigestSetting {
+  zone: string;
+  /** Where the digest was turned on, thread included (absent on settings stored before it was kept). */
+  address?: ConversationAddress;
+}
 
 export const digestPrefix = (channel: string) => `digest:${channel}:`;
 
@@ -35,8 +38,9 @@ export async function scheduleDigest(scheduler: Scheduler, channel: string, zone
   return at.toJSDate();
 }
 
-export async function enableDigest(deps: { scheduler: Scheduler; channels: ChannelMemoryRepo }, channel: string, zone: string, now: Date): Promise<Date> {
-  await deps.channels.set(channel, DIGEST_FIELD, { zone } satisfies DigestSetting);
+export async function enableDigest(deps: { scheduler: Scheduler; channels: ChannelMemoryRepo }, address: ConversationAddress, zone: string, now: Date): Promise<Date> {
+  const channel = channelKey(address);
+  await deps.channels.set(channel, DIGEST_FIELD, { zone, address } satisfies DigestSetting);
   await deps.scheduler.cancel(digestPrefix(channel));
   return scheduleDigest(deps.scheduler, channel, zone, now);
 }
@@ -60,9 +64,8 @@ export function digestHandler(deps: AuditionJobDeps): (data: JobData) => Promise
     if (!(await deps.store.once.claim(`digest:${channel}:${day.toISODate()}:posted`, 2 * 24 * 3_600_000))) return;
     const tenant = channel.split(':').slice(0, 2).join(':');
     const rows = await deps.store.auditions.listBetween(tenant, day.startOf('day').toJSDate(), day.endOf('day').toJSDate());
-    const address = await deps.store.channels.get<ConversationAddress>(channel, ADDRESS_FIELD);
-    if (rows.length === 0 || !address) return void log.info({ auditions: rows.length }, 'digest not posted: nothing today or no address');
-    await deps.outbox.post(address, digestReply(rows, setting.zone, day));
+    if (rows.length === 0) return void log.info('digest not posted: no auditions today');
+    await deps.outbox.post(setting.address ?? addressFromChannelKey(channel), digestReply(rows, setting.zone, day));
     log.info({ auditions: rows.length }, 'audition digest posted');
   };
 }

@@ -8,8 +8,7 @@
 import type { Logger } from 'pino';
 import type { AuditionRecord } from '../../../memory/records.js';
 import type { JobData } from '../../../scheduler/scheduler.js';
-import type { ConversationAddress } from '../../../bot/message.js';
-import { ADDRESS_FIELD } from '../../../bot/engine.js';
+import { addressFromChannelKey, type ConversationAddress } from '../../../memory/address.js';
 import { ConversationGoneError } from '../../../bot/turn-handler.js';
 import { reminderReply } from './render-reminder.js';
 import { REMINDER_JOB } from '../../../casting/auditions/reminders.js';
@@ -34,11 +33,8 @@ export function reminderHandler(deps: AuditionJobDeps): (data: JobData) => Promi
       log.warn('reminder skipped: the audition has already started (the bot was down when it was due)');
       return;
     }
-    const address = await deps.store.channels.get<ConversationAddress>(a.channel, ADDRESS_FIELD);
-    if (!address) {
-      log.warn('reminder not posted: no address is known for the conversation it was booked in');
-      return;
-    }
+    // Where it was booked, thread included; auditions booked before addresses were kept go to the channel.
+    const address = a.address ?? addressFromChannelKey(a.channel);
     // The start time is part of the keys: after a reschedule the moved audition is reminded afresh.
     const once = `reminder:${data.key}:${a.startsAt.getTime()}`;
     let channelFailure: unknown;
