@@ -10,6 +10,7 @@ import type { Store } from '../memory/store.js';
 import { ChannelMemory } from '../memory/channel-memory.js';
 import type { Services } from '../integrations/services.js';
 import { collectNotices } from '../integrations/degradation.js';
+import { CastMatchError } from '../errors/castmatch-error.js';
 import type { SkillContext, SkillDefinition, SkillId } from './skill.js';
 import { Router, pendingField, CONFIRM_ACTION } from './router/router.js';
 import type { Route } from './router/route.js';
@@ -72,13 +73,22 @@ export class Engine implements TurnHandler {
       await sink.send(answer);
     } catch (err) {
       ok = false;
-      const ref = randomUUID().slice(0, 8);
-      log.error({ err, ref }, 'turn failed');
-      await sink.send(errorReply(`Something went wrong on my side (reference ${ref}). Nothing was changed; please try again, or ask for "help".`))
+      await sink.send(this.failureReply(err, log))
         .catch((sendErr: unknown) => log.error({ err: sendErr }, 'could not deliver the error reply'));
     } finally {
       this.deps.observer?.turnFinished({ skill: skillName, ok, ms: performance.now() - started, platform: message.address.platform });
     }
+  }
+
+  /** A failure written for the chat user is shown as it is; anything else gets a reference to the log line. */
+  private failureReply(err: unknown, log: Logger): Reply {
+    if (err instanceof CastMatchError && err.audience === 'user') {
+      log.warn({ code: err.code, err: err.message }, 'turn refused');
+      return errorReply(err.message);
+    }
+    const ref = randomUUID().slice(0, 8);
+    log.error({ err, ref, ...(err instanceof CastMatchError ? { code: err.code } : {}) }, 'turn failed');
+    return errorReply(`Something went wrong on my side (reference ${ref}). Nothing was changed; please try again, or ask for "help".`);
   }
 
   private async run(route: Exclude<Route, { kind: 'ignore' }>, ctx: SkillContext): Promise<Reply> {

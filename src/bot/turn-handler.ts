@@ -5,6 +5,7 @@
  */
 import type { ConversationAddress, IncomingMessage, Platform } from './message.js';
 import type { Reply } from './reply.js';
+import { CastMatchError } from '../errors/castmatch-error.js';
 
 export interface ReplySink {
   /** Posts a reply into the conversation the message came from. */
@@ -32,9 +33,8 @@ export interface ProactivePoster {
 }
 
 /** Thrown by a ProactivePoster when the bot can no longer post there (removed, 403): do not retry. */
-export class ConversationGoneError extends Error {
+export class ConversationGoneError extends CastMatchError<'conversation_gone'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'ConversationGoneError';
+    super('conversation_gone', message);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { certificateProblems, pemFile, thumbprint } from './certificate.js';
+import { CastMatchError } from '../errors/castmatch-error.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -80,10 +81,9 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-export class ConfigError extends Error {
+export class ConfigError extends CastMatchError<'config_invalid'> {
   constructor(readonly problems: string[]) {
-    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
-    this.name = 'ConfigError';
+    super('config_invalid', `Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
   }
 }
 

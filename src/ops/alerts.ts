@@ -12,13 +12,13 @@ import { reply, type Reply } from '../bot/reply.js';
 import { renderText } from '../bot/render/text.js';
 import type { Incident } from './incidents.js';
 import { withTimeout } from './timeout.js';
+import { CastMatchError } from '../errors/castmatch-error.js';
 
 const PLATFORMS: readonly Platform[] = ['slack', 'teams', 'local', 'web'];
 
-export class OpsChannelError extends Error {
+export class OpsChannelError extends CastMatchError<'ops_channel_invalid'> {
   constructor(value: string) {
-    super(`OPS_CHANNEL must look like platform:workspace:channel (platform one of ${PLATFORMS.join(', ')}), e.g. slack:T0123:C0456; got "${value}"`);
-    this.name = 'OpsChannelError';
+    super('ops_channel_invalid', `OPS_CHANNEL must look like platform:workspace:channel (platform one of ${PLATFORMS.join(', ')}), e.g. slack:T0123:C0456; got "${value}"`);
   }
 }
 

@@ -83,7 +83,9 @@ export class IncidentBook {
     try {
       await this.bounded(write());
       this.dirty.delete(rule);
-    } catch {
+    } catch (err) {
+      // Kept for refresh(), which writes it back once the store answers again.
+      this.log.warn({ err: (err as Error).message, rule }, 'incident change kept in memory: the store did not take it');
       this.dirty.add(rule);
     }
   }

@@ -1,8 +1,8 @@
 /** Bounds a promise: an outside call that hangs must not hang a health check or a monitor tick. */
-export class TimeoutError extends Error {
+import { CastMatchError } from '../errors/castmatch-error.js';
+export class TimeoutError extends CastMatchError<'timeout'> {
   constructor(readonly what: string, readonly ms: number) {
-    super(`${what}: no answer within ${ms} ms`);
-    this.name = 'TimeoutError';
+    super('timeout', `${what}: no answer within ${ms} ms`);
   }
 }
 

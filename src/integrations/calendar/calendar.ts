@@ -2,6 +2,7 @@
  * The casting team's calendar: Google Calendar in production (`google-calendar.ts`), the database
  * by default (`local-calendar.ts`). `index.ts` picks one from the configuration.
  */
+import { CastMatchError } from '../../errors/castmatch-error.js';
 
 /** A busy interval on somebody's calendar. */
 export interface BusyInterval { start: Date; end: Date; calendar: string }
@@ -55,12 +56,11 @@ export interface CalendarPort {
 }
 
 /** The calendar call failed or did not answer in time: nothing may be assumed to have changed. */
-export class CalendarError extends Error {
+export class CalendarError extends CastMatchError<'calendar_failed'> {
   /** True when the service did not answer in time: the change may still land on its side. */
   readonly timedOut: boolean;
   constructor(message: string, readonly status?: number, options?: { cause?: unknown; timedOut?: boolean }) {
-    super(message, options);
-    this.name = 'CalendarError';
+    super('calendar_failed', message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.timedOut = options?.timedOut ?? false;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { auth } from 'googleapis/build/src/apis/calendar/index.js';
+import { CastMatchError } from '../../errors/castmatch-error.js';
 
 /** Read and write events, and read free/busy of calendars shared with the account. */
 export const CALENDAR_SCOPES = ['https://www.googleapis.com/auth/calendar'];
@@ -27,10 +28,9 @@ interface CredentialJson {
 }
 
 /** The credentials could not be read: names what to fix, never echoes the secret. */
-export class GoogleCredentialsError extends Error {
+export class GoogleCredentialsError extends CastMatchError<'google_credentials_invalid'> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(`GOOGLE_SERVICE_ACCOUNT_JSON: ${message}`, options);
-    this.name = 'GoogleCredentialsError';
+    super('google_credentials_invalid', `GOOGLE_SERVICE_ACCOUNT_JSON: ${message}`, options);
   }
 }
 

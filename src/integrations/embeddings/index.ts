@@ -7,6 +7,7 @@ import type { Embedder } from './embedder.js';
 import { HashedEmbedder } from './hashed-embedder.js';
 import { UseEmbedder, USE_MODEL_ID } from './use-embedder.js';
 import { PineconeEmbedder } from './pinecone-embedder.js';
+import { CastMatchError } from '../../errors/castmatch-error.js';
 
 export type { Embedder } from './embedder.js';
 export { HashedEmbedder } from './hashed-embedder.js';
@@ -23,8 +24,8 @@ export interface EmbedderConfig {
   PINECONE_CONTROLLER_URL?: string;
 }
 
-export class EmbedderConfigError extends Error {
-  constructor(message: string) { super(message); this.name = 'EmbedderConfigError'; }
+export class EmbedderConfigError extends CastMatchError<'embedder_config_invalid'> {
+  constructor(message: string) { super('embedder_config_invalid', message); }
 }
 
 /** Builds the configured embedder; throws EmbedderConfigError naming what to set when it cannot. */

@@ -5,6 +5,7 @@
  */
 import { Pinecone } from '@pinecone-database/pinecone';
 import type { QueryAwareEmbedder } from './query-embedding.js';
+import { CastMatchError } from '../../errors/castmatch-error.js';
 
 /** Dimensions of Pinecone's hosted dense models at their defaults. */
 export const PINECONE_MODEL_DIMENSIONS: Record<string, number> = {
@@ -27,10 +28,9 @@ export interface PineconeEmbedderOptions {
   client?: Pinecone;
 }
 
-export class PineconeEmbedderError extends Error {
+export class PineconeEmbedderError extends CastMatchError<'pinecone_embedder_failed'> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'PineconeEmbedderError';
+    super('pinecone_embedder_failed', message, options);
   }
 }
 

@@ -1,4 +1,5 @@
 /** A tool the model may call; `inputSchema` is JSON Schema generated from the skill's zod schema. */
+import { CastMatchError } from '../../errors/castmatch-error.js';
 export interface ToolSpec { name: string; description: string; inputSchema: Record<string, unknown> }
 
 export interface ToolCallRequest {
@@ -20,9 +21,10 @@ export interface LanguageModel {
   callTool(req: ToolCallRequest): Promise<ToolCall | null>;
 }
 
-export class LlmError extends Error {
-  constructor(readonly reason: 'rate_limited' | 'overloaded' | 'timeout' | 'unavailable' | 'bad_response', message: string) {
-    super(message);
-    this.name = 'LlmError';
+export type LlmFailure = 'rate_limited' | 'overloaded' | 'timeout' | 'unavailable' | 'bad_response';
+
+export class LlmError extends CastMatchError<`llm_${LlmFailure}`> {
+  constructor(readonly reason: LlmFailure, message: string) {
+    super(`llm_${reason}`, message);
   }
 }

@@ -5,6 +5,7 @@
  * Its state and last outcome feed /readyz, the health monitor and /metrics.
  */
 import CircuitBreaker from 'opossum';
+import { CastMatchError } from '../../errors/castmatch-error.js';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
@@ -46,18 +47,16 @@ export interface BreakerSnapshot {
 }
 
 /** The breaker is open: the call was not attempted. */
-export class BreakerOpenError extends Error {
+export class BreakerOpenError extends CastMatchError<'breaker_open'> {
   constructor(readonly breaker: string) {
-    super(`${breaker} is unavailable (circuit open after repeated failures)`);
-    this.name = 'BreakerOpenError';
+    super('breaker_open', `${breaker} is unavailable (circuit open after repeated failures)`);
   }
 }
 
 /** The call took longer than the breaker's timeout. */
-export class BreakerTimeoutError extends Error {
+export class BreakerTimeoutError extends CastMatchError<'breaker_timeout'> {
   constructor(readonly breaker: string, readonly timeoutMs: number) {
-    super(`${breaker} did not answer within ${timeoutMs} ms`);
-    this.name = 'BreakerTimeoutError';
+    super('breaker_timeout', `${breaker} did not answer within ${timeoutMs} ms`);
   }
 }
 

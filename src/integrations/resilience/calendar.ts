@@ -11,15 +11,15 @@ import type { BusyInterval, CalendarEvent, CalendarEventInput, CalendarPort } fr
 import { BreakerOpenError } from './breaker.js';
 import { announceFallback, guardedRead, portBreaker, type Guarded, type PortBreakerOptions } from './guard.js';
 import { isOutage } from './outage.js';
+import { CastMatchError } from '../../errors/castmatch-error.js';
 
 export const FREEBUSY_DEGRADED_NOTE = 'Google Calendar unavailable: used the local calendar instead (it only knows auditions booked through CastMatch)';
 export const BOOKING_DEGRADED_NOTE = 'Google Calendar unavailable: used the local calendar instead, with an .ics invitation rather than a Google event';
 
 /** Google Calendar is down and the change cannot be made elsewhere. */
-export class CalendarUnavailableError extends Error {
+export class CalendarUnavailableError extends CastMatchError<'calendar_unavailable'> {
   constructor(what: string, options?: { cause?: unknown }) {
-    super(`Google Calendar is unavailable right now, so the ${what} was not made; nothing was changed. Try again in a few minutes.`, options);
-    this.name = 'CalendarUnavailableError';
+    super('calendar_unavailable', `Google Calendar is unavailable right now, so the ${what} was not made; nothing was changed. Try again in a few minutes.`, { ...options, audience: 'user' });
   }
 }
 

@@ -10,14 +10,14 @@ import type { Embedder } from '../embeddings/embedder.js';
 import { embedQueries, type QueryAwareEmbedder } from '../embeddings/query-embedding.js';
 import { announceFallback, guardedRead, portBreaker, type Guarded, type PortBreakerOptions } from './guard.js';
 import { isOutage } from './outage.js';
+import { CastMatchError } from '../../errors/castmatch-error.js';
 
 export const EMBEDDER_DEGRADED_NOTE = 'The embedding service was unavailable: used the local copy of the same model';
 
 /** The embedding service is down and no compatible fallback exists. */
-export class EmbedderUnavailableError extends Error {
+export class EmbedderUnavailableError extends CastMatchError<'embedder_unavailable'> {
   constructor(readonly model: string, options?: { cause?: unknown }) {
-    super(`The embedding service for ${model} is unavailable right now, so this search or import could not run. Nothing was changed; try again in a few minutes.`, options);
-    this.name = 'EmbedderUnavailableError';
+    super('embedder_unavailable', `The embedding service for ${model} is unavailable right now, so this search or import could not run. Nothing was changed; try again in a few minutes.`, { ...options, audience: 'user' });
   }
 }
 

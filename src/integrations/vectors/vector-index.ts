@@ -1,4 +1,5 @@
 /** Metadata kept beside a vector, for filtering before similarity. */
+import { CastMatchError } from '../../errors/castmatch-error.js';
 export type VectorMetadata = Record<string, string | number | boolean | string[]>;
 
 export interface VectorMatch { id: string; score: number }
@@ -46,18 +47,16 @@ export interface VectorIndex {
 }
 
 /** Vectors of two embedding models are not comparable: mixing them is refused, never silently done. */
-export class VectorModelMismatchError extends Error {
+export class VectorModelMismatchError extends CastMatchError<'vector_model_mismatch'> {
   constructor(readonly namespace: string, readonly indexModel: string, readonly requestedModel: string) {
-    super(`The talent index for ${namespace} holds vectors of model ${indexModel} but was asked to use ${requestedModel}; `
-      + 're-import the roster to re-embed it with the configured model');
-    this.name = 'VectorModelMismatchError';
+    super('vector_model_mismatch', `The talent index for ${namespace} holds vectors of model ${indexModel} but was asked to use ${requestedModel}; `
+      + 're-import the roster to re-embed it with the configured model', { audience: 'user' });
   }
 }
 
 /** The vector service failed or answered something unusable. */
-export class VectorIndexError extends Error {
+export class VectorIndexError extends CastMatchError<'vector_index_failed'> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'VectorIndexError';
+    super('vector_index_failed', message, options);
   }
 }

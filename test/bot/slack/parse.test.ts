@@ -21,9 +21,9 @@ test('a slash command keeps its grammar and its workspace and channel', async ()
 test('a mention is stripped of the bot, addressed, and keeps its thread; other mentions and links read as text', async () => {
   const payload = await fixture('app-mention');
   const event = { ...(payload.event as Json), text: '<@U0CASTBOT|castmatch>: book <@U0MAYA0001> on <https://cal.example/x|the calendar>', thread_ts: '1764000400.000100' } as never;
-  const m = fromMessageEvent(event, { team: 'T0CASTING', botUserId: 'U0CASTBOT', eventId: 'Ev1', now: NOW });
+  const m = fromMessageEvent(event, { team: 'T0CASTING', botUserId: 'U0CASTBOT', now: NOW });
   expect(m.text).toBe('book @U0MAYA0001 on the calendar');
-  expect(m).toMatchObject({ addressed: true, eventId: 'Ev1', address: { channel: 'C0CASTING1', thread: '1764000400.000100' } });
+  expect(m).toMatchObject({ addressed: true, address: { channel: 'C0CASTING1', thread: '1764000400.000100' } });
 });
 
 test('a channel message without a mention is not addressed; a DM always is', async () => {

@@ -6,6 +6,7 @@
  * modal, its submission proposes the booking and "Confirm" books it; its reminder reaches the
  * channel and, directly, the organizer (once each), and a booking made in a DM is reminded there only.
  */
+import { jest } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTestApp, ROSTER, SCRIPTS, type TestApp } from '../../helpers/app.js';
@@ -209,6 +210,21 @@ test('a booking and a digest set up in a thread are reminded and posted in that 
     .filter((c) => c.method === 'chat.postMessage');
   expect(posted.map((c) => [c.args.channel, c.args.thread_ts])).toEqual([[CHANNEL, THREAD]]);
   expect(String(posted[0]!.args.text)).toMatch(/^Today's auditions \(Friday 27 March\)/);
+});
+
+test('an event is claimed once, by its id, however many times Slack delivers it', async () => {
+  const mention = { ...(await rig.fixture('app-mention')), event_id: eventId() } as Json;
+  (mention.event as Json).text = '<@U0CASTBOT> help';
+  const claim = jest.spyOn(app.db.store.once, 'claim');
+  try {
+    await rig.turn(() => rig.event(mention));
+    await rig.turn(() => rig.event(mention, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }));
+    // One claim per delivery, by the listener; the engine does not claim the same event again.
+    const keys = claim.mock.calls.map(([key]) => key).filter((k) => k.includes(String(mention.event_id)));
+    expect(keys).toEqual([`slack:event:${String(mention.event_id)}`, `slack:event:${String(mention.event_id)}`]);
+  } finally {
+    claim.mockRestore();
+  }
 });
 
 test('a modal submitted with an impossible length is sent back with the error shown on that field', async () => {

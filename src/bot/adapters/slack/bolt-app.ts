@@ -13,8 +13,9 @@ import type { Config } from '../../../config/config.js';
 import type { Store } from '../../../memory/store.js';
 import type { HttpRoute } from '../../http/route.js';
 import { boltLogger } from './bolt-logger.js';
-import { DatabaseInstallationStore } from './installation-store.js';
+import { DatabaseInstallationStore, SlackNotInstalledError } from './installation-store.js';
 import type { ClientForTeam } from './poster.js';
+import { CastMatchError } from '../../../errors/castmatch-error.js';
 
 /** Paths Slack posts to in HTTP mode (the manifest's request URLs). */
 export const SLACK_PATHS = {
@@ -49,10 +50,9 @@ export interface BoltSetup {
 }
 
 /** Thrown when the Slack variables do not describe a usable app; names the variable to set. */
-export class SlackConfigError extends Error {
+export class SlackConfigError extends CastMatchError<'slack_config_invalid'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'SlackConfigError';
+    super('slack_config_invalid', message);
   }
 }
 
@@ -113,8 +113,13 @@ export function createBoltApp(config: Config, store: Store, log: Logger, opts: B
   const clients = new Map<string, webApi.WebClient>();
   const clientFor: ClientForTeam = async (team, enterprise) => {
     if (!installationStore) return app.client;
+    // A workspace that never installed the app has no row; a store that fails is another matter.
     const installation = await installationStore.fetchInstallation({ teamId: team, enterpriseId: enterprise, isEnterpriseInstall: false })
-      .catch(() => undefined);
+      .catch((err: unknown) => {
+        if (err instanceof SlackNotInstalledError) return undefined;
+        log.error({ err, team }, 'Slack installation could not be read');
+        throw err;
+      });
     const token = installation?.bot?.token;
     if (!token) throw Object.assign(new Error(`no bot token for Slack workspace ${team}`), { data: { error: 'missing_installation' } });
     let client = clients.get(token);

@@ -5,8 +5,14 @@
  */
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { Store } from '../../../memory/store.js';
+import { CastMatchError } from '../../../errors/castmatch-error.js';
 
 const PLATFORM = 'slack';
+
+/** No installation is stored for the workspace (it never installed the app, or uninstalled it). */
+export class SlackNotInstalledError extends CastMatchError<'slack_not_installed'> {
+  constructor(workspace: string) { super('slack_not_installed', `CastMatch is not installed in Slack workspace ${workspace}`); }
+}
 
 export class DatabaseInstallationStore implements InstallationStore {
   constructor(private readonly store: Store, private readonly now: () => Date = () => new Date()) {}
@@ -21,7 +27,7 @@ export class DatabaseInstallationStore implements InstallationStore {
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
     const record = await this.store.installations.get(PLATFORM, keyOf(query));
-    if (!record) throw new Error(`CastMatch is not installed in Slack workspace ${keyOf(query)}`);
+    if (!record) throw new SlackNotInstalledError(keyOf(query));
     return record.data as unknown as Installation<'v1' | 'v2', boolean>;
   }
 

@@ -74,7 +74,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   const onMessage = async (event: MessageEvent, a: { team: string; enterprise?: string | undefined; eventId?: string | undefined; retryNum?: number | undefined; botUserId?: string | undefined; client: Client; token: string }) => {
     if (!(await claimEvent(a.eventId, a.retryNum))) return;
     const sink = sinkFor(a.client, { channel: event.channel, thread: event.thread_ts, user: event.user ?? '' });
-    const base = fromMessageEvent(event, { team: a.team, enterprise: a.enterprise, botUserId: a.botUserId, eventId: a.eventId, now: d.now() });
+    const base = fromMessageEvent(event, { team: a.team, enterprise: a.enterprise, botUserId: a.botUserId, now: d.now() });
     let files: SharedFile[] = [];
     if (event.files?.length) {
       const taken = await takeFiles(event.files, { team: a.team, client: a.client, token: a.token, addressed: base.addressed, sink });

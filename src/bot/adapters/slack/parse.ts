@@ -60,10 +60,13 @@ export function fromSlashCommand(cmd: SlashPayload, now: Date): IncomingMessage 
   };
 }
 
-/** A mention, a direct message or a file share in a channel. */
+/**
+ * A mention, a direct message or a file share in a channel. It carries no event id: the listener
+ * has already claimed the event (before any file lookup), so the engine has nothing to claim again.
+ */
 export function fromMessageEvent(
   event: MessageEventPayload,
-  opts: { team: string; enterprise?: string | undefined; botUserId?: string | undefined; eventId?: string | undefined; files?: SharedFile[]; now: Date },
+  opts: { team: string; enterprise?: string | undefined; botUserId?: string | undefined; files?: SharedFile[]; now: Date },
 ): IncomingMessage {
   const raw = event.text ?? '';
   const mentioned = opts.botUserId ? mentions(raw, opts.botUserId) : false;
@@ -74,7 +77,6 @@ export function fromMessageEvent(
     text: plainText(opts.botUserId ? stripMention(raw, opts.botUserId) : raw),
     ...(opts.files?.length ? { files: opts.files } : {}),
     addressed: direct || mentioned,
-    ...(opts.eventId ? { eventId: opts.eventId } : {}),
     receivedAt: opts.now, raw: event,
   };
 }

@@ -1,10 +1,10 @@
 /** Reads a JSON request body with a size limit: activities are small, anything huge is refused unread. */
 import type { IncomingMessage as HttpRequest } from 'node:http';
+import { CastMatchError } from '../../../errors/castmatch-error.js';
 
-export class BodyError extends Error {
+export class BodyError extends CastMatchError<'request_invalid' | 'request_too_large'> {
   constructor(readonly status: 400 | 413, message: string) {
-    super(message);
-    this.name = 'BodyError';
+    super(status === 413 ? 'request_too_large' : 'request_invalid', message);
   }
 }
 

@@ -1,4 +1,5 @@
 /** The casting breakdown of one screenplay: what every reader of a script (skill, CLI, shortlist) shares. */
+import { CastMatchError } from '../../../errors/castmatch-error.js';
 
 export type ScriptFormat = 'fountain' | 'fdx' | 'pdf' | 'text';
 
@@ -70,10 +71,9 @@ export type ScriptErrorCode =
   | 'not_a_screenplay' | 'malformed' | 'unsupported';
 
 /** A file that cannot be analyzed; `message` is written for the person who uploaded it. */
-export class ScriptError extends Error {
-  constructor(readonly code: ScriptErrorCode, message: string) {
-    super(message);
-    this.name = 'ScriptError';
+export class ScriptError extends CastMatchError<ScriptErrorCode> {
+  constructor(code: ScriptErrorCode, message: string) {
+    super(code, message, { audience: 'user' });
   }
 }
 
