@@ -26,7 +26,8 @@ import { FakeScheduler, FixedResources, RecordingPoster, say, silent, sleep } fr
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
-const RESET_MS = 300;
+// Long enough that a loaded machine cannot let the breaker half-open before the test looks at it.
+const RESET_MS = 1_500;
 const SEARCH = { command: { name: '/cast', text: 'search weathered brooding detective with a dry wit' } };
 
 let mode: 'ok' | 'fail' | 'hang' = 'ok';

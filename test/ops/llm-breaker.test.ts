@@ -21,7 +21,8 @@ let store: Store;
 let bot: Engine;
 const breakers = new BreakerRegistry();
 const telemetry = createTelemetry({ defaultMetrics: false });
-const RESET_MS = 300;
+// Long enough that a loaded machine cannot let the breaker half-open before the test looks at it.
+const RESET_MS = 1_500;
 
 beforeAll(async () => {
   fake = await startFakeAnthropic(() => decision);

@@ -204,7 +204,7 @@ test('Claude failing opens its breaker: ready stays true, one alert after five m
   try {
     const llm = breakerLanguageModel(
       new AnthropicModel({ apiKey: 'sk-test', model: 'claude-test', baseURL: fake.url, timeoutMs: 2_000, maxRetries: 0 }),
-      { registry: breakers, volumeThreshold: 2, resetMs: 200 },
+      { registry: breakers, volumeThreshold: 2, resetMs: 1_500 },
     );
     const bot = helpBot({ store, llm });
     const { ops, poster } = setup({ breakers });
@@ -219,7 +219,7 @@ test('Claude failing opens its breaker: ready stays true, one alert after five m
     expect(poster.texts()[0]).toContain('anthropic is down');
 
     decision = { tool: 'help', input: {} };
-    await sleep(250);
+    await sleep(1_550);
     await ops.monitor.tick(at(6)); // half-open, nobody has asked yet: still down, nothing posted
     expect(poster.posts).toHaveLength(1);
     await say(bot, 'what can you do?');

@@ -50,7 +50,7 @@ describe('vector index', () => {
 
   test('a failing Pinecone is retried, then the search is served by the in-process index and says so; once open, no request is made', async () => {
     mode = 'fail';
-    const index = breakerVectorIndex(remote(), local(), { registry, timeoutMs: 1_000, volumeThreshold: 3, resetMs: 200, retry: fastRetry });
+    const index = breakerVectorIndex(remote(), local(), { registry, timeoutMs: 1_000, volumeThreshold: 3, resetMs: 1_500, retry: fastRetry });
     const first = await collectNotices(() => index.query('studio', q, { topK: 2, model: 'm' }));
     expect(first.result.map((m) => m.id)).toEqual(['p1', 'p2']);
     expect(first.notices).toEqual([VECTORS_DEGRADED_NOTE]);
@@ -68,7 +68,7 @@ describe('vector index', () => {
 
     // Recovery: after the reset period the next query reaches Pinecone and no note is added.
     mode = 'ok';
-    await sleep(250);
+    await sleep(1_550);
     const third = await collectNotices(() => index.query('studio', q, { topK: 2, model: 'm' }));
     expect(third.result.map((m) => m.id)).toEqual(['p2', 'p1']);
     expect(third.notices).toEqual([]);

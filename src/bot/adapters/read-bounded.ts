@@ -1,5 +1,5 @@
 /** Reading a downloaded file's body without ever holding more than the limit, for every adapter. */
-import { FileTooLargeError } from './terminal/local-file.js';
+import { FileTooLargeError } from '../file-intake.js';
 
 /**
  * The body of `res`, refused as soon as it passes `maxBytes`: first by its declared length, then

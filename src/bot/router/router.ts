@@ -12,7 +12,7 @@ import { parseSlash } from './slash.js';
 import { parseRequest } from './rules.js';
 import { routeWithClaude } from './claude-router.js';
 import { resolveReferences } from './references.js';
-import { classifyFile } from './files.js';
+import { fileKind } from '../file-intake.js';
 
 export const CONFIRM_ACTION = 'confirm';
 
@@ -41,13 +41,16 @@ export class Router {
     if (pending && (YES.test(message.text) || NO.test(message.text))) {
       return { kind: 'confirm', confirmationId: pending, accept: YES.test(message.text), via: 'pending' };
     }
-    const fileIndex = (message.files ?? []).findIndex((f) => classifyFile(f.name) !== 'other');
+    const fileIndex = (message.files ?? []).findIndex((f) => fileKind(f.name) !== undefined);
     const file = message.files?.[fileIndex];
     if (file) {
-      const kind = classifyFile(file.name);
+      const kind = fileKind(file.name);
       if (kind === 'roster' && !/\banaly[sz]e\b/i.test(message.text)) return { kind: 'import-roster', fileIndex, via: 'file' };
       return { kind: 'skill', skill: 'analyze-script', args: { file: file.name }, via: 'file' };
     }
+    // Only files CastMatch cannot read, and nothing said: the file skill explains what it takes.
+    const unreadable = message.files?.[0];
+    if (unreadable && !message.text.trim()) return { kind: 'skill', skill: 'analyze-script', args: { file: unreadable.name }, via: 'file' };
     if (!message.addressed) return { kind: 'ignore', via: 'fallback' };
     return this.routeText(message.text, memory, now);
   }

@@ -11,7 +11,7 @@ import { errorReply, type FileAttachment, type Reply } from '../../bot/reply.js'
 import type { SharedFile } from '../../bot/message.js';
 import { LlmError } from '../../integrations/llm/language-model.js';
 import { noteDegraded } from '../../integrations/degradation.js';
-import { classifyFile } from '../../bot/router/files.js';
+import { fileIntake, fileKind, FileRefusedError } from '../../bot/file-intake.js';
 import { analyzeScript, ScriptError, type Breakdown } from '../../casting/script/parse/index.js';
 import { renderCharacterChart } from '../../casting/script/chart/index.js';
 import { renderBreakdown } from './render-breakdown.js';
@@ -40,22 +40,21 @@ export const analyzeScriptSkill = defineSkill({
 });
 
 function pickFile(files: SharedFile[], name?: string): SharedFile | undefined {
-  return files.find((f) => name && f.name === name) ?? files.find((f) => classifyFile(f.name) === 'script') ?? files[0];
+  return files.find((f) => name && f.name === name) ?? files.find((f) => fileKind(f.name) === 'script') ?? files[0];
 }
 
 async function analyzeShared(ctx: SkillContext, file: SharedFile): Promise<Reply> {
-  const limit = ctx.services.config.SCRIPT_MAX_BYTES;
+  const intake = fileIntake(ctx.services.config);
   let breakdown: Breakdown;
   let bytes: Uint8Array;
   try {
-    if (file.size !== undefined && file.size > limit) throw new ScriptError('too_large', tooLarge(file.name, file.size, limit));
+    intake.admit(file);
     await ctx.progress(`Reading ${file.name}…`);
-    bytes = await file.fetch(limit).catch((err: unknown) => {
-      throw err instanceof ScriptError ? err : new ScriptError('too_large', (err as Error).message);
-    });
-    breakdown = await analyzeScript(bytes, file.name, { maxBytes: limit });
+    const read = await intake.read(file);
+    bytes = read.bytes;
+    breakdown = await analyzeScript(bytes, file.name, { maxBytes: intake.limit(read.kind) });
   } catch (err) {
-    if (err instanceof ScriptError) {
+    if (err instanceof ScriptError || err instanceof FileRefusedError) {
       ctx.log.info({ file: file.name, code: err.code }, 'script refused');
       return errorReply(err.message);
     }
@@ -109,6 +108,3 @@ function drawChart(ctx: SkillContext, b: Breakdown, fileName: string): FileAttac
   }
 }
 
-function tooLarge(name: string, size: number, limit: number): string {
-  return `${name} is ${(size / 1_048_576).toFixed(1)} MB, more than the ${(limit / 1_048_576).toFixed(0)} MB I read. Upload the screenplay itself (Fountain, .fdx or a text PDF), not a scan or a bundle.`;
-}

@@ -4,17 +4,12 @@
  * never echo e-mail or phone values.
  */
 import type { SharedFile } from '../../bot/message.js';
+import { fileIntake, FileRefusedError } from '../../bot/file-intake.js';
 import { errorReply, reply, type Reply } from '../../bot/reply.js';
 import type { SkillContext } from '../../bot/skill.js';
 import { importRoster, type ImportResult } from '../../casting/talent/import/import-roster.js';
 
-export const ROSTER_EXTENSIONS = ['.csv', '.tsv', '.json', '.txt'];
 const SHOWN_REJECTIONS = 5;
-
-export function isRosterFile(name: string): boolean {
-  const n = name.toLowerCase();
-  return ROSTER_EXTENSIONS.some((e) => n.endsWith(e));
-}
 
 /** Rows with at least one problem (a row can have several). */
 export function rejectedRowCount(r: ImportResult): number {
@@ -33,19 +28,13 @@ export function rejectionLines(r: ImportResult, max = Infinity): string[] {
 }
 
 export async function importRosterFromMessage(ctx: SkillContext, file: SharedFile): Promise<Reply> {
-  const maxBytes = ctx.services.config.ROSTER_MAX_BYTES;
-  if (!isRosterFile(file.name)) {
-    return errorReply(`${file.name} is not a roster file: upload the roster as .csv or .json.`);
-  }
-  if (file.size !== undefined && file.size > maxBytes) {
-    return errorReply(`${file.name} is ${Math.ceil(file.size / 1_048_576)} MB; rosters can be up to ${Math.floor(maxBytes / 1_048_576)} MB.`);
-  }
   let bytes: Uint8Array;
   try {
-    bytes = await file.fetch(maxBytes);
+    ({ bytes } = await fileIntake(ctx.services.config).read(file, 'roster'));
   } catch (err) {
-    ctx.log.warn({ err: (err as Error).message, file: file.name }, 'roster download failed');
-    return errorReply(`I could not read ${file.name}: ${(err as Error).message}. Try uploading it again.`);
+    if (!(err instanceof FileRefusedError)) throw err;
+    ctx.log.warn({ code: err.code, err: err.message, file: file.name }, 'roster refused');
+    return errorReply(err.message);
   }
   await ctx.progress(`Importing ${file.name}…`);
   const result = await importRoster({

@@ -1,6 +1,6 @@
 /** Shared files are downloaded with the size checked first, and refused while streaming if it lies. */
-import { remoteFile, FileDownloadError } from '../../../src/bot/adapters/teams/files.js';
-import { FileTooLargeError } from '../../../src/bot/adapters/terminal/local-file.js';
+import { remoteFile } from '../../../src/bot/adapters/teams/files.js';
+import { FileRefusedError, FileTooLargeError } from '../../../src/bot/file-intake.js';
 import { startFakeConnector, type FakeConnector } from '../../fakes/bot-connector.js';
 
 let connector: FakeConnector;
@@ -28,6 +28,7 @@ test('without a content-length, the download stops once the limit is passed', as
 
 test('a URL Teams no longer honours gives a message naming the file', async () => {
   const err = await remoteFile('gone.fountain', `${connector.url}/files/nothing-here`).fetch(1000).catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(FileDownloadError);
+  expect(err).toBeInstanceOf(FileRefusedError);
+  expect(err).toMatchObject({ reason: 'download', code: 'file_download' });
   expect((err as Error).message).toBe('Teams did not hand over gone.fountain (HTTP 404)');
 });

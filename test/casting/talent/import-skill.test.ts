@@ -60,9 +60,9 @@ test('a file that fails as a whole is refused with the reason; nothing is import
 
 test('wrong type and oversized files are refused before downloading', async () => {
   const pdf = file('script.pdf', new Uint8Array([1, 2, 3]));
-  expect(replyText(await importRosterFromMessage(ctx(), pdf))).toMatch(/not a roster file: upload the roster as \.csv or \.json/);
+  expect(replyText(await importRosterFromMessage(ctx(), pdf))).toMatch(/script\.pdf is not something I can read: share a roster \(\.csv, \.tsv, \.json/);
   const huge = file('big.csv', new Uint8Array(10), 50 * 1024 * 1024);
-  expect(replyText(await importRosterFromMessage(ctx(), huge))).toMatch(/50 MB; rosters can be up to 20 MB/);
+  expect(replyText(await importRosterFromMessage(ctx(), huge))).toMatch(/big\.csv is 50\.0 MB; rosters can be up to 20\.0 MB, so I did not download it/);
   expect(pdf.fetched + huge.fetched).toBe(0);
 });
 

@@ -5,7 +5,7 @@
  * the file object, then `content-length`, then while streaming: an oversized file is never buffered.
  */
 import type { SharedFile } from '../../message.js';
-import { FileTooLargeError } from '../terminal/local-file.js';
+import { FileRefusedError, FileTooLargeError } from '../../file-intake.js';
 import { readBounded } from '../read-bounded.js';
 
 const DOWNLOAD_TIMEOUT_MS = 60_000;
@@ -23,12 +23,9 @@ export interface SlackFile {
   file_access?: string;
 }
 
-/** A download Slack refused, or a URL the token must not be sent to; the message is for the user. */
-export class FileDownloadError extends Error {
-  constructor(readonly fileName: string, reason: string) {
-    super(`Slack did not hand over ${fileName} (${reason}). Please share it again, or check that I was added to the channel.`);
-    this.name = 'FileDownloadError';
-  }
+/** A download Slack refused, or a URL the token must not be sent to. */
+function notHandedOver(fileName: string, reason: string): FileRefusedError {
+  return new FileRefusedError('download', fileName, `Slack did not hand over ${fileName} (${reason}). Please share it again, or check that I was added to the channel.`);
 }
 
 /** True when the event's copy of the file lacks what a download needs. */
@@ -50,8 +47,8 @@ export function sharedFile(file: SlackFile, botToken: string, trustedOrigins: st
     ...(file.size !== undefined ? { size: file.size } : {}),
     fetch: async (maxBytes) => {
       if (file.size !== undefined && file.size > maxBytes) throw new FileTooLargeError(name, file.size, maxBytes);
-      if (!url) throw new FileDownloadError(name, 'no download link');
-      if (!trustedOrigins.includes(new URL(url).origin)) throw new FileDownloadError(name, 'download link outside Slack');
+      if (!url) throw notHandedOver(name, 'no download link');
+      if (!trustedOrigins.includes(new URL(url).origin)) throw notHandedOver(name, 'download link outside Slack');
       return download(name, url, botToken, maxBytes);
     },
   };
@@ -63,9 +60,9 @@ async function download(name: string, url: string, token: string, maxBytes: numb
   try {
     // Redirects are refused: following one would hand the bot token to another host.
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal, redirect: 'manual' });
-    if (res.status !== 200) throw new FileDownloadError(name, `HTTP ${res.status}`);
+    if (res.status !== 200) throw notHandedOver(name, `HTTP ${res.status}`);
     // Slack answers an unauthorised download with its HTML sign-in page, not an error status.
-    if ((res.headers.get('content-type') ?? '').startsWith('text/html')) throw new FileDownloadError(name, 'sign-in page instead of the file');
+    if ((res.headers.get('content-type') ?? '').startsWith('text/html')) throw notHandedOver(name, 'sign-in page instead of the file');
     return await readBounded(res, name, maxBytes);
   } finally {
     clearTimeout(timer);

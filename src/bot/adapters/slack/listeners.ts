@@ -12,8 +12,8 @@ import type { Store } from '../../../memory/store.js';
 import type { IncomingMessage, SharedFile } from '../../message.js';
 import { errorReply } from '../../reply.js';
 import { ACTION_ID, decodeAction } from './actions.js';
-import { checkFile } from './file-policy.js';
-import { needsFileInfo, sharedFile, type SlackFile } from './files.js';
+import { fileIntake, FileRefusedError } from '../../file-intake.js';
+import { fileName, needsFileInfo, sharedFile, type SlackFile } from './files.js';
 import { BOOKING_CALLBACK, bookingModal, metaFor, readBookingSubmission, wantsBookingModal } from './modal.js';
 import { fromAction, fromMessageEvent, fromSlashCommand, mentions, type MessageEventPayload, type Where } from './parse.js';
 import { SlackReplySink, type SinkTarget } from './sink.js';
@@ -38,6 +38,7 @@ type MessageEvent = MessageEventPayload & { subtype?: string; bot_id?: string; f
 
 export function registerListeners(app: App, d: ListenerDeps): void {
   const sinkFor = (client: Client, target: SinkTarget) => new SlackReplySink(client, target, d.log);
+  const intake = fileIntake(d.config);
 
   /** True the first time an event id is seen; retries and replays are dropped here. */
   const claimEvent = async (eventId: string | undefined, retryNum: number | undefined): Promise<boolean> => {
@@ -58,11 +59,13 @@ export function registerListeners(app: App, d: ListenerDeps): void {
       if (!(await d.store.once.claim(`slack:file:${ctx.team}:${listed.id}`, EVENT_ONCE_MS))) continue;
       claimedAny = true;
       const file = needsFileInfo(listed) ? ((await ctx.client.files.info({ file: listed.id })).file as SlackFile | undefined) ?? listed : listed;
-      const verdict = checkFile(file, d.config);
-      if (!verdict.ok) {
-        d.log.info({ file: file.id, reason: verdict.kind, size: file.size }, 'shared file refused before download');
+      try {
+        intake.admit({ name: fileName(file), size: file.size });
+      } catch (err) {
+        if (!(err instanceof FileRefusedError)) throw err;
+        d.log.info({ file: file.id, code: err.code, size: file.size }, 'shared file refused before download');
         // An unreadable file in a channel is none of the bot's business unless it was asked.
-        if (verdict.kind === 'size' || ctx.addressed) await ctx.sink.send(errorReply(verdict.message));
+        if (err.reason === 'size' || ctx.addressed) await ctx.sink.send(errorReply(err.message));
         continue;
       }
       taken.push(sharedFile(file, ctx.token, d.trustedFileOrigins));

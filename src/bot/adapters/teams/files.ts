@@ -5,19 +5,14 @@
  */
 import type { SharedFile } from '../../message.js';
 import { readBounded } from '../read-bounded.js';
+import { FileRefusedError } from '../../file-intake.js';
 
 /** Teams' attachment type for a file a user uploaded in a personal chat. */
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 
-/** A download that failed for a reason other than size; the message is meant for the user. */
-export class FileDownloadError extends Error {
-  constructor(readonly fileName: string, readonly status: number) {
-    super(`Teams did not hand over ${fileName} (HTTP ${status})`);
-    this.name = 'FileDownloadError';
-  }
-}
+
 
 /** The attachment fields this module reads (a subset of botframework's Attachment). */
 export interface TeamsAttachment {
@@ -66,7 +61,7 @@ async function download(name: string, url: string, maxBytes: number): Promise<Ui
   const timer = setTimeout(() => abort.abort(), DOWNLOAD_TIMEOUT_MS);
   try {
     const res = await fetch(url, { signal: abort.signal, redirect: 'follow' });
-    if (!res.ok) throw new FileDownloadError(name, res.status);
+    if (!res.ok) throw new FileRefusedError('download', name, `Teams did not hand over ${name} (HTTP ${res.status})`);
     return await readBounded(res, name, maxBytes);
   } finally {
     clearTimeout(timer);

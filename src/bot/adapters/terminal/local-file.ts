@@ -2,12 +2,7 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SharedFile } from '../../message.js';
-
-export class FileTooLargeError extends Error {
-  constructor(readonly fileName: string, readonly size: number, readonly limit: number) {
-    super(`${fileName} is ${(size / 1_048_576).toFixed(1)} MB; the limit is ${(limit / 1_048_576).toFixed(1)} MB.`);
-  }
-}
+import { FileTooLargeError } from '../../file-intake.js';
 
 export async function localFile(filePath: string): Promise<SharedFile> {
   const info = await stat(filePath);
