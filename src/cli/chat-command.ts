@@ -4,10 +4,13 @@ import readline from 'node:readline';
 import { createApp } from '../app.js';
 import { TerminalChat } from '../bot/adapters/terminal/terminal-chat.js';
 import { cliLogger, configFrom, type GlobalOptions } from './runtime.js';
+import { checkReadableFile } from './local-files.js';
+import { checkTimeZoneOption, utcNotice } from './time-zone-option.js';
 
 export interface ChatOptions extends GlobalOptions { channel: string; user: string; json?: boolean; tz?: string }
 
 export async function chatCommand(opts: ChatOptions): Promise<void> {
+  checkTimeZoneOption(opts.tz);
   const config = configFrom(opts);
   const log = cliLogger(config);
   const app = await createApp({ config, log });
@@ -17,6 +20,8 @@ export async function chatCommand(opts: ChatOptions): Promise<void> {
     ...(opts.tz ? { timeZone: opts.tz } : {}),
   }, (text) => process.stderr.write(`… ${text}\n`));
 
+  const notice = utcNotice(opts.tz);
+  if (notice) process.stderr.write(`${notice}\n`);
   const rl = readline.createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
   if (interactive) {
     process.stdout.write(`CastMatch chat in #${opts.channel} as ${opts.user}. Type "help", "/upload PATH", or Ctrl-D to leave.\n`);
@@ -27,11 +32,18 @@ export async function chatCommand(opts: ChatOptions): Promise<void> {
   let queue = Promise.resolve();
   rl.on('line', (line) => {
     queue = queue.then(async () => {
-      for (const out of await chat.say(line)) {
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ text: out.reply.text, blocks: out.reply.blocks, files: out.files, ...(out.reply.isError ? { isError: true } : {}) })}\n`);
-        } else {
-          process.stdout.write(`${out.text}\n${out.files.map((f) => `  (saved ${f.name} to ${f.path})\n`).join('')}\n`);
+      const problem = await uploadProblem(line);
+      if (problem) {
+        // Answered like a reply, so a script reading one answer per line stays in step; the exit code tells it later.
+        process.exitCode = 1;
+        process.stdout.write(opts.json ? `${JSON.stringify({ text: `castmatch: ${problem}`, blocks: [], files: [], isError: true })}\n` : `castmatch: ${problem}\n\n`);
+      } else {
+        for (const out of await chat.say(line)) {
+          if (opts.json) {
+            process.stdout.write(`${JSON.stringify({ text: out.reply.text, blocks: out.reply.blocks, files: out.files, ...(out.reply.isError ? { isError: true } : {}) })}\n`);
+          } else {
+            process.stdout.write(`${out.text}\n${out.files.map((f) => `  (saved ${f.name} to ${f.path})\n`).join('')}\n`);
+          }
         }
       }
       if (interactive) rl.prompt();
@@ -40,4 +52,15 @@ export async function chatCommand(opts: ChatOptions): Promise<void> {
   await new Promise<void>((resolve) => rl.on('close', () => resolve()));
   await queue;
   await app.close();
+}
+
+/**
+ * `/upload PATH [text]` (TerminalChat's grammar) of a file that cannot be read: said here in one
+ * line, since the bot would only see an upload that failed and answer with its help.
+ */
+async function uploadProblem(line: string): Promise<string | undefined> {
+  const [command, file] = line.trim().split(/\s+/);
+  if (command !== '/upload') return undefined;
+  if (!file) return '/upload needs the path of a file, e.g. /upload examples/scripts/brick_and_steel.fountain';
+  return checkReadableFile(file).then(() => undefined, (err: Error) => err.message);
 }

@@ -6,7 +6,9 @@ import { chatCommand } from './chat-command.js';
 import { routeCommand } from './route-command.js';
 import { serveCommand } from './serve-command.js';
 import { analyzeCommand } from './analyze-command.js';
-import { importTalentCommand, searchCommand, shortlistCommand } from './talent-commands.js';
+import { importTalentCommand } from './import-command.js';
+import { searchCommand, shortlistCommand } from './talent-commands.js';
+import { demoCommand } from './demo-command.js';
 import { fail } from './runtime.js';
 
 // A local .env (see .env.example) is read once here; nothing else reads files for configuration.
@@ -14,7 +16,10 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 
 const program = new Command('castmatch')
   .description('CastMatch: the casting assistant for Slack and Microsoft Teams')
-  .option('--data-dir <dir>', 'where the embedded database and files live (CASTMATCH_DATA_DIR)');
+  .option('--data-dir <dir>', 'where the embedded database and files live (CASTMATCH_DATA_DIR)')
+  // Every subcommand reads or writes the data folder, so each one's --help shows --data-dir too.
+  // Set before the subcommands are declared: they copy their help settings from here.
+  .configureHelp({ showGlobalOptions: true });
 
 const globals = () => program.opts<{ dataDir?: string }>();
 
@@ -34,10 +39,12 @@ program.command('route').description('show which skill and arguments a message g
   .option('--json', 'print {"skill", "args"}')
   .action((text: string, o: { json?: boolean; channel: string }) => routeCommand(text, { ...globals(), ...o }));
 
-program.command('analyze').description('the casting breakdown of a screenplay (Fountain, FDX, PDF, text)')
+program.command('analyze').description('the casting breakdown of a screenplay (Fountain, FDX, PDF, text); saved only with --save')
   .argument('<file>', 'the screenplay')
   .option('--json', 'print the breakdown as JSON')
-  .action((file: string, o: { json?: boolean }) => analyzeCommand(file, { ...globals(), ...o }));
+  .option('--save', "also make it the channel's active project, as /upload in chat does (for shortlist)")
+  .option('--channel <name>', 'with --save: the channel (default: "general")')
+  .action((file: string, o: { json?: boolean; save?: boolean; channel?: string }) => analyzeCommand(file, { ...globals(), ...o }));
 
 program.command('import').description('import data into the embedded database')
   .command('talent').description('import a roster (CSV or JSON; see docs/roster-format.md)')
@@ -57,5 +64,9 @@ program.command('shortlist').description("rank the roster for a role of the chan
   .option('--json', 'print {"role", "results"}')
   .option('--limit <n>', 'how many people to propose')
   .action((role: string, o: { json?: boolean; limit?: string; channel: string }) => shortlistCommand(role, { ...globals(), ...o }));
+
+program.command('demo').description('load the sample roster and screenplay, then show what to try')
+  .option('--channel <name>', 'the channel whose active project the sample script becomes', 'casting')
+  .action((o: { channel: string }) => demoCommand({ ...globals(), ...o }));
 
 program.parseAsync().catch(fail);

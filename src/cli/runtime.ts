@@ -1,7 +1,9 @@
 /** Shared start-up for CLI commands: configuration (with --data-dir), logging, the app. */
 import { pino } from 'pino';
+import { createApp, type App } from '../app.js';
 import { loadConfig, ConfigError, type Config } from '../config/config.js';
 import { createLogger, type Logger } from '../log/logger.js';
+import { fileProblem } from './local-files.js';
 
 export interface GlobalOptions { dataDir?: string }
 
@@ -16,9 +18,21 @@ export function cliLogger(config: Config, toStderr = true, env: Record<string, s
   return createLogger(level, toStderr ? pino.destination(2) : undefined);
 }
 
+/** Runs one command against the app and closes it, whether the command succeeds or not. */
+export async function withApp<T>(opts: GlobalOptions, run: (app: App) => Promise<T>): Promise<T> {
+  const config = configFrom(opts);
+  const app = await createApp({ config, log: cliLogger(config) });
+  try {
+    return await run(app);
+  } finally {
+    await app.close();
+  }
+}
+
 /** Prints a user-facing failure and exits non-zero; configuration errors name the variable. */
 export function fail(err: unknown): never {
   if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-  else process.stderr.write(`castmatch: ${(err as Error).message ?? String(err)}\n`);
+  // A file that vanished or changed after it was checked still gets one line, not Node's errno text.
+  else process.stderr.write(`castmatch: ${fileProblem(err) ?? (err as Error).message ?? String(err)}\n`);
   process.exit(err instanceof ConfigError ? 78 : 1);
 }

@@ -1,65 +1,24 @@
 /**
- * Talent from the command line: `castmatch import talent FILE`, `castmatch search "QUERY"` and
- * `castmatch shortlist ROLE`. They act for the terminal's workspace (`local:local`), the same roster
- * `castmatch chat` searches, and print answers on stdout (logs go to stderr).
+ * Talent from the command line: `castmatch search "QUERY"` and `castmatch shortlist ROLE`. They act
+ * for the terminal's workspace (`local:local`), the same roster `castmatch chat` searches, and print
+ * answers on stdout (logs go to stderr). Importing a roster is `import-command.ts`.
  */
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import readline from 'node:readline';
-import { createApp, type App } from '../app.js';
-import { channelKey, tenantKey } from '../bot/message.js';
+import type { App } from '../app.js';
 import { renderText } from '../bot/render/text.js';
-import { ChannelMemory } from '../memory/channel-memory.js';
-import { importRoster } from '../casting/talent/import/import-roster.js';
-import { importSummary, rejectionLines } from '../skills/import-roster/index.js';
 import { searchTalent, type TalentSearchResult } from '../casting/talent/search.js';
 import { shortlistRole } from '../casting/talent/shortlist/index.js';
 import { loadRoster } from '../casting/talent/roster-cache.js';
 import { renderSearchReply } from '../skills/search-talent/index.js';
 import type { TalentDeps } from '../casting/talent/deps.js';
-import { cliLogger, configFrom, type GlobalOptions } from './runtime.js';
-
-const LOCAL = { platform: 'local' as const, workspace: 'local' };
-const TENANT = tenantKey(LOCAL);
-
-async function withApp<T>(opts: GlobalOptions, run: (app: App) => Promise<T>): Promise<T> {
-  const config = configFrom(opts);
-  const app = await createApp({ config, log: cliLogger(config) });
-  try {
-    return await run(app);
-  } finally {
-    await app.close();
-  }
-}
+import { activeProject, TENANT } from './local-workspace.js';
+import { withApp, type GlobalOptions } from './runtime.js';
 
 function talentDeps(app: App): TalentDeps {
   return {
     store: app.db.store, embedder: () => app.services.embedder(), vectors: app.services.vectors, log: app.log,
     ...(app.services.llm ? { llm: app.services.llm } : {}),
   };
-}
-
-/** `castmatch import talent FILE`: counts, then one line per rejected row; non-zero when nothing imported. */
-export async function importTalentCommand(file: string, opts: GlobalOptions): Promise<void> {
-  await withApp(opts, async (app) => {
-    const size = (await stat(file)).size;
-    if (size > app.config.ROSTER_MAX_BYTES) {
-      throw new Error(`${file} is ${Math.ceil(size / 1_048_576)} MB; rosters can be up to ${Math.floor(app.config.ROSTER_MAX_BYTES / 1_048_576)} MB (ROSTER_MAX_BYTES).`);
-    }
-    const result = await importRoster(
-      { store: app.db.store, embedder: await app.services.embedder(), vectors: app.services.vectors, log: app.log },
-      TENANT, new Uint8Array(await readFile(file)), path.basename(file),
-    );
-    if (result.fatal) {
-      process.stderr.write(`castmatch: nothing imported from ${result.fatal}\n`);
-      for (const line of rejectionLines(result)) process.stderr.write(`  ${line}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    process.stdout.write(`${path.basename(file)}: ${importSummary(result)}\n`);
-    for (const line of rejectionLines(result)) process.stdout.write(`  rejected ${line}\n`);
-    if (result.inserted + result.updated + result.unchanged === 0) process.exitCode = 1;
-  });
 }
 
 export interface SearchOptions extends GlobalOptions { json?: boolean; limit?: string; stdin?: boolean }
@@ -99,15 +58,13 @@ export interface ShortlistOptions extends GlobalOptions { json?: boolean; limit?
 export async function shortlistCommand(role: string, opts: ShortlistOptions): Promise<void> {
   const limit = parseLimit(opts.limit);
   await withApp(opts, async (app) => {
-    const memory = new ChannelMemory(channelKey({ ...LOCAL, channel: opts.channel }), app.db.store.channels);
-    const projectId = await memory.activeProjectId();
-    const project = projectId ? await app.db.store.projects.get(projectId) : undefined;
+    const project = await activeProject(app, opts.channel);
     const result = await shortlistRole(talentDeps(app), { tenant: TENANT, role, limit, ...(project ? { project } : {}) });
     if (!result.ok) {
       const r = result.resolution;
       const why = r.kind === 'unknown-role' ? `${r.project.title} has no role "${r.role}"; its roles: ${r.project.roles.map((x) => x.name).join(', ')}`
         : r.kind === 'ambiguous' ? `"${r.role}" could be ${r.matches.map((m) => m.name).join(' or ')}`
-          : `no script has been analyzed in channel ${opts.channel}; analyze one in \`castmatch chat --channel ${opts.channel}\` first`;
+          : `no script has been analyzed in channel ${opts.channel}; run \`castmatch analyze FILE --save --channel ${opts.channel}\`, or \`/upload FILE\` in \`castmatch chat --channel ${opts.channel}\``;
       throw new Error(why);
     }
     const entries = result.outcome.entries;

@@ -47,6 +47,7 @@ describe('talent from the command line', () => {
     const r = await runCli(['--data-dir', dataDir, 'shortlist', 'STEEL', '--channel', 'empty'], '', ENV);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/no script has been analyzed in channel empty/);
+    expect(r.stderr).toContain('castmatch analyze FILE --save --channel empty');
   }, 60_000);
 
   test('a roster that fails as a whole imports nothing and exits non-zero', async () => {

@@ -10,9 +10,7 @@ import { GoogleCalendar } from './google-calendar.js';
 import { googleAuthFromJson } from './google-auth.js';
 import { LocalCalendar } from './local-calendar.js';
 
-export { CalendarError, type CalendarPort, type CalendarEvent, type CalendarEventInput, type BusyInterval } from './calendar.js';
-export { GoogleCalendar } from './google-calendar.js';
-export { LocalCalendar } from './local-calendar.js';
+export { CalendarError, type CalendarPort } from './calendar.js';
 
 /** Per-request limit on Google calls: a booking waits at most this long before it is refused. */
 export const GOOGLE_TIMEOUT_MS = 10_000;

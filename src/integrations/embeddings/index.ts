@@ -11,9 +11,8 @@ import { CastMatchError } from '../../errors/castmatch-error.js';
 
 export type { Embedder } from './embedder.js';
 export { HashedEmbedder } from './hashed-embedder.js';
-export { UseEmbedder, USE_MODEL_ID } from './use-embedder.js';
+export { UseEmbedder } from './use-embedder.js';
 export { PineconeEmbedder } from './pinecone-embedder.js';
-export { embedQueries } from './query-embedding.js';
 
 export const DEFAULT_EMBEDDING_MODEL = USE_MODEL_ID;
 

@@ -10,9 +10,9 @@ import { listAuditions, proposeCancel, proposeReschedule } from './changes.js';
 import { commitBooking } from './commit.js';
 import { setDigest } from './digest.js';
 
-export { bookAuditionArgs, type BookAuditionArgs, type BookingPayload } from './args.js';
+export type { BookAuditionArgs } from './args.js';
 /** Call in src/app.ts before the scheduler starts: defines the reminder job. */
-export { registerAuditionJobs, type AuditionJobDeps } from './jobs/index.js';
+export { registerAuditionJobs } from './jobs/index.js';
 
 export const bookAuditionSkill = defineSkill({
   id: 'book-audition',

@@ -14,7 +14,6 @@ import type { TestApp } from '../../helpers/app.js';
 import { cardPosts } from './cards.js';
 
 export const FIXTURES = path.resolve(process.cwd(), 'test/fixtures/teams');
-export const BOT_ID = '28:castmatch-app-id';
 export const TENANT = '72f988bf-0000-4000-8000-0000000000aa';
 export const PERSONAL = 'a:1personal-chat-scrubbed';
 export const CHANNEL = '19:casting-channel-scrubbed@thread.tacv2';

@@ -21,6 +21,6 @@ test('castmatch analyze FILE --json prints the documented breakdown shape', asyn
 test('castmatch analyze on a file that is not a screenplay says so and exits 1', async () => {
   const r = await runCli(['analyze', path.join(SCRIPTS, 'SOURCES.md'), '--json']);
   expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(/^castmatch: SOURCES\.md does not read as a screenplay/);
+  expect(r.stderr).toMatch(/^castmatch: SOURCES\.md is not something I can read: share a screenplay \(\.fountain/);
   expect(r.stdout).toBe('');
 }, 30_000);

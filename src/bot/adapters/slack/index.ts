@@ -15,7 +15,7 @@ import { SlackPoster } from './poster.js';
 import type { SlackReplySink } from './sink.js';
 import { TurnQueue } from './turn-queue.js';
 
-export { SLACK_PATHS, BOT_SCOPES, SlackConfigError } from './bolt-app.js';
+export { SLACK_PATHS, BOT_SCOPES } from './bolt-app.js';
 
 export interface SlackAdapterOptions extends BoltOptions {
   /** The slash command (default `/cast`, as in manifests/slack/manifest.yaml). */

@@ -14,7 +14,7 @@ import { readPdf } from './pdf.js';
 import { ScriptError, type AnalyzeOptions, type Breakdown } from './types.js';
 
 export * from './types.js';
-export type { ScriptDocument, ScriptElement, ElementKind } from './document.js';
+export type { ScriptDocument } from './document.js';
 
 /** Reads a screenplay into the neutral document (the layer below the breakdown). */
 export async function readScript(bytes: Uint8Array, fileName: string, opts: AnalyzeOptions): Promise<ScriptDocument> {

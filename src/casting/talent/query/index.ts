@@ -7,9 +7,7 @@ import { parseTalentQueryRules } from './rule-parser.js';
 import type { TalentVocabulary } from './vocabulary.js';
 
 export * from './filter-schema.js';
-export { buildVocabulary, type TalentVocabulary } from './vocabulary.js';
-export { parseTalentQueryRules } from './rule-parser.js';
-export { parseTalentQueryWithLlm, talentQueryToolSchema, TALENT_QUERY_TOOL } from './llm-parser.js';
+export type { TalentVocabulary } from './vocabulary.js';
 
 export async function understandQuery(
   text: string, vocab: TalentVocabulary, deps: { llm?: LanguageModel; log: Logger },

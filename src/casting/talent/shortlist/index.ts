@@ -9,9 +9,9 @@ import { criteriaFromDescription, criteriaFromRole, type RoleCriteria } from './
 import { resolveRole, type RoleResolution } from './resolve-role.js';
 import { buildShortlist, DEFAULT_SHORTLIST_SIZE, type ShortlistOutcome } from './shortlist.js';
 
-export { DEFAULT_SHORTLIST_SIZE, NEAR_DUPLICATE_SIMILARITY, buildShortlist } from './shortlist.js';
+export { DEFAULT_SHORTLIST_SIZE } from './shortlist.js';
 export type { ShortlistOutcome } from './shortlist.js';
-export { resolveRole, type RoleResolution } from './resolve-role.js';
+export type { RoleResolution } from './resolve-role.js';
 export type { RoleCriteria } from './role-criteria.js';
 
 export interface ShortlistRoleInput {
