@@ -38,8 +38,11 @@ async function inProcess(turns: number): Promise<number[]> {
 /** Turns per second of the real command, counted from its first reply so start-up is excluded. */
 async function throughCli(turns: number): Promise<number> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'castmatch-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'chat', '--json', '--data-dir', dataDir],
-    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent' }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'chat', '--json', '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let lines = 0;
   let first = 0;
   const done = new Promise<number>((resolve) => {

@@ -57,5 +57,8 @@ for (const suite of SUITES.filter((s) => only.length === 0 || only.includes(s.na
 }
 printTable(all);
 const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
-await writeFile(out, `${JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, results }, null, 2)}\n`);
+await writeFile(
+  out,
+  `${JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, results }, null, 2)}\n`,
+);
 process.stderr.write(`wrote ${out}\n`);

@@ -20,7 +20,10 @@ const [SCRIPTS, NAME] = existsSync(path.join(SHARED, 'big_fish.fountain'))
   : [path.join(ROOT, 'examples/scripts'), 'brick_and_steel'];
 const OPTS = { maxBytes: 50 * 1024 * 1024 };
 
-interface Timing { median: number; peakMb: number }
+interface Timing {
+  median: number;
+  peakMb: number;
+}
 
 /** Median wall time of `runs` calls after `warm` unmeasured ones, and the largest RSS growth seen. */
 async function measure(fn: () => Promise<unknown> | unknown, warm: number, runs: number): Promise<Timing> {

@@ -7,7 +7,10 @@
 import readline from 'node:readline';
 import { startFakeSlackApi } from '../test/fakes/slack-api.js';
 
-export interface FakeApiAddress { apiUrl: string; responseUrl: string }
+export interface FakeApiAddress {
+  apiUrl: string;
+  responseUrl: string;
+}
 
 const api = await startFakeSlackApi();
 const address: FakeApiAddress = { apiUrl: api.apiUrl, responseUrl: api.responseUrl() };

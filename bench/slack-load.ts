@@ -22,18 +22,32 @@ export interface LoadPlan {
 
 function signedBody(plan: LoadPlan, i: number): { body: string; headers: http.OutgoingHttpHeaders } {
   const body = new URLSearchParams({
-    command: '/cast', text: i % 2 ? 'help' : 'shortlist MARIA', team_id: 'T0BENCH', channel_id: `C0BENCH${i % 7}`,
-    user_id: `U0BENCH${i % 13}`, user_name: 'bench', response_url: plan.responseUrl, trigger_id: `t${i}`,
+    command: '/cast',
+    text: i % 2 ? 'help' : 'shortlist MARIA',
+    team_id: 'T0BENCH',
+    channel_id: `C0BENCH${i % 7}`,
+    user_id: `U0BENCH${i % 13}`,
+    user_name: 'bench',
+    response_url: plan.responseUrl,
+    trigger_id: `t${i}`,
   }).toString();
   const at = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', plan.secret).update(`v0:${at}:${body}`).digest('hex')}`;
   return {
     body,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': String(at), 'x-slack-signature': signature },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'content-length': Buffer.byteLength(body),
+      'x-slack-request-timestamp': String(at),
+      'x-slack-signature': signature,
+    },
   };
 }
 
-export interface LoadResult { samples: number[]; firstSentAt: number }
+export interface LoadResult {
+  samples: number[];
+  firstSentAt: number;
+}
 
 async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency });
@@ -43,12 +57,16 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
       let started = 0;
       const req = http.request(plan.url, { method: 'POST', agent, headers }, (res) => {
         res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`slash command answered ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`slash command answered ${res.statusCode}`)),
+        );
       });
       // The clock starts as the request is handed to its socket, right before its bytes are
       // written: a burst's requests are built one after another, and the time this process spends
       // building the later ones is the sender's, not the bot's.
-      req.on('socket', () => { started = performance.now(); });
+      req.on('socket', () => {
+        started = performance.now();
+      });
       req.on('error', reject);
       req.end(body);
     });

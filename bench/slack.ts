@@ -38,7 +38,9 @@ interface ApiProcess extends FakeApiAddress {
 
 async function startApiProcess(): Promise<ApiProcess> {
   const child = spawn(process.execPath, [...process.execArgv, API_SCRIPT], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`fake Slack API process exited (${code})`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`fake Slack API process exited (${code})`))),
+  );
   exited.catch(() => undefined);
   const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const nextLine = async () => {
@@ -53,10 +55,11 @@ async function startApiProcess(): Promise<ApiProcess> {
       child.stdin.write(`${method}\n`);
       return Number(await nextLine());
     },
-    close: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.stdin.end();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin.end();
+      }),
   };
 }
 
@@ -78,7 +81,12 @@ async function ackLatency(): Promise<{ samples: number[]; answered: number; allD
   const app = await createApp({ config: loadConfig({ CASTMATCH_DATA_DIR: dataDir }), log });
   const adapter = createSlackAdapter({
     config: { ...app.config, SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.apiUrl },
-    handler: app.engine, store: app.db.store, log, botId: FAKE_BOT_ID, botUserId: FAKE_BOT_USER, retryConfig: { retries: 0 },
+    handler: app.engine,
+    store: app.db.store,
+    log,
+    botId: FAKE_BOT_ID,
+    botUserId: FAKE_BOT_USER,
+    retryConfig: { retries: 0 },
   });
   const server = await startHttpServer(adapter.routes, { port: 0, host: '127.0.0.1', log });
   const plan = { url: server.url('/slack/commands'), secret: SECRET, responseUrl: api.responseUrl, concurrency: CONCURRENCY };
@@ -103,8 +111,16 @@ function renderHuge(): number {
   const b = reply('A very long answer.').heading('Breakdown');
   for (let i = 0; i < 120; i++) b.section(`*Role ${i}* — ${'a line of description '.repeat(20)}`);
   b.fields(Array.from({ length: 40 }, (_, i) => ({ label: `Field ${i}`, value: 'value '.repeat(50) })));
-  b.table(['Name', 'Age', 'Agency'], Array.from({ length: 300 }, (_, i) => [`Person ${i}`, String(20 + (i % 50)), 'Agency Ltd']));
-  b.buttons(Array.from({ length: 30 }, (_, i) => ({ label: `Shortlist ROLE ${i}`, action: { skill: 'propose-shortlist', args: { role: `ROLE ${i}` } } })));
+  b.table(
+    ['Name', 'Age', 'Agency'],
+    Array.from({ length: 300 }, (_, i) => [`Person ${i}`, String(20 + (i % 50)), 'Agency Ltd']),
+  );
+  b.buttons(
+    Array.from({ length: 30 }, (_, i) => ({
+      label: `Shortlist ROLE ${i}`,
+      action: { skill: 'propose-shortlist', args: { role: `ROLE ${i}` } },
+    })),
+  );
   const huge = b.build();
   for (let i = 0; i < 20; i++) renderMessage(huge);
   const runs = 200;

@@ -1,5 +1,10 @@
 /** Small statistics helpers shared by the benchmarks. */
-export interface BenchRow { name: string; value: number; unit: string; goal?: string }
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  goal?: string;
+}
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;

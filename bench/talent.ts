@@ -59,7 +59,9 @@ function peakRss(): number {
   try {
     const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
     if (hwm) return Number(hwm[1]) * 1024;
-  } catch { /* not Linux */ }
+  } catch {
+    /* not Linux */
+  }
   return process.memoryUsage().rss;
 }
 
@@ -99,7 +101,11 @@ export async function benchTalent(): Promise<BenchRow[]> {
     for (let i = 0; i < parsed.profiles.length; i += 5000) {
       const chunk = parsed.profiles.slice(i, i + 5000);
       const vs = await embedder.embed(chunk.map(embeddingText));
-      await vectors.upsert(TENANT, chunk.map((p, k) => ({ id: p.id, vector: vs[k]!, metadata: talentMetadata(p) })), embedder.model);
+      await vectors.upsert(
+        TENANT,
+        chunk.map((p, k) => ({ id: p.id, vector: vs[k]!, metadata: talentMetadata(p) })),
+        embedder.model,
+      );
     }
   });
   notePeak('embed');

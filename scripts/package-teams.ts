@@ -46,7 +46,9 @@ export async function packageTeamsApp(opts: PackageOptions): Promise<{ file?: st
   // Loaded here, not at the top: it is CommonJS requiring an ES module, which plain Node 20 handles
   // but jest's module loader does not, and the tests import pngHeader from this file.
   const { AppManifestUtils } = await import('@microsoft/app-manifest');
-  const problems = await AppManifestUtils.validateAgainstSchema(manifest as unknown as Parameters<typeof AppManifestUtils.validateAgainstSchema>[0]);
+  const problems = await AppManifestUtils.validateAgainstSchema(
+    manifest as unknown as Parameters<typeof AppManifestUtils.validateAgainstSchema>[0],
+  );
   const icons: Record<string, Buffer> = {};
   for (const kind of ['color', 'outline'] as const) {
     const name = manifest.icons[kind];

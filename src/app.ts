@@ -22,8 +22,13 @@ import type { ChatAdapter } from './bot/adapters/adapter.js';
 import { createSlackAdapter } from './bot/adapters/slack/index.js';
 import { createTeamsAdapter } from './bot/adapters/teams/index.js';
 import {
-  createTelemetry, installOps, trackInFlight,
-  type OpsInstallation, type Telemetry, type TelemetryOptions, type TrackedHandler,
+  createTelemetry,
+  installOps,
+  trackInFlight,
+  type OpsInstallation,
+  type Telemetry,
+  type TelemetryOptions,
+  type TrackedHandler,
 } from './ops/index.js';
 
 export interface AppOptions {
@@ -64,14 +69,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const { config, log } = opts;
   const db = await openDatabase(config);
   const scheduler = new AgendaScheduler({
-    database: await db.scheduler(), log: log.child({ part: 'scheduler' }),
+    database: await db.scheduler(),
+    log: log.child({ part: 'scheduler' }),
     ...(opts.schedulerPollMs ? { processEvery: opts.schedulerPollMs, lockLifetimeMs: 10_000 } : {}),
   });
 
   const breakers = new BreakerRegistry();
   const talentVectors = talentVectorLoader(db.store);
   const services = resilientServices(createServices(config, { store: db.store, scheduler, log, talentVectors }, opts.services), {
-    breakers, log: log.child({ part: 'resilience' }),
+    breakers,
+    log: log.child({ part: 'resilience' }),
     // While a remote service's breaker is open, its embedded default answers instead.
     fallbacks: {
       vectors: new MemoryVectorIndex(talentVectors),
@@ -90,7 +97,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
   });
   const engine = new Engine({
-    store: db.store, services, skills, log, observer: telemetry,
+    store: db.store,
+    services,
+    skills,
+    log,
+    observer: telemetry,
     importRoster: (ctx, fileIndex) => importRosterFromMessage(ctx, ctx.message.files![fileIndex]!),
     ...(opts.now ? { now: opts.now } : {}),
   });
@@ -108,13 +119,31 @@ export async function createApp(opts: AppOptions): Promise<App> {
     outbox.register(teams.poster);
   }
 
-  registerAuditionJobs({ scheduler, store: db.store, outbox, log: log.child({ part: 'auditions' }), config, ...(opts.now ? { now: opts.now } : {}) });
+  registerAuditionJobs({
+    scheduler,
+    store: db.store,
+    outbox,
+    log: log.child({ part: 'auditions' }),
+    config,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   ops = installOps({ config, log, db, scheduler, outbox, adapters, breakers }, { telemetry, turns });
   const installed = ops;
 
   let closed = false;
   return {
-    config, log, db, scheduler, services, engine, turns, outbox, adapters, breakers, telemetry, ops: installed,
+    config,
+    log,
+    db,
+    scheduler,
+    services,
+    engine,
+    turns,
+    outbox,
+    adapters,
+    breakers,
+    telemetry,
+    ops: installed,
     startScheduler: () => scheduler.start(),
     close: async () => {
       if (closed) return;

@@ -30,11 +30,15 @@ const part = (file: string) => file.split('/')[1]!;
 
 /** Imports that break the table, as "from → to" lines. */
 function layerViolations(edges: ImportEdge[]): string[] {
-  return edges.filter(({ from, to }) => part(from) !== part(to) && !FOUNDATION.includes(part(to)) && !(MAY_IMPORT[part(from)] ?? []).includes(part(to)))
+  return edges
+    .filter(
+      ({ from, to }) => part(from) !== part(to) && !FOUNDATION.includes(part(to)) && !(MAY_IMPORT[part(from)] ?? []).includes(part(to)),
+    )
     .map(({ from, to }) => `${from} → ${to}`);
 }
 
-const PLATFORM_SDK = /from\s+['"](@slack\/[^'"]+|botbuilder[^'"]*|botframework-[^'"]+|@microsoft\/teams[^'"]*)['"]|import\(\s*['"](@slack\/|botbuilder|botframework-|@microsoft\/teams)/;
+const PLATFORM_SDK =
+  /from\s+['"](@slack\/[^'"]+|botbuilder[^'"]*|botframework-[^'"]+|@microsoft\/teams[^'"]*)['"]|import\(\s*['"](@slack\/|botbuilder|botframework-|@microsoft\/teams)/;
 
 async function sources(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -42,7 +46,9 @@ async function sources(dir: string): Promise<string[]> {
 }
 
 let edges: ImportEdge[];
-beforeAll(async () => { edges = await importGraph(process.cwd(), 'src'); });
+beforeAll(async () => {
+  edges = await importGraph(process.cwd(), 'src');
+});
 
 test('every part of src lives in the layer table', async () => {
   const parts = (await readdir('src')).filter((p) => !p.endsWith('.md'));
@@ -72,11 +78,14 @@ test('each folder README states the same rule as the table', async () => {
   }
 });
 
-test.each(['src/casting', 'src/skills', 'src/memory', 'src/integrations', 'src/scheduler'])('%s imports no chat platform SDK', async (dir) => {
-  const offenders: string[] = [];
-  for (const file of await sources(dir)) if (PLATFORM_SDK.test(await readFile(file, 'utf8'))) offenders.push(file);
-  expect(offenders).toEqual([]);
-});
+test.each(['src/casting', 'src/skills', 'src/memory', 'src/integrations', 'src/scheduler'])(
+  '%s imports no chat platform SDK',
+  async (dir) => {
+    const offenders: string[] = [];
+    for (const file of await sources(dir)) if (PLATFORM_SDK.test(await readFile(file, 'utf8'))) offenders.push(file);
+    expect(offenders).toEqual([]);
+  },
+);
 
 test('botbuilder is used only inside the Teams adapter', async () => {
   const offenders: string[] = [];
@@ -95,14 +104,25 @@ describe('the checks catch what they are for', () => {
   });
 
   test('an import that runs up the layers', () => {
-    expect(layerViolations([{ from: 'src/casting/talent/a.ts', to: 'src/bot/reply.ts' }])).toEqual(['src/casting/talent/a.ts → src/bot/reply.ts']);
+    expect(layerViolations([{ from: 'src/casting/talent/a.ts', to: 'src/bot/reply.ts' }])).toEqual([
+      'src/casting/talent/a.ts → src/bot/reply.ts',
+    ]);
     expect(layerViolations([{ from: 'src/skills/x/a.ts', to: 'src/casting/b.ts' }])).toEqual([]);
   });
 
   test('two folders that import each other, and a file cycle', () => {
-    const pair = [{ from: 'src/bot/http/a.ts', to: 'src/bot/adapters/b.ts' }, { from: 'src/bot/adapters/c.ts', to: 'src/bot/http/d.ts' }];
+    const pair = [
+      { from: 'src/bot/http/a.ts', to: 'src/bot/adapters/b.ts' },
+      { from: 'src/bot/adapters/c.ts', to: 'src/bot/http/d.ts' },
+    ];
     expect(cycles(siblingEdges(pair))).toEqual([['src/bot/adapters', 'src/bot/http']]);
-    expect(cycles([{ from: 'a.ts', to: 'b.ts' }, { from: 'b.ts', to: 'c.ts' }, { from: 'c.ts', to: 'a.ts' }])).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+    expect(
+      cycles([
+        { from: 'a.ts', to: 'b.ts' },
+        { from: 'b.ts', to: 'c.ts' },
+        { from: 'c.ts', to: 'a.ts' },
+      ]),
+    ).toEqual([['a.ts', 'b.ts', 'c.ts']]);
     expect(cycles(pair)).toEqual([]);
   });
 });

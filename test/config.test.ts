@@ -5,7 +5,13 @@ import { certificateDir, type CertificateDir, type TestCertificate } from './hel
 
 test('runs on embedded defaults with no environment at all', () => {
   const c = loadConfig({});
-  expect(c).toMatchObject({ PORT: 3978, CASTMATCH_DATA_DIR: './data', CASTMATCH_TIME_ZONE: 'UTC', AUDITION_MINUTES: 20, REMINDER_OFFSETS_MINUTES: [1440, 60] });
+  expect(c).toMatchObject({
+    PORT: 3978,
+    CASTMATCH_DATA_DIR: './data',
+    CASTMATCH_TIME_ZONE: 'UTC',
+    AUDITION_MINUTES: 20,
+    REMINDER_OFFSETS_MINUTES: [1440, 60],
+  });
   expect(c.ANTHROPIC_API_KEY).toBeUndefined();
 });
 
@@ -35,9 +41,21 @@ test('empty strings count as unset', () => {
 
 test('secrets and private contact details never reach the log', () => {
   let out = '';
-  const sink = new Writable({ write(chunk: Buffer, _e, cb) { out += chunk.toString(); cb(); } });
+  const sink = new Writable({
+    write(chunk: Buffer, _e, cb) {
+      out += chunk.toString();
+      cb();
+    },
+  });
   const log = createLogger('info', sink);
-  log.info({ config: { SLACK_BOT_TOKEN: 'xoxb-secret', PORT: 3978 }, talent: { name: 'Meera', email: 'meera@example.com', phone: '+91-1' }, authorization: 'Bearer abc' }, 'hello');
+  log.info(
+    {
+      config: { SLACK_BOT_TOKEN: 'xoxb-secret', PORT: 3978 },
+      talent: { name: 'Meera', email: 'meera@example.com', phone: '+91-1' },
+      authorization: 'Bearer abc',
+    },
+    'hello',
+  );
   expect(out).not.toMatch(/xoxb-secret|meera@example.com|\+91-1|Bearer abc/);
   expect(out).toContain('Meera');
   expect(out).toContain('[redacted]');
@@ -65,59 +83,104 @@ describe('Teams certificate credentials', () => {
   };
 
   test('a thumbprint and a private key file replace the password; the key is read once, here', () => {
-    const c = loadConfig({ ...APP, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.x509.fingerprint.toLowerCase(), MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile });
+    const c = loadConfig({
+      ...APP,
+      MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.x509.fingerprint.toLowerCase(),
+      MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile,
+    });
     expect(c.MICROSOFT_APP_CERTIFICATE_THUMBPRINT).toBe(a.thumbprint);
     expect(c.MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE?.pem).toBe(a.key);
     expect(c.MICROSOFT_APP_PASSWORD).toBeUndefined();
     // The certificate alone (subject name and issuer) names the thumbprint.
-    expect(() => loadConfig({ ...APP, MICROSOFT_APP_CERTIFICATE_X5C_FILE: a.certFile, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile })).not.toThrow();
+    expect(() =>
+      loadConfig({ ...APP, MICROSOFT_APP_CERTIFICATE_X5C_FILE: a.certFile, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile }),
+    ).not.toThrow();
   });
 
   test('half a certificate, or a password and a certificate, is an error naming the variables', () => {
     expect(problems({ ...APP, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint })).toEqual([
-      'MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: required with MICROSOFT_APP_CERTIFICATE_THUMBPRINT (the certificate\'s private key, PEM)',
+      "MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: required with MICROSOFT_APP_CERTIFICATE_THUMBPRINT (the certificate's private key, PEM)",
     ]);
     expect(problems({ ...APP, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile })).toEqual([
       'MICROSOFT_APP_CERTIFICATE_THUMBPRINT: required with MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE (or give the certificate itself in MICROSOFT_APP_CERTIFICATE_X5C_FILE)',
     ]);
     expect(problems({ ...APP, MICROSOFT_APP_CERTIFICATE_X5C_FILE: a.certFile })).toEqual([
-      'MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: required with MICROSOFT_APP_CERTIFICATE_X5C_FILE (the certificate\'s private key, PEM)',
+      "MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: required with MICROSOFT_APP_CERTIFICATE_X5C_FILE (the certificate's private key, PEM)",
     ]);
-    expect(problems({ ...APP, MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile })).toEqual([
+    expect(
+      problems({
+        ...APP,
+        MICROSOFT_APP_PASSWORD: 'secret',
+        MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint,
+        MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile,
+      }),
+    ).toEqual([
       'MICROSOFT_APP_PASSWORD and MICROSOFT_APP_CERTIFICATE_THUMBPRINT/MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: set a password or a certificate, not both',
     ]);
-    expect(problems({ MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile })).toEqual([
-      'MICROSOFT_APP_ID: required with MICROSOFT_APP_CERTIFICATE_*',
-    ]);
-    expect(problems({ ...APP, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 't', MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile }))
-      .toEqual([expect.stringMatching(/^MICROSOFT_APP_CERTIFICATE_\*: not used with MICROSOFT_APP_TYPE=UserAssignedMSI/)]);
+    expect(problems({ MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile })).toEqual(
+      ['MICROSOFT_APP_ID: required with MICROSOFT_APP_CERTIFICATE_*'],
+    );
+    expect(
+      problems({
+        ...APP,
+        MICROSOFT_APP_TYPE: 'UserAssignedMSI',
+        MICROSOFT_APP_TENANT_ID: 't',
+        MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint,
+        MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile,
+      }),
+    ).toEqual([expect.stringMatching(/^MICROSOFT_APP_CERTIFICATE_\*: not used with MICROSOFT_APP_TYPE=UserAssignedMSI/)]);
   });
 
   test('a missing, unreadable or wrong file stops start-up naming the variable and the file', () => {
     const missing = `${certs.dir}/nowhere.pem`;
-    expect(problems({ ...APP, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: missing }))
-      .toEqual([`MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: cannot read the private key file ${missing} (ENOENT)`]);
-    expect(problems({ ...APP, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: certs.dir }))
-      .toEqual([`MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: cannot read the private key file ${certs.dir} (EISDIR)`]);
-    expect(problems({ ...APP, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.certFile }))
-      .toEqual([expect.stringMatching(/^MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: .*a\.cert\.pem is not a PEM private key/)]);
-    expect(problems({ ...APP, MICROSOFT_APP_CERTIFICATE_X5C_FILE: a.keyFile, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile }))
-      .toEqual([expect.stringMatching(/^MICROSOFT_APP_CERTIFICATE_X5C_FILE: .*a\.key\.pem is not a PEM certificate/)]);
-    expect(problems({ ...APP, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: 'not-hex', MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile }))
-      .toEqual(["MICROSOFT_APP_CERTIFICATE_THUMBPRINT: must be the certificate's SHA-1 thumbprint: 40 hex digits"]);
+    expect(
+      problems({ ...APP, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: missing }),
+    ).toEqual([`MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: cannot read the private key file ${missing} (ENOENT)`]);
+    expect(
+      problems({ ...APP, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: certs.dir }),
+    ).toEqual([`MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: cannot read the private key file ${certs.dir} (EISDIR)`]);
+    expect(
+      problems({ ...APP, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.certFile }),
+    ).toEqual([expect.stringMatching(/^MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: .*a\.cert\.pem is not a PEM private key/)]);
+    expect(
+      problems({ ...APP, MICROSOFT_APP_CERTIFICATE_X5C_FILE: a.keyFile, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile }),
+    ).toEqual([expect.stringMatching(/^MICROSOFT_APP_CERTIFICATE_X5C_FILE: .*a\.key\.pem is not a PEM certificate/)]);
+    expect(
+      problems({ ...APP, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: 'not-hex', MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile }),
+    ).toEqual(["MICROSOFT_APP_CERTIFICATE_THUMBPRINT: must be the certificate's SHA-1 thumbprint: 40 hex digits"]);
   });
 
   test('with the certificate given, the thumbprint and the key must be its own', () => {
-    expect(problems({ ...APP, MICROSOFT_APP_CERTIFICATE_X5C_FILE: a.certFile, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: b.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile }))
-      .toEqual([`MICROSOFT_APP_CERTIFICATE_THUMBPRINT: does not match the certificate in MICROSOFT_APP_CERTIFICATE_X5C_FILE, whose thumbprint is ${a.thumbprint}`]);
-    expect(problems({ ...APP, MICROSOFT_APP_CERTIFICATE_X5C_FILE: a.certFile, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: b.keyFile }))
-      .toEqual(['MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: is not the private key of the certificate in MICROSOFT_APP_CERTIFICATE_X5C_FILE']);
+    expect(
+      problems({
+        ...APP,
+        MICROSOFT_APP_CERTIFICATE_X5C_FILE: a.certFile,
+        MICROSOFT_APP_CERTIFICATE_THUMBPRINT: b.thumbprint,
+        MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile,
+      }),
+    ).toEqual([
+      `MICROSOFT_APP_CERTIFICATE_THUMBPRINT: does not match the certificate in MICROSOFT_APP_CERTIFICATE_X5C_FILE, whose thumbprint is ${a.thumbprint}`,
+    ]);
+    expect(
+      problems({ ...APP, MICROSOFT_APP_CERTIFICATE_X5C_FILE: a.certFile, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: b.keyFile }),
+    ).toEqual([
+      'MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: is not the private key of the certificate in MICROSOFT_APP_CERTIFICATE_X5C_FILE',
+    ]);
   });
 
   test('the private key never reaches the log', () => {
     let out = '';
-    const sink = new Writable({ write(chunk: Buffer, _e, cb) { out += chunk.toString(); cb(); } });
-    const config = loadConfig({ ...APP, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile });
+    const sink = new Writable({
+      write(chunk: Buffer, _e, cb) {
+        out += chunk.toString();
+        cb();
+      },
+    });
+    const config = loadConfig({
+      ...APP,
+      MICROSOFT_APP_CERTIFICATE_THUMBPRINT: a.thumbprint,
+      MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: a.keyFile,
+    });
     const log = createLogger('info', sink);
     log.info({ config }, 'config');
     log.info({ keyFile: config.MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE }, 'under another name');

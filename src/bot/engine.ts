@@ -65,7 +65,8 @@ export class Engine implements TurnHandler {
       const ctx = this.context(message, memory, sink, log, route.kind === 'skill' ? route.skill : undefined);
       log.info({ route: skillName, via: route.via }, 'turn routed');
       // A role named in a request is the role now under discussion: "shortlist for her" next time.
-      if (route.kind === 'skill' && typeof route.args.role === 'string' && route.args.role.trim()) await memory.setLastRole(route.args.role.trim());
+      if (route.kind === 'skill' && typeof route.args.role === 'string' && route.args.role.trim())
+        await memory.setLastRole(route.args.role.trim());
       const { result, notices } = await collectNotices(() => this.run(route, ctx));
       const answer = notices.length ? withNotices(result, notices) : result;
       ok = !answer.isError;
@@ -73,7 +74,8 @@ export class Engine implements TurnHandler {
       await sink.send(answer);
     } catch (err) {
       ok = false;
-      await sink.send(this.failureReply(err, log))
+      await sink
+        .send(this.failureReply(err, log))
         .catch((sendErr: unknown) => log.error({ err: sendErr }, 'could not deliver the error reply'));
     } finally {
       this.deps.observer?.turnFinished({ skill: skillName, ok, ms: performance.now() - started, platform: message.address.platform });
@@ -93,7 +95,8 @@ export class Engine implements TurnHandler {
 
   private async run(route: Exclude<Route, { kind: 'ignore' }>, ctx: SkillContext): Promise<Reply> {
     switch (route.kind) {
-      case 'confirm': return this.confirm(route.confirmationId, route.accept, ctx);
+      case 'confirm':
+        return this.confirm(route.confirmationId, route.accept, ctx);
       case 'import-roster':
         return this.deps.importRoster
           ? this.deps.importRoster(ctx, route.fileIndex)
@@ -105,7 +108,9 @@ export class Engine implements TurnHandler {
         if (!args.success) {
           const problems = args.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
           ctx.log.info({ skill: skill.id, problems }, 'invalid skill arguments');
-          return errorReply(`I couldn't read that request (${problems}). For example: ${skill.examples.map((e) => `"${e}"`).join(' or ')}.`);
+          return errorReply(
+            `I couldn't read that request (${problems}). For example: ${skill.examples.map((e) => `"${e}"`).join(' or ')}.`,
+          );
         }
         return skill.run(ctx, args.data);
       }
@@ -117,7 +122,9 @@ export class Engine implements TurnHandler {
     await ctx.memory.delete(pendingField(userId));
     const pending = await this.deps.store.confirmations.take(id, ctx.memory.key, userId, this.now());
     if (!pending) {
-      return errorReply('That request has expired, was already handled, or was made by someone else. Ask again and I will prepare it anew.');
+      return errorReply(
+        'That request has expired, was already handled, or was made by someone else. Ask again and I will prepare it anew.',
+      );
     }
     if (!accept) return textReply(`Cancelled: ${pending.summary}. Nothing was changed.`);
     const skill = this.deps.skills.get(pending.skill as SkillId);
@@ -128,7 +135,9 @@ export class Engine implements TurnHandler {
 
   private context(message: IncomingMessage, memory: ChannelMemory, sink: ReplySink, log: Logger, skillId?: SkillId): SkillContext {
     return {
-      message, memory, log,
+      message,
+      memory,
+      log,
       tenant: tenantKey(message.address),
       store: this.deps.store,
       services: this.deps.services,
@@ -138,17 +147,28 @@ export class Engine implements TurnHandler {
         if (!skillId) throw new Error('propose() called outside a skill run');
         const id = randomUUID();
         await this.deps.store.confirmations.create({
-          id, channel: memory.key, userId: message.user.id, skill: skillId, payload, summary,
+          id,
+          channel: memory.key,
+          userId: message.user.id,
+          skill: skillId,
+          payload,
+          summary,
           expiresAt: new Date(this.now().getTime() + ttlMs),
         });
         await memory.set(pendingField(message.user.id), id, ttlMs);
         const base = details ?? buildReply(summary).section(summary).build();
         return {
           ...base,
-          blocks: [...base.blocks, { type: 'actions', buttons: [
-            { label: 'Confirm', style: 'primary', action: { skill: CONFIRM_ACTION, args: { id, accept: true } } },
-            { label: 'Cancel', style: 'danger', action: { skill: CONFIRM_ACTION, args: { id, accept: false } } },
-          ] }],
+          blocks: [
+            ...base.blocks,
+            {
+              type: 'actions',
+              buttons: [
+                { label: 'Confirm', style: 'primary', action: { skill: CONFIRM_ACTION, args: { id, accept: true } } },
+                { label: 'Cancel', style: 'danger', action: { skill: CONFIRM_ACTION, args: { id, accept: false } } },
+              ],
+            },
+          ],
         };
       },
     };
@@ -157,7 +177,11 @@ export class Engine implements TurnHandler {
 
 /** Says, under the answer, which outside services were unavailable and what was used instead. */
 function withNotices(r: Reply, notices: string[]): Reply {
-  return { ...r, blocks: [...r.blocks, ...notices.map((text) => ({ type: 'context' as const, text: `⚠ ${text}` }))], text: `${r.text}\n(${notices.join('; ')})` };
+  return {
+    ...r,
+    blocks: [...r.blocks, ...notices.map((text) => ({ type: 'context' as const, text: `⚠ ${text}` }))],
+    text: `${r.text}\n(${notices.join('; ')})`,
+  };
 }
 
 function describe(m: IncomingMessage): string {

@@ -26,14 +26,23 @@ const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
 
 /** A file CastMatch will not read, and why; the message is written for the person who shared it. */
 export class FileRefusedError extends CastMatchError<`file_${RefusalReason}`> {
-  constructor(readonly reason: RefusalReason, readonly fileName: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: RefusalReason,
+    readonly fileName: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(`file_${reason}`, message, { ...options, audience: 'user' });
   }
 }
 
 /** Raised by an adapter's `fetch` past the limit it was given; the intake turns it into its refusal. */
 export class FileTooLargeError extends FileRefusedError {
-  constructor(fileName: string, readonly size: number, readonly limit: number) {
+  constructor(
+    fileName: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
     super('size', fileName, `${fileName} is ${mb(size)} MB; the limit is ${mb(limit)} MB.`);
   }
 }
@@ -56,8 +65,12 @@ export interface FileIntake {
 
 export function fileIntake(config: Pick<Config, 'SCRIPT_MAX_BYTES' | 'ROSTER_MAX_BYTES'>): FileIntake {
   const limit = (kind: FileKind) => (kind === 'script' ? config.SCRIPT_MAX_BYTES : config.ROSTER_MAX_BYTES);
-  const tooLarge = (name: string, size: number, kind: FileKind) => new FileRefusedError('size', name,
-    `${name} is ${mb(size)} MB; ${WHAT[kind].many} can be up to ${mb(limit(kind))} MB, so I did not download it. Share a smaller file (${WHAT[kind].hint}).`);
+  const tooLarge = (name: string, size: number, kind: FileKind) =>
+    new FileRefusedError(
+      'size',
+      name,
+      `${name} is ${mb(size)} MB; ${WHAT[kind].many} can be up to ${mb(limit(kind))} MB, so I did not download it. Share a smaller file (${WHAT[kind].hint}).`,
+    );
 
   const admit: FileIntake['admit'] = (file, expected) => {
     const ext = extension(file.name);
@@ -82,7 +95,12 @@ export function fileIntake(config: Pick<Config, 'SCRIPT_MAX_BYTES' | 'ROSTER_MAX
       } catch (err) {
         if (err instanceof FileTooLargeError) throw tooLarge(file.name, err.size, kind);
         if (err instanceof FileRefusedError) throw err;
-        throw new FileRefusedError('download', file.name, `I could not read ${file.name}: ${(err as Error).message}. Try sharing it again.`, { cause: err });
+        throw new FileRefusedError(
+          'download',
+          file.name,
+          `I could not read ${file.name}: ${(err as Error).message}. Try sharing it again.`,
+          { cause: err },
+        );
       }
     },
   };

@@ -44,34 +44,58 @@ export class ReplyBuilder {
   private readonly files: FileAttachment[] = [];
   constructor(private readonly fallback: string) {}
 
-  heading(text: string): this { this.blocks.push({ type: 'heading', text }); return this; }
-  section(text: string): this { this.blocks.push({ type: 'section', text }); return this; }
+  heading(text: string): this {
+    this.blocks.push({ type: 'heading', text });
+    return this;
+  }
+  section(text: string): this {
+    this.blocks.push({ type: 'section', text });
+    return this;
+  }
   fields(fields: { label: string; value: string }[]): this {
     if (fields.length) this.blocks.push({ type: 'fields', fields });
     return this;
   }
-  table(columns: string[], rows: string[][]): this { this.blocks.push({ type: 'table', columns, rows }); return this; }
+  table(columns: string[], rows: string[][]): this {
+    this.blocks.push({ type: 'table', columns, rows });
+    return this;
+  }
   buttons(buttons: Button[]): this {
     if (buttons.length) this.blocks.push({ type: 'actions', buttons });
     return this;
   }
-  context(text: string): this { this.blocks.push({ type: 'context', text }); return this; }
-  divider(): this { this.blocks.push({ type: 'divider' }); return this; }
+  context(text: string): this {
+    this.blocks.push({ type: 'context', text });
+    return this;
+  }
+  divider(): this {
+    this.blocks.push({ type: 'divider' });
+    return this;
+  }
   image(file: FileAttachment, alt: string): this {
     this.files.push(file);
     this.blocks.push({ type: 'image', file: file.name, alt });
     return this;
   }
-  file(file: FileAttachment): this { this.files.push(file); return this; }
+  file(file: FileAttachment): this {
+    this.files.push(file);
+    return this;
+  }
   build(): Reply {
     return { text: this.fallback, blocks: this.blocks, ...(this.files.length ? { files: this.files } : {}) };
   }
 }
 
-export function reply(text: string): ReplyBuilder { return new ReplyBuilder(text); }
+export function reply(text: string): ReplyBuilder {
+  return new ReplyBuilder(text);
+}
 
 /** A one-line answer. */
-export function textReply(text: string): Reply { return { text, blocks: [{ type: 'section', text }] }; }
+export function textReply(text: string): Reply {
+  return { text, blocks: [{ type: 'section', text }] };
+}
 
 /** A failure the user can act on: what went wrong and what to do next. */
-export function errorReply(text: string): Reply { return { text, blocks: [{ type: 'section', text }], isError: true }; }
+export function errorReply(text: string): Reply {
+  return { text, blocks: [{ type: 'section', text }], isError: true };
+}

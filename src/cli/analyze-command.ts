@@ -19,23 +19,39 @@ const DEFAULT_CHANNEL = 'general';
 /** The documented JSON shape (README): stable field names and order. */
 export function breakdownJson(b: Breakdown): unknown {
   return {
-    title: b.title, format: b.format, pages: b.pages,
+    title: b.title,
+    format: b.format,
+    pages: b.pages,
     scenes: b.scenes.map((s) => ({ number: s.number, heading: s.heading, page: s.page })),
     characters: b.characters.map((c) => ({
-      name: c.name, aliases: c.aliases, speeches: c.speeches, words: c.words,
-      speakingScenes: c.speakingScenes, appearsInScenes: c.appearsInScenes, firstScene: c.firstScene,
-      introduction: c.introduction, gender: c.gender, ageRange: c.ageRange, size: c.size,
+      name: c.name,
+      aliases: c.aliases,
+      speeches: c.speeches,
+      words: c.words,
+      speakingScenes: c.speakingScenes,
+      appearsInScenes: c.appearsInScenes,
+      firstScene: c.firstScene,
+      introduction: c.introduction,
+      gender: c.gender,
+      ageRange: c.ageRange,
+      size: c.size,
     })),
     pairs: b.pairs.map((p) => ({ a: p.a, b: p.b, sharedScenes: p.sharedScenes })),
   };
 }
 
-export interface AnalyzeOptions extends GlobalOptions { json?: boolean; save?: boolean; channel?: string }
+export interface AnalyzeOptions extends GlobalOptions {
+  json?: boolean;
+  save?: boolean;
+  channel?: string;
+}
 
 export async function analyzeCommand(file: string, opts: AnalyzeOptions): Promise<void> {
   await checkReadableFile(file);
   if (opts.channel !== undefined && !opts.save) {
-    throw new Error(`--channel says where --save puts the script; add --save to make ${path.basename(file)} the active project of channel ${opts.channel}`);
+    throw new Error(
+      `--channel says where --save puts the script; add --save to make ${path.basename(file)} the active project of channel ${opts.channel}`,
+    );
   }
   if (opts.save) return saveAndPrint(file, opts.channel ?? DEFAULT_CHANNEL, opts);
 
@@ -57,7 +73,9 @@ export async function analyzeCommand(file: string, opts: AnalyzeOptions): Promis
   // People expect `shortlist` to work next; say that nothing was kept and how to keep it.
   if (!opts.json) {
     const f = shellWord(file);
-    process.stdout.write(`Not saved. To shortlist from it, make it a channel's active project: \`castmatch analyze ${f} --save --channel C\`, or \`/upload ${f}\` in \`castmatch chat --channel C\`.\n`);
+    process.stdout.write(
+      `Not saved. To shortlist from it, make it a channel's active project: \`castmatch analyze ${f} --save --channel C\`, or \`/upload ${f}\` in \`castmatch chat --channel C\`.\n`,
+    );
   }
 }
 
@@ -68,11 +86,15 @@ async function saveAndPrint(file: string, channel: string, opts: AnalyzeOptions)
     // without parsing twice; what is printed is what was saved.
     print(project.breakdown as unknown as Breakdown, file, opts.json);
     if (!opts.json) {
-      process.stdout.write(`Saved as the active project of channel ${channel}: try \`castmatch shortlist ROLE --channel ${channel}\` or \`castmatch chat --channel ${channel}\`.\n`);
+      process.stdout.write(
+        `Saved as the active project of channel ${channel}: try \`castmatch shortlist ROLE --channel ${channel}\` or \`castmatch chat --channel ${channel}\`.\n`,
+      );
     }
   });
 }
 
 function print(b: Breakdown, file: string, json?: boolean): void {
-  process.stdout.write(json ? `${JSON.stringify(breakdownJson(b))}\n` : `${renderText(renderBreakdown(b, { fileName: path.basename(file) }))}\n`);
+  process.stdout.write(
+    json ? `${JSON.stringify(breakdownJson(b))}\n` : `${renderText(renderBreakdown(b, { fileName: path.basename(file) }))}\n`,
+  );
 }

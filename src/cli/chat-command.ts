@@ -7,7 +7,12 @@ import { cliLogger, configFrom, type GlobalOptions } from './runtime.js';
 import { checkReadableFile } from './local-files.js';
 import { checkTimeZoneOption, utcNotice } from './time-zone-option.js';
 
-export interface ChatOptions extends GlobalOptions { channel: string; user: string; json?: boolean; tz?: string }
+export interface ChatOptions extends GlobalOptions {
+  channel: string;
+  user: string;
+  json?: boolean;
+  tz?: string;
+}
 
 export async function chatCommand(opts: ChatOptions): Promise<void> {
   checkTimeZoneOption(opts.tz);
@@ -15,10 +20,16 @@ export async function chatCommand(opts: ChatOptions): Promise<void> {
   const log = cliLogger(config);
   const app = await createApp({ config, log });
   const interactive = process.stdin.isTTY && !opts.json;
-  const chat = new TerminalChat(app.engine, {
-    channel: opts.channel, user: opts.user, filesDir: path.join(config.CASTMATCH_DATA_DIR, 'files'),
-    ...(opts.tz ? { timeZone: opts.tz } : {}),
-  }, (text) => process.stderr.write(`… ${text}\n`));
+  const chat = new TerminalChat(
+    app.engine,
+    {
+      channel: opts.channel,
+      user: opts.user,
+      filesDir: path.join(config.CASTMATCH_DATA_DIR, 'files'),
+      ...(opts.tz ? { timeZone: opts.tz } : {}),
+    },
+    (text) => process.stderr.write(`… ${text}\n`),
+  );
 
   const notice = utcNotice(opts.tz);
   if (notice) process.stderr.write(`${notice}\n`);
@@ -36,11 +47,17 @@ export async function chatCommand(opts: ChatOptions): Promise<void> {
       if (problem) {
         // Answered like a reply, so a script reading one answer per line stays in step; the exit code tells it later.
         process.exitCode = 1;
-        process.stdout.write(opts.json ? `${JSON.stringify({ text: `castmatch: ${problem}`, blocks: [], files: [], isError: true })}\n` : `castmatch: ${problem}\n\n`);
+        process.stdout.write(
+          opts.json
+            ? `${JSON.stringify({ text: `castmatch: ${problem}`, blocks: [], files: [], isError: true })}\n`
+            : `castmatch: ${problem}\n\n`,
+        );
       } else {
         for (const out of await chat.say(line)) {
           if (opts.json) {
-            process.stdout.write(`${JSON.stringify({ text: out.reply.text, blocks: out.reply.blocks, files: out.files, ...(out.reply.isError ? { isError: true } : {}) })}\n`);
+            process.stdout.write(
+              `${JSON.stringify({ text: out.reply.text, blocks: out.reply.blocks, files: out.files, ...(out.reply.isError ? { isError: true } : {}) })}\n`,
+            );
           } else {
             process.stdout.write(`${out.text}\n${out.files.map((f) => `  (saved ${f.name} to ${f.path})\n`).join('')}\n`);
           }
@@ -62,5 +79,8 @@ async function uploadProblem(line: string): Promise<string | undefined> {
   const [command, file] = line.trim().split(/\s+/);
   if (command !== '/upload') return undefined;
   if (!file) return '/upload needs the path of a file, e.g. /upload examples/scripts/brick_and_steel.fountain';
-  return checkReadableFile(file).then(() => undefined, (err: Error) => err.message);
+  return checkReadableFile(file).then(
+    () => undefined,
+    (err: Error) => err.message,
+  );
 }

@@ -21,7 +21,9 @@ const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 const SAMPLE_ROSTER = path.join(EXAMPLES, 'talent/sample-roster.csv');
 const SAMPLE_SCRIPT = path.join(EXAMPLES, 'scripts/brick_and_steel.fountain');
 
-export interface DemoOptions extends GlobalOptions { channel: string }
+export interface DemoOptions extends GlobalOptions {
+  channel: string;
+}
 
 export async function demoCommand(opts: DemoOptions): Promise<void> {
   await withApp(opts, async (app) => {
@@ -30,9 +32,11 @@ export async function demoCommand(opts: DemoOptions): Promise<void> {
     if (!(await importTalent(app, SAMPLE_ROSTER))) throw new Error(`nothing could be imported from ${SAMPLE_ROSTER}`);
     const { project, unchanged } = await loadScript(app, opts.channel);
     const name = path.basename(SAMPLE_SCRIPT);
-    process.stdout.write(unchanged
-      ? `${name}: unchanged, already the active project of channel ${opts.channel}\n`
-      : `${name}: "${project.title}", ${project.roles.length} roles, now the active project of channel ${opts.channel}\n`);
+    process.stdout.write(
+      unchanged
+        ? `${name}: unchanged, already the active project of channel ${opts.channel}\n`
+        : `${name}: "${project.title}", ${project.roles.length} roles, now the active project of channel ${opts.channel}\n`,
+    );
     process.stdout.write(nextSteps(project, opts));
   });
 }
@@ -40,7 +44,9 @@ export async function demoCommand(opts: DemoOptions): Promise<void> {
 async function loadScript(app: App, channel: string): Promise<{ project: ProjectRecord; unchanged: boolean }> {
   const current = await activeProject(app, channel);
   // Same bytes as the project already active: storing it again would only add a duplicate.
-  const hash = createHash('sha256').update(await readFile(SAMPLE_SCRIPT)).digest('hex');
+  const hash = createHash('sha256')
+    .update(await readFile(SAMPLE_SCRIPT))
+    .digest('hex');
   if (current?.fileHash === hash) return { project: current, unchanged: true };
   return { project: await saveScript(app, SAMPLE_SCRIPT, channel), unchanged: false };
 }

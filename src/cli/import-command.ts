@@ -26,7 +26,9 @@ export async function importTalent(app: App, file: string): Promise<boolean> {
   const { bytes } = await fileIntake(app.config).read(await localFile(file), 'roster');
   const result = await importRoster(
     { store: app.db.store, embedder: await app.services.embedder(), vectors: app.services.vectors, log: app.log },
-    TENANT, bytes, path.basename(file),
+    TENANT,
+    bytes,
+    path.basename(file),
   );
   if (result.fatal) {
     process.stderr.write(`castmatch: nothing imported from ${result.fatal}\n`);

@@ -4,7 +4,10 @@ import { ChannelMemory } from '../memory/channel-memory.js';
 import { channelKey } from '../bot/message.js';
 import { cliLogger, configFrom, type GlobalOptions } from './runtime.js';
 
-export interface RouteOptions extends GlobalOptions { json?: boolean; channel: string }
+export interface RouteOptions extends GlobalOptions {
+  json?: boolean;
+  channel: string;
+}
 
 export async function routeCommand(text: string, opts: RouteOptions): Promise<void> {
   const config = configFrom(opts);

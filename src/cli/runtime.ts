@@ -5,7 +5,9 @@ import { loadConfig, ConfigError, type Config } from '../config/config.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { fileProblem } from './local-files.js';
 
-export interface GlobalOptions { dataDir?: string }
+export interface GlobalOptions {
+  dataDir?: string;
+}
 
 export function configFrom(opts: GlobalOptions, env: Record<string, string | undefined> = process.env): Config {
   return loadConfig({ ...env, ...(opts.dataDir ? { CASTMATCH_DATA_DIR: opts.dataDir } : {}) });

@@ -14,20 +14,33 @@ import { activeProject, LOCAL } from './local-workspace.js';
 export async function saveScript(app: App, file: string, channel: string): Promise<ProjectRecord> {
   const before = (await activeProject(app, channel))?.id;
   const replies: Reply[] = [];
-  await app.engine.handle({
-    address: { ...LOCAL, channel },
-    // Who `castmatch chat` is unless --user says otherwise.
-    user: { id: 'me', name: 'me' },
-    text: '/cast analyze',
-    // The slash command is routed by grammar: a .csv is analyzed (and refused), never imported as a roster.
-    command: { name: '/cast', text: 'analyze' },
-    files: [await localFile(file)],
-    addressed: true,
-    receivedAt: new Date(),
-  }, { send: async (reply) => { replies.push(reply); }, progress: async () => undefined });
+  await app.engine.handle(
+    {
+      address: { ...LOCAL, channel },
+      // Who `castmatch chat` is unless --user says otherwise.
+      user: { id: 'me', name: 'me' },
+      text: '/cast analyze',
+      // The slash command is routed by grammar: a .csv is analyzed (and refused), never imported as a roster.
+      command: { name: '/cast', text: 'analyze' },
+      files: [await localFile(file)],
+      addressed: true,
+      receivedAt: new Date(),
+    },
+    {
+      send: async (reply) => {
+        replies.push(reply);
+      },
+      progress: async () => undefined,
+    },
+  );
   const after = await activeProject(app, channel);
   if (!after || after.id === before) {
-    throw new Error(replies.map((r) => r.text).filter(Boolean).join(' ') || `${file} was not saved`);
+    throw new Error(
+      replies
+        .map((r) => r.text)
+        .filter(Boolean)
+        .join(' ') || `${file} was not saved`,
+    );
   }
   return after;
 }

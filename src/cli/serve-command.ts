@@ -17,7 +17,11 @@ export async function serveCommand(opts: GlobalOptions): Promise<void> {
   const app = await createApp({ config, log });
   const { ops, turns } = app;
   const routes: HttpRoute[] = [
-    { method: 'GET', path: '/healthz', listener: (_req, res) => sendJson(res, 200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()) }) },
+    {
+      method: 'GET',
+      path: '/healthz',
+      listener: (_req, res) => sendJson(res, 200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()) }),
+    },
     ...ops.routes,
     // Unauthenticated: only where nothing but this machine can reach it.
     ...(isLoopback(config.HOST) ? [localTurnRoute(turns)] : []),

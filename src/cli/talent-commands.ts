@@ -16,17 +16,25 @@ import { withApp, type GlobalOptions } from './runtime.js';
 
 function talentDeps(app: App): TalentDeps {
   return {
-    store: app.db.store, embedder: () => app.services.embedder(), vectors: app.services.vectors, log: app.log,
+    store: app.db.store,
+    embedder: () => app.services.embedder(),
+    vectors: app.services.vectors,
+    log: app.log,
     ...(app.services.llm ? { llm: app.services.llm } : {}),
   };
 }
 
-export interface SearchOptions extends GlobalOptions { json?: boolean; limit?: string; stdin?: boolean }
+export interface SearchOptions extends GlobalOptions {
+  json?: boolean;
+  limit?: string;
+  stdin?: boolean;
+}
 
 /** `castmatch search "QUERY"` or `--stdin` (one query per line). */
 export async function searchCommand(query: string | undefined, opts: SearchOptions): Promise<void> {
   const limit = parseLimit(opts.limit);
-  if (!opts.stdin && !query?.trim()) throw new Error('say who you are looking for, e.g. castmatch search "Tamil-speaking woman in her 30s"');
+  if (!opts.stdin && !query?.trim())
+    throw new Error('say who you are looking for, e.g. castmatch search "Tamil-speaking woman in her 30s"');
   await withApp(opts, async (app) => {
     const deps = talentDeps(app);
     const answer = async (q: string) => {
@@ -42,7 +50,8 @@ export async function searchCommand(query: string | undefined, opts: SearchOptio
 
 function searchJson(r: TalentSearchResult): unknown {
   return {
-    query: r.query, filters: r.filters,
+    query: r.query,
+    filters: r.filters,
     results: r.results.map((h) => ({ id: h.id, name: h.name, score: Number(h.score.toFixed(4)), reasons: h.reasons })),
   };
 }
@@ -52,7 +61,11 @@ async function searchText(app: App, r: TalentSearchResult): Promise<string> {
   return renderText(renderSearchReply(r, roster.byId));
 }
 
-export interface ShortlistOptions extends GlobalOptions { json?: boolean; limit?: string; channel: string }
+export interface ShortlistOptions extends GlobalOptions {
+  json?: boolean;
+  limit?: string;
+  channel: string;
+}
 
 /** `castmatch shortlist ROLE`: on the active project of the CLI channel (`castmatch chat --channel`). */
 export async function shortlistCommand(role: string, opts: ShortlistOptions): Promise<void> {
@@ -62,14 +75,19 @@ export async function shortlistCommand(role: string, opts: ShortlistOptions): Pr
     const result = await shortlistRole(talentDeps(app), { tenant: TENANT, role, limit, ...(project ? { project } : {}) });
     if (!result.ok) {
       const r = result.resolution;
-      const why = r.kind === 'unknown-role' ? `${r.project.title} has no role "${r.role}"; its roles: ${r.project.roles.map((x) => x.name).join(', ')}`
-        : r.kind === 'ambiguous' ? `"${r.role}" could be ${r.matches.map((m) => m.name).join(' or ')}`
-          : `no script has been analyzed in channel ${opts.channel}; run \`castmatch analyze FILE --save --channel ${opts.channel}\`, or \`/upload FILE\` in \`castmatch chat --channel ${opts.channel}\``;
+      const why =
+        r.kind === 'unknown-role'
+          ? `${r.project.title} has no role "${r.role}"; its roles: ${r.project.roles.map((x) => x.name).join(', ')}`
+          : r.kind === 'ambiguous'
+            ? `"${r.role}" could be ${r.matches.map((m) => m.name).join(' or ')}`
+            : `no script has been analyzed in channel ${opts.channel}; run \`castmatch analyze FILE --save --channel ${opts.channel}\`, or \`/upload FILE\` in \`castmatch chat --channel ${opts.channel}\``;
       throw new Error(why);
     }
     const entries = result.outcome.entries;
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify({ role: result.criteria.role, results: entries.map((e) => ({ id: e.id, name: e.name, score: Number(e.score.toFixed(4)), reasons: e.reasons })) })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ role: result.criteria.role, results: entries.map((e) => ({ id: e.id, name: e.name, score: Number(e.score.toFixed(4)), reasons: e.reasons })) })}\n`,
+      );
       return;
     }
     if (entries.length === 0) process.stdout.write(`No one on the roster fits ${result.criteria.role}.\n`);

@@ -9,8 +9,13 @@ import { z } from 'zod';
 
 /** A PEM file read at start-up. Serialises as its path only, so its contents never reach a log. */
 export class PemFile {
-  constructor(readonly path: string, readonly pem: string) {}
-  toJSON(): { path: string } { return { path: this.path }; }
+  constructor(
+    readonly path: string,
+    readonly pem: string,
+  ) {}
+  toJSON(): { path: string } {
+    return { path: this.path };
+  }
 }
 
 /** A path to a PEM file, read and checked now: an unencrypted RSA private key, or an X.509 certificate. */
@@ -20,7 +25,10 @@ export function pemFile(kind: 'private key' | 'certificate') {
     try {
       pem = readFileSync(path, 'utf8');
     } catch (err) {
-      ctx.addIssue({ code: 'custom', message: `cannot read the ${kind} file ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `cannot read the ${kind} file ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      });
       return z.NEVER;
     }
     const problem = kind === 'private key' ? privateKeyProblem(pem) : certificateProblem(pem);
@@ -33,7 +41,8 @@ export function pemFile(kind: 'private key' | 'certificate') {
 }
 
 /** A SHA-1 thumbprint as the Azure portal shows it (hex; colons and spaces, as openssl prints them, are dropped). */
-export const thumbprint = z.string()
+export const thumbprint = z
+  .string()
   .transform((s) => s.replace(/[\s:]/g, '').toUpperCase())
   .pipe(z.string().regex(/^[0-9A-F]{40}$/, "must be the certificate's SHA-1 thumbprint: 40 hex digits"));
 
@@ -46,7 +55,9 @@ function privateKeyProblem(pem: string): string | undefined {
   try {
     const key = createPrivateKey(pem);
     // MSAL signs the client assertion with RS256; Entra ID takes RSA certificates.
-    return key.asymmetricKeyType === 'rsa' ? undefined : `holds a ${key.asymmetricKeyType ?? 'non-RSA'} key: an RSA private key is required`;
+    return key.asymmetricKeyType === 'rsa'
+      ? undefined
+      : `holds a ${key.asymmetricKeyType ?? 'non-RSA'} key: an RSA private key is required`;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ERR_MISSING_PASSPHRASE') return 'holds an encrypted private key: give it unencrypted (PEM, "BEGIN PRIVATE KEY")';
@@ -89,14 +100,17 @@ export function certificateProblems(cfg: CertificateSettings): string[] {
   const problems: string[] = [];
   if (!key) problems.push(`${KEY}: required with ${print ? THUMBPRINT : X5C} (the certificate's private key, PEM)`);
   if (key && !print && !x5c) problems.push(`${THUMBPRINT}: required with ${KEY} (or give the certificate itself in ${X5C})`);
-  if (cfg.MICROSOFT_APP_PASSWORD) problems.push(`MICROSOFT_APP_PASSWORD and ${THUMBPRINT}/${KEY}: set a password or a certificate, not both`);
+  if (cfg.MICROSOFT_APP_PASSWORD)
+    problems.push(`MICROSOFT_APP_PASSWORD and ${THUMBPRINT}/${KEY}: set a password or a certificate, not both`);
   if (!cfg.MICROSOFT_APP_ID) problems.push('MICROSOFT_APP_ID: required with MICROSOFT_APP_CERTIFICATE_*');
-  if (cfg.MICROSOFT_APP_TYPE === 'UserAssignedMSI') problems.push('MICROSOFT_APP_CERTIFICATE_*: not used with MICROSOFT_APP_TYPE=UserAssignedMSI (a managed identity has no certificate)');
+  if (cfg.MICROSOFT_APP_TYPE === 'UserAssignedMSI')
+    problems.push('MICROSOFT_APP_CERTIFICATE_*: not used with MICROSOFT_APP_TYPE=UserAssignedMSI (a managed identity has no certificate)');
   if (x5c) {
     const cert = new X509Certificate(x5c.pem);
     const actual = cert.fingerprint.replace(/:/g, '');
     if (print && print !== actual) problems.push(`${THUMBPRINT}: does not match the certificate in ${X5C}, whose thumbprint is ${actual}`);
-    if (key && !cert.checkPrivateKey(createPrivateKey(key.pem))) problems.push(`${KEY}: is not the private key of the certificate in ${X5C}`);
+    if (key && !cert.checkPrivateKey(createPrivateKey(key.pem)))
+      problems.push(`${KEY}: is not the private key of the certificate in ${X5C}`);
   }
   return problems;
 }

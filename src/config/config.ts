@@ -10,7 +10,12 @@ const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const url = z.string().url();
 const optionalSecret = z.string().min(1).optional();
-const csv = z.string().transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean));
+const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean),
+);
 
 export const configSchema = z.object({
   PORT: port.default(3978),
@@ -20,7 +25,10 @@ export const configSchema = z.object({
   CASTMATCH_TIME_ZONE: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/London'),
 
   DATABASE_URL: url.optional(),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
 
   ANTHROPIC_API_KEY: optionalSecret,
   ANTHROPIC_BASE_URL: url.optional(),
@@ -61,7 +69,8 @@ export const configSchema = z.object({
 
   AUDITION_MINUTES: positiveInt.default(20),
   AUDITION_BUFFER_MINUTES: z.coerce.number().int().min(0).default(0),
-  REMINDER_OFFSETS_MINUTES: z.string()
+  REMINDER_OFFSETS_MINUTES: z
+    .string()
     .transform((s) => s.split(',').map((p) => Number(p.trim())))
     .pipe(z.array(z.number().int().positive()))
     .default([1440, 60]),
@@ -83,7 +92,10 @@ export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends CastMatchError<'config_invalid'> {
   constructor(readonly problems: string[]) {
-    super('config_invalid', `Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    super(
+      'config_invalid',
+      `Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`,
+    );
   }
 }
 
@@ -100,9 +112,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (cfg.SLACK_BOT_TOKEN && !cfg.SLACK_SIGNING_SECRET && !cfg.SLACK_APP_TOKEN) {
     problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set');
   }
-  const certificate = cfg.MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE || cfg.MICROSOFT_APP_CERTIFICATE_THUMBPRINT || cfg.MICROSOFT_APP_CERTIFICATE_X5C_FILE;
+  const certificate =
+    cfg.MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE || cfg.MICROSOFT_APP_CERTIFICATE_THUMBPRINT || cfg.MICROSOFT_APP_CERTIFICATE_X5C_FILE;
   if (cfg.MICROSOFT_APP_ID && !cfg.MICROSOFT_APP_PASSWORD && !certificate && cfg.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
-    problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (or a certificate: MICROSOFT_APP_CERTIFICATE_THUMBPRINT and MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE)');
+    problems.push(
+      'MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (or a certificate: MICROSOFT_APP_CERTIFICATE_THUMBPRINT and MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE)',
+    );
   }
   problems.push(...certificateProblems(cfg));
   if (cfg.MICROSOFT_APP_TYPE === 'SingleTenant' && cfg.MICROSOFT_APP_ID && !cfg.MICROSOFT_APP_TENANT_ID) {
@@ -123,7 +138,16 @@ function isTimeZone(tz: string): boolean {
 
 /** Names of the variables holding secrets: the logger redacts these wherever they appear. */
 export const SECRET_KEYS = [
-  'ANTHROPIC_API_KEY', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_SECRET',
-  'SLACK_STATE_SECRET', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE', 'PINECONE_API_KEY', 'GOOGLE_SERVICE_ACCOUNT_JSON',
-  'DATABASE_URL', 'MONGODB_URI',
+  'ANTHROPIC_API_KEY',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'MICROSOFT_APP_PASSWORD',
+  'MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE',
+  'PINECONE_API_KEY',
+  'GOOGLE_SERVICE_ACCOUNT_JSON',
+  'DATABASE_URL',
+  'MONGODB_URI',
 ] as const;

@@ -8,7 +8,11 @@
 export type ErrorAudience = 'user' | 'operator';
 
 export class CastMatchError<Code extends string = string> extends Error {
-  constructor(readonly code: Code, message: string, options?: { cause?: unknown; audience?: ErrorAudience }) {
+  constructor(
+    readonly code: Code,
+    message: string,
+    options?: { cause?: unknown; audience?: ErrorAudience },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.audience = options?.audience ?? 'operator';

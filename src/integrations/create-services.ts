@@ -14,12 +14,18 @@ import { createEmbedder } from './embeddings/index.js';
 import { createVectorIndex } from './vectors/index.js';
 import { createCalendar } from './calendar/index.js';
 
-export function createServices(config: Config, deps: { store: Store; scheduler: Scheduler; log: Logger; talentVectors: NamespaceLoader }, overrides: Partial<Services> = {}): Services {
+export function createServices(
+  config: Config,
+  deps: { store: Store; scheduler: Scheduler; log: Logger; talentVectors: NamespaceLoader },
+  overrides: Partial<Services> = {},
+): Services {
   const llm = config.ANTHROPIC_API_KEY
     ? new AnthropicModel({
-      apiKey: config.ANTHROPIC_API_KEY, model: config.ANTHROPIC_MODEL, timeoutMs: config.ANTHROPIC_TIMEOUT_MS,
-      ...(config.ANTHROPIC_BASE_URL ? { baseURL: config.ANTHROPIC_BASE_URL } : {}),
-    })
+        apiKey: config.ANTHROPIC_API_KEY,
+        model: config.ANTHROPIC_MODEL,
+        timeoutMs: config.ANTHROPIC_TIMEOUT_MS,
+        ...(config.ANTHROPIC_BASE_URL ? { baseURL: config.ANTHROPIC_BASE_URL } : {}),
+      })
     : undefined;
   return {
     config,

@@ -7,9 +7,24 @@ import { SECRET_KEYS } from '../config/config.js';
 
 const REDACT = [
   ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `config.${k}`]),
-  'token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'req.headers.authorization',
-  'password', '*.password', 'apiKey', '*.apiKey', 'botToken', '*.botToken',
-  'email', '*.email', 'phone', '*.phone', 'contact', '*.contact',
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  'password',
+  '*.password',
+  'apiKey',
+  '*.apiKey',
+  'botToken',
+  '*.botToken',
+  'email',
+  '*.email',
+  'phone',
+  '*.phone',
+  'contact',
+  '*.contact',
 ];
 
 export function createLogger(level: string = 'info', destination?: pino.DestinationStream): Logger {

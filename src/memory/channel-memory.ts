@@ -6,35 +6,74 @@ import type { ChannelMemoryRepo } from './store.js';
 import type { TurnRecord } from './records.js';
 
 /** People last shown in this channel, in the order shown: "the second one" resolves here. */
-export interface ListedPeople { ids: string[]; names: string[]; source: 'search' | 'shortlist' | 'auditions' }
+export interface ListedPeople {
+  ids: string[];
+  names: string[];
+  source: 'search' | 'shortlist' | 'auditions';
+}
 
 export const RECENT_TURNS_CAP = 50;
 
 export class ChannelMemory {
-  constructor(readonly key: string, private readonly repo: ChannelMemoryRepo) {}
+  constructor(
+    readonly key: string,
+    private readonly repo: ChannelMemoryRepo,
+  ) {}
 
-  activeProjectId(): Promise<string | undefined> { return this.repo.get<string>(this.key, 'activeProjectId'); }
-  setActiveProject(id: string): Promise<void> { return this.repo.set(this.key, 'activeProjectId', id); }
+  activeProjectId(): Promise<string | undefined> {
+    return this.repo.get<string>(this.key, 'activeProjectId');
+  }
+  setActiveProject(id: string): Promise<void> {
+    return this.repo.set(this.key, 'activeProjectId', id);
+  }
 
   /** The role last discussed: "shortlist for her" means this one. */
-  lastRole(): Promise<string | undefined> { return this.repo.get<string>(this.key, 'lastRole'); }
-  setLastRole(role: string): Promise<void> { return this.repo.set(this.key, 'lastRole', role); }
+  lastRole(): Promise<string | undefined> {
+    return this.repo.get<string>(this.key, 'lastRole');
+  }
+  setLastRole(role: string): Promise<void> {
+    return this.repo.set(this.key, 'lastRole', role);
+  }
 
-  lastListed(): Promise<ListedPeople | undefined> { return this.repo.get<ListedPeople>(this.key, 'lastListed'); }
-  setLastListed(people: ListedPeople): Promise<void> { return this.repo.set(this.key, 'lastListed', people); }
+  lastListed(): Promise<ListedPeople | undefined> {
+    return this.repo.get<ListedPeople>(this.key, 'lastListed');
+  }
+  setLastListed(people: ListedPeople): Promise<void> {
+    return this.repo.set(this.key, 'lastListed', people);
+  }
 
-  lastShortlistId(): Promise<string | undefined> { return this.repo.get<string>(this.key, 'lastShortlistId'); }
-  setLastShortlist(id: string): Promise<void> { return this.repo.set(this.key, 'lastShortlistId', id); }
+  lastShortlistId(): Promise<string | undefined> {
+    return this.repo.get<string>(this.key, 'lastShortlistId');
+  }
+  setLastShortlist(id: string): Promise<void> {
+    return this.repo.set(this.key, 'lastShortlistId', id);
+  }
 
-  lastSearch(): Promise<{ query: string; ids: string[] } | undefined> { return this.repo.get(this.key, 'lastSearch'); }
-  setLastSearch(query: string, ids: string[]): Promise<void> { return this.repo.set(this.key, 'lastSearch', { query, ids }); }
+  lastSearch(): Promise<{ query: string; ids: string[] } | undefined> {
+    return this.repo.get(this.key, 'lastSearch');
+  }
+  setLastSearch(query: string, ids: string[]): Promise<void> {
+    return this.repo.set(this.key, 'lastSearch', { query, ids });
+  }
 
   /** Generic, skill-namespaced fields with optional expiry (`skill:name`). */
-  get<T>(field: string): Promise<T | undefined> { return this.repo.get<T>(this.key, field); }
-  set(field: string, value: unknown, ttlMs?: number): Promise<void> { return this.repo.set(this.key, field, value, ttlMs); }
-  delete(field: string): Promise<void> { return this.repo.delete(this.key, field); }
-  snapshot(): Promise<Record<string, unknown>> { return this.repo.all(this.key); }
+  get<T>(field: string): Promise<T | undefined> {
+    return this.repo.get<T>(this.key, field);
+  }
+  set(field: string, value: unknown, ttlMs?: number): Promise<void> {
+    return this.repo.set(this.key, field, value, ttlMs);
+  }
+  delete(field: string): Promise<void> {
+    return this.repo.delete(this.key, field);
+  }
+  snapshot(): Promise<Record<string, unknown>> {
+    return this.repo.all(this.key);
+  }
 
-  remember(turn: TurnRecord): Promise<void> { return this.repo.appendTurn(this.key, turn, RECENT_TURNS_CAP); }
-  recentTurns(limit = 10): Promise<TurnRecord[]> { return this.repo.recentTurns(this.key, limit); }
+  remember(turn: TurnRecord): Promise<void> {
+    return this.repo.appendTurn(this.key, turn, RECENT_TURNS_CAP);
+  }
+  recentTurns(limit = 10): Promise<TurnRecord[]> {
+    return this.repo.recentTurns(this.key, limit);
+  }
 }

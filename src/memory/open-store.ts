@@ -12,8 +12,7 @@ import { EMBEDDED_SCHEDULER_CONNECTIONS, openEmbeddedPostgres } from './embedded
 /** How the scheduler reaches the same database. */
 export type SchedulerDatabase =
   /** `maxConnections` caps the scheduler's pool (the embedded server takes a few connections only). */
-  | { kind: 'postgres'; connectionString: string; maxConnections?: number }
-  | { kind: 'mongodb'; uri: string };
+  { kind: 'postgres'; connectionString: string; maxConnections?: number } | { kind: 'mongodb'; uri: string };
 
 export interface Database {
   store: Store;
@@ -35,10 +34,17 @@ export async function openDatabase(config: Pick<Config, 'MONGODB_URI' | 'DATABAS
     return { store, scheduler: async () => ({ kind: 'postgres', connectionString }), close: () => store.close() };
   }
   const embedded = await openEmbeddedPostgres(config.CASTMATCH_DATA_DIR);
-  const store = await PgStore.open('pglite', pgliteClient(embedded.db, async () => embedded.close()));
+  const store = await PgStore.open(
+    'pglite',
+    pgliteClient(embedded.db, async () => embedded.close()),
+  );
   return {
     store,
-    scheduler: async () => ({ kind: 'postgres', connectionString: await embedded.connectionUrl(), maxConnections: EMBEDDED_SCHEDULER_CONNECTIONS }),
+    scheduler: async () => ({
+      kind: 'postgres',
+      connectionString: await embedded.connectionUrl(),
+      maxConnections: EMBEDDED_SCHEDULER_CONNECTIONS,
+    }),
     close: () => store.close(),
   };
 }

@@ -4,8 +4,13 @@
  * and `mongo/` (mongoose).
  */
 import type {
-  AuditionRecord, InstallationRecord, PendingConfirmation, ProjectRecord, ShortlistRecord,
-  TalentRecord, TurnRecord,
+  AuditionRecord,
+  InstallationRecord,
+  PendingConfirmation,
+  ProjectRecord,
+  ShortlistRecord,
+  TalentRecord,
+  TurnRecord,
 } from './records.js';
 
 /** Per-channel key/value memory with expiry, set-if-absent and capped turn history. */
@@ -21,7 +26,11 @@ export interface ChannelMemoryRepo {
   recentTurns(channel: string, limit: number): Promise<TurnRecord[]>;
 }
 
-export interface UpsertCounts { inserted: number; updated: number; unchanged: number }
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
 
 export interface TalentRepo {
   /** Upserts by id in one transaction: all rows or none. Rows whose hash is unchanged are not written. */

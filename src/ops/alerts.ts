@@ -18,7 +18,10 @@ const PLATFORMS: readonly Platform[] = ['slack', 'teams', 'local', 'web'];
 
 export class OpsChannelError extends CastMatchError<'ops_channel_invalid'> {
   constructor(value: string) {
-    super('ops_channel_invalid', `OPS_CHANNEL must look like platform:workspace:channel (platform one of ${PLATFORMS.join(', ')}), e.g. slack:T0123:C0456; got "${value}"`);
+    super(
+      'ops_channel_invalid',
+      `OPS_CHANNEL must look like platform:workspace:channel (platform one of ${PLATFORMS.join(', ')}), e.g. slack:T0123:C0456; got "${value}"`,
+    );
   }
 }
 
@@ -33,7 +36,9 @@ export function parseOpsChannel(value: string): ConversationAddress {
 }
 
 /** Anything that can post a Reply to an address (the Outbox). */
-export interface AlertPoster { post(address: ConversationAddress, r: Reply): Promise<void> }
+export interface AlertPoster {
+  post(address: ConversationAddress, r: Reply): Promise<void>;
+}
 
 export interface AlertSinkOptions {
   poster: AlertPoster;
@@ -57,7 +62,9 @@ export class AlertSink {
   }
 
   /** Where alerts go, for the status reply. */
-  get target(): string { return this.address ? channelKey(this.address) : 'the log (OPS_CHANNEL not set)'; }
+  get target(): string {
+    return this.address ? channelKey(this.address) : 'the log (OPS_CHANNEL not set)';
+  }
 
   /** Delivers one alert; false when it could not be posted (the monitor tries again next tick). */
   async send(r: Reply, kind: 'alert' | 'recovery'): Promise<boolean> {
@@ -106,4 +113,6 @@ function minutesBetween(sinceIso: string, now: Date): number {
   return Math.max(0, Math.round((now.getTime() - Date.parse(sinceIso)) / 60_000));
 }
 
-function instance(): string { return `${os.hostname()} (pid ${process.pid})`; }
+function instance(): string {
+  return `${os.hostname()} (pid ${process.pid})`;
+}

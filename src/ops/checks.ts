@@ -12,10 +12,17 @@ import { sendJson } from '../bot/http/server.js';
 import type { Breaker, BreakerRegistry } from '../integrations/resilience/breaker.js';
 import { TimeoutError, withTimeout } from './timeout.js';
 
-export interface CheckOutcome { ok: boolean; latencyMs: number; detail?: string }
+export interface CheckOutcome {
+  ok: boolean;
+  latencyMs: number;
+  detail?: string;
+}
 
 /** GET /readyz's body. */
-export interface Readiness { ready: boolean; checks: Record<string, CheckOutcome> }
+export interface Readiness {
+  ready: boolean;
+  checks: Record<string, CheckOutcome>;
+}
 
 export interface DependencyCheck {
   name: string;
@@ -33,7 +40,10 @@ export class HealthChecks {
    * @param checks the checks, read on every run (breakers appear as ports are first used)
    * @param maxAgeMs a result younger than this is reused: load balancers poll /readyz often
    */
-  constructor(private readonly checks: () => DependencyCheck[], private readonly opts: { timeoutMs?: number; maxAgeMs?: number } = {}) {}
+  constructor(
+    private readonly checks: () => DependencyCheck[],
+    private readonly opts: { timeoutMs?: number; maxAgeMs?: number } = {},
+  ) {}
 
   /** Runs every check; `fresh` skips the short cache (the monitor always wants a new reading). */
   run(fresh = false): Promise<Readiness> {
@@ -48,7 +58,9 @@ export class HealthChecks {
     const list = this.checks();
     const outcomes = await Promise.all(list.map((c) => runOne(c, this.opts.timeoutMs ?? 3_000)));
     const checks: Record<string, CheckOutcome> = {};
-    list.forEach((c, i) => { checks[c.name] = outcomes[i]!; });
+    list.forEach((c, i) => {
+      checks[c.name] = outcomes[i]!;
+    });
     return { ready: list.every((c, i) => !c.critical || outcomes[i]!.ok), checks };
   }
 }
@@ -66,11 +78,21 @@ async function runOne(check: DependencyCheck, timeoutMs: number): Promise<CheckO
 }
 
 export function databaseCheck(store: () => Pick<Store, 'ping'>): DependencyCheck {
-  return { name: 'database', critical: true, run: async () => { await store().ping(); } };
+  return {
+    name: 'database',
+    critical: true,
+    run: async () => {
+      await store().ping();
+    },
+  };
 }
 
 export function schedulerCheck(scheduler: () => Pick<Scheduler, 'running'>): DependencyCheck {
-  return { name: 'scheduler', critical: true, run: async () => (scheduler().running() ? { ok: true } : { ok: false, detail: 'not running' }) };
+  return {
+    name: 'scheduler',
+    critical: true,
+    run: async () => (scheduler().running() ? { ok: true } : { ok: false, detail: 'not running' }),
+  };
 }
 
 /** A chat platform's connection (Slack auth.test, the Bot Framework token), where the adapter can tell. */
@@ -84,7 +106,8 @@ export function adapterChecks(adapters: readonly ChatAdapter[]): DependencyCheck
  */
 export function breakerCheck(breaker: Breaker): DependencyCheck {
   return {
-    name: breaker.name, critical: false,
+    name: breaker.name,
+    critical: false,
     run: async () => {
       if (breaker.state === 'closed') return { ok: true, detail: 'closed' };
       if (breaker.hasProbe) return breaker.probe();
@@ -108,9 +131,13 @@ export function standardChecks(app: CheckedApp, breakers?: BreakerRegistry): () 
 }
 
 /** GET /readyz: 200 when ready, 503 when not (or while shutting down). */
-export function readinessRoute(checks: HealthChecks, opts: { draining?: () => boolean; onResult?: (r: Readiness) => void } = {}): HttpRoute {
+export function readinessRoute(
+  checks: HealthChecks,
+  opts: { draining?: () => boolean; onResult?: (r: Readiness) => void } = {},
+): HttpRoute {
   return {
-    method: 'GET', path: '/readyz',
+    method: 'GET',
+    path: '/readyz',
     listener: async (_req, res) => {
       if (opts.draining?.()) {
         sendJson(res, 503, { ready: false, checks: {}, detail: 'shutting down' });

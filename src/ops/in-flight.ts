@@ -19,7 +19,9 @@ export function trackInFlight(handler: TurnHandler): TrackedHandler {
   let count = 0;
   const waiters = new Set<() => void>();
   return {
-    get inFlight() { return count; },
+    get inFlight() {
+      return count;
+    },
     async handle(message: IncomingMessage, sink: ReplySink): Promise<void> {
       count++;
       try {
@@ -32,7 +34,11 @@ export function trackInFlight(handler: TurnHandler): TrackedHandler {
     idle(timeoutMs: number): Promise<boolean> {
       if (count === 0) return Promise.resolve(true);
       return new Promise<boolean>((resolve) => {
-        const done = (ok: boolean) => { clearTimeout(timer); waiters.delete(wake); resolve(ok); };
+        const done = (ok: boolean) => {
+          clearTimeout(timer);
+          waiters.delete(wake);
+          resolve(ok);
+        };
         const wake = () => done(true);
         const timer = setTimeout(() => done(false), Math.max(0, timeoutMs));
         waiters.add(wake);

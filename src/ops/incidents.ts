@@ -31,7 +31,11 @@ export class IncidentBook {
   private storeDown = false;
 
   /** @param timeoutMs bound on each store call: a database that hangs must not hang the monitor */
-  constructor(private readonly repo: () => Repo, private readonly log: Logger, private readonly timeoutMs = 2_000) {}
+  constructor(
+    private readonly repo: () => Repo,
+    private readonly log: Logger,
+    private readonly timeoutMs = 2_000,
+  ) {}
 
   /**
    * Writes back what could not be written, then reads the store's state (another replica may have
@@ -41,7 +45,9 @@ export class IncidentBook {
     try {
       for (const rule of [...this.dirty]) {
         const inc = this.cache.get(rule);
-        await this.bounded(inc ? this.repo().set(OPS_STATE_CHANNEL, PREFIX + rule, inc) : this.repo().delete(OPS_STATE_CHANNEL, PREFIX + rule));
+        await this.bounded(
+          inc ? this.repo().set(OPS_STATE_CHANNEL, PREFIX + rule, inc) : this.repo().delete(OPS_STATE_CHANNEL, PREFIX + rule),
+        );
         this.dirty.delete(rule);
       }
       const fields = await this.bounded(this.repo().all(OPS_STATE_CHANNEL));
@@ -60,9 +66,13 @@ export class IncidentBook {
     }
   }
 
-  get(rule: string): Incident | undefined { return this.cache.get(rule); }
+  get(rule: string): Incident | undefined {
+    return this.cache.get(rule);
+  }
 
-  list(): Incident[] { return [...this.cache.values()]; }
+  list(): Incident[] {
+    return [...this.cache.values()];
+  }
 
   async save(incident: Incident): Promise<void> {
     this.cache.set(incident.rule, incident);
@@ -90,7 +100,9 @@ export class IncidentBook {
     }
   }
 
-  private bounded<T>(p: Promise<T>): Promise<T> { return withTimeout(p, this.timeoutMs, 'incident store'); }
+  private bounded<T>(p: Promise<T>): Promise<T> {
+    return withTimeout(p, this.timeoutMs, 'incident store');
+  }
 }
 
 function isIncident(v: unknown): v is Incident {

@@ -77,18 +77,27 @@ export function installOps(app: OpsApp, opts: InstallOpsOptions = {}): OpsInstal
   const telemetry = opts.telemetry ?? new Telemetry();
   const breakers = opts.breakers ?? app.breakers;
   if (breakers) telemetry.metrics.watchBreakers(breakers);
-  if (opts.turns) { const turns = opts.turns; telemetry.metrics.watchInFlight(() => turns.inFlight); }
+  if (opts.turns) {
+    const turns = opts.turns;
+    telemetry.metrics.watchInFlight(() => turns.inFlight);
+  }
   const checks = new HealthChecks(standardChecks(app, breakers), {
     ...(opts.checkTimeoutMs ? { timeoutMs: opts.checkTimeoutMs } : {}),
     ...(opts.readinessCacheMs !== undefined ? { maxAgeMs: opts.readinessCacheMs } : {}),
   });
   const resources = opts.resources ?? new ProcessResources(app.config.MEMORY_LIMIT_MB);
   const alerts = new AlertSink({
-    poster: app.outbox, log,
+    poster: app.outbox,
+    log,
     ...(app.config.OPS_CHANNEL ? { channel: app.config.OPS_CHANNEL } : {}),
   });
   const monitor = new HealthMonitor({
-    checks, resources, alerts, log, metrics: telemetry.metrics, turns: telemetry.turns,
+    checks,
+    resources,
+    alerts,
+    log,
+    metrics: telemetry.metrics,
+    turns: telemetry.turns,
     incidents: new IncidentBook(() => app.db.store.channels, log),
     thresholds: { ...thresholdsFromSettings(app.config), ...opts.thresholds },
   });
@@ -102,7 +111,9 @@ export function installOps(app: OpsApp, opts: InstallOpsOptions = {}): OpsInstal
       metricsRoute(telemetry.metrics),
     ],
     observer: telemetry,
-    telemetry, checks, monitor,
+    telemetry,
+    checks,
+    monitor,
     status: () => statusReply(monitor, { alertTarget: alerts.target }),
     readiness: () => checks.run(),
     start: async () => {

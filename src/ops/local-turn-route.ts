@@ -28,7 +28,8 @@ export function isLoopback(host: string): boolean {
 
 export function localTurnRoute(handler: TurnHandler): HttpRoute {
   return {
-    method: 'POST', path: '/local/turn',
+    method: 'POST',
+    path: '/local/turn',
     listener: async (req, res) => {
       const raw = await readBody(req);
       if (raw === undefined) return sendJson(res, 413, { error: `body larger than ${MAX_BODY_BYTES} bytes` });
@@ -39,15 +40,24 @@ export function localTurnRoute(handler: TurnHandler): HttpRoute {
         return sendJson(res, 400, { error: 'body must be JSON: {"text": "…", "channel"?: "…", "user"?: "…"}' });
       }
       const body = turnBody.safeParse(json);
-      if (!body.success) return sendJson(res, 400, { error: body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+      if (!body.success)
+        return sendJson(res, 400, { error: body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
       const replies: { text: string; isError?: boolean }[] = [];
-      await handler.handle({
-        address: { platform: 'local', workspace: 'http', channel: body.data.channel },
-        user: { id: body.data.user }, text: body.data.text, addressed: true, receivedAt: new Date(),
-      }, {
-        send: async (r) => { replies.push({ text: renderText(r), ...(r.isError ? { isError: true } : {}) }); },
-        progress: async () => undefined,
-      });
+      await handler.handle(
+        {
+          address: { platform: 'local', workspace: 'http', channel: body.data.channel },
+          user: { id: body.data.user },
+          text: body.data.text,
+          addressed: true,
+          receivedAt: new Date(),
+        },
+        {
+          send: async (r) => {
+            replies.push({ text: renderText(r), ...(r.isError ? { isError: true } : {}) });
+          },
+          progress: async () => undefined,
+        },
+      );
       sendJson(res, 200, { replies });
     },
   };

@@ -11,7 +11,12 @@ import type { Readiness } from './checks.js';
 
 const BREAKER_STATES: BreakerState[] = ['closed', 'half-open', 'open'];
 
-export interface TurnFigures { skill: string; ok: boolean; ms: number; platform: string }
+export interface TurnFigures {
+  skill: string;
+  ok: boolean;
+  ms: number;
+  platform: string;
+}
 
 export class OpsMetrics {
   readonly registry = new Registry();
@@ -27,20 +32,56 @@ export class OpsMetrics {
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     const registers = [this.registry];
-    this.replies = new Counter({ name: 'castmatch_replies_total', help: 'Turns answered, by skill, platform and outcome (ok or error).', labelNames: ['skill', 'platform', 'outcome'], registers });
-    this.latency = new Histogram({
-      name: 'castmatch_reply_duration_seconds', help: 'Time from a message arriving to its reply being sent.',
-      labelNames: ['skill', 'platform'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30], registers,
+    this.replies = new Counter({
+      name: 'castmatch_replies_total',
+      help: 'Turns answered, by skill, platform and outcome (ok or error).',
+      labelNames: ['skill', 'platform', 'outcome'],
+      registers,
     });
-    this.errors = new Counter({ name: 'castmatch_errors_total', help: 'Failures: turns answered with an error, jobs that threw.', labelNames: ['kind'], registers });
-    this.jobRuns = new Counter({ name: 'castmatch_job_runs_total', help: 'Scheduled job runs, by job and outcome.', labelNames: ['job', 'outcome'], registers });
-    this.jobSeconds = new Histogram({ name: 'castmatch_job_duration_seconds', help: 'Scheduled job run time.', labelNames: ['job'], buckets: [0.01, 0.1, 0.5, 1, 5, 30], registers });
-    this.dependencyUp = new Gauge({ name: 'castmatch_dependency_up', help: 'Last health check of each dependency: 1 up, 0 down.', labelNames: ['dependency'], registers });
-    this.breakerEvents = new Counter({ name: 'castmatch_breaker_events_total', help: 'Circuit-breaker events: success, failure, timeout, rejected, open, half-open, close.', labelNames: ['breaker', 'event'], registers });
+    this.latency = new Histogram({
+      name: 'castmatch_reply_duration_seconds',
+      help: 'Time from a message arriving to its reply being sent.',
+      labelNames: ['skill', 'platform'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+      registers,
+    });
+    this.errors = new Counter({
+      name: 'castmatch_errors_total',
+      help: 'Failures: turns answered with an error, jobs that threw.',
+      labelNames: ['kind'],
+      registers,
+    });
+    this.jobRuns = new Counter({
+      name: 'castmatch_job_runs_total',
+      help: 'Scheduled job runs, by job and outcome.',
+      labelNames: ['job', 'outcome'],
+      registers,
+    });
+    this.jobSeconds = new Histogram({
+      name: 'castmatch_job_duration_seconds',
+      help: 'Scheduled job run time.',
+      labelNames: ['job'],
+      buckets: [0.01, 0.1, 0.5, 1, 5, 30],
+      registers,
+    });
+    this.dependencyUp = new Gauge({
+      name: 'castmatch_dependency_up',
+      help: 'Last health check of each dependency: 1 up, 0 down.',
+      labelNames: ['dependency'],
+      registers,
+    });
+    this.breakerEvents = new Counter({
+      name: 'castmatch_breaker_events_total',
+      help: 'Circuit-breaker events: success, failure, timeout, rejected, open, half-open, close.',
+      labelNames: ['breaker', 'event'],
+      registers,
+    });
     const self = this;
     new Gauge({
-      name: 'castmatch_breaker_state', help: 'Circuit-breaker state: 1 for the state each breaker is in, 0 for the others.',
-      labelNames: ['breaker', 'state'], registers,
+      name: 'castmatch_breaker_state',
+      help: 'Circuit-breaker state: 1 for the state each breaker is in, 0 for the others.',
+      labelNames: ['breaker', 'state'],
+      registers,
       collect() {
         this.reset();
         for (const b of self.breakers?.list() ?? []) {
@@ -49,8 +90,12 @@ export class OpsMetrics {
       },
     });
     new Gauge({
-      name: 'castmatch_turns_in_flight', help: 'Turns being worked on right now.', registers,
-      collect() { this.set(self.inFlight?.() ?? 0); },
+      name: 'castmatch_turns_in_flight',
+      help: 'Turns being worked on right now.',
+      registers,
+      collect() {
+        this.set(self.inFlight?.() ?? 0);
+      },
     });
     if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
   }
@@ -62,7 +107,9 @@ export class OpsMetrics {
   }
 
   /** Reports turns in flight (from trackInFlight). */
-  watchInFlight(count: () => number): void { this.inFlight = count; }
+  watchInFlight(count: () => number): void {
+    this.inFlight = count;
+  }
 
   observeTurn(t: TurnFigures): void {
     const labels = { skill: t.skill, platform: t.platform };
@@ -82,9 +129,13 @@ export class OpsMetrics {
   }
 
   /** The Prometheus text exposition. */
-  text(): Promise<string> { return this.registry.metrics(); }
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
 
-  get contentType(): string { return this.registry.contentType; }
+  get contentType(): string {
+    return this.registry.contentType;
+  }
 }
 
 /** Wraps a job handler so its runs, failures and duration are counted; errors still propagate to Agenda. */
@@ -104,7 +155,8 @@ export function instrumentJob(name: string, handler: JobHandler, metrics: OpsMet
 /** GET /metrics. */
 export function metricsRoute(metrics: OpsMetrics): HttpRoute {
   return {
-    method: 'GET', path: '/metrics',
+    method: 'GET',
+    path: '/metrics',
     listener: async (_req, res) => {
       const body = await metrics.text();
       res.writeHead(200, { 'content-type': metrics.contentType, 'content-length': Buffer.byteLength(body) });

@@ -57,11 +57,15 @@ export class HealthMonitor {
   }
 
   /** Open incidents (alerted or still pending), as last known. */
-  openIncidents(): Incident[] { return this.deps.incidents.list(); }
+  openIncidents(): Incident[] {
+    return this.deps.incidents.list();
+  }
 
   /** Evaluates the rules at `now` and posts what is due. Overlapping calls share one run. */
   tick(now: Date = new Date()): Promise<TickReport> {
-    this.running ??= this.evaluate(now).finally(() => { this.running = undefined; });
+    this.running ??= this.evaluate(now).finally(() => {
+      this.running = undefined;
+    });
     return this.running;
   }
 
@@ -113,7 +117,9 @@ export class HealthMonitor {
 
   /** Defines the Agenda job (before the scheduler starts), counted in the job metrics. */
   define(scheduler: Pick<Scheduler, 'define'>): void {
-    const run = async () => { await this.tick(new Date()); };
+    const run = async () => {
+      await this.tick(new Date());
+    };
     scheduler.define(HEALTH_JOB, this.deps.metrics ? instrumentJob(HEALTH_JOB, run, this.deps.metrics) : run);
   }
 

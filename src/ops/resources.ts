@@ -42,7 +42,9 @@ export class ProcessResources implements ResourceSource {
     this.histogram = undefined;
   }
 
-  reset(): void { this.histogram?.reset(); }
+  reset(): void {
+    this.histogram?.reset();
+  }
 
   sample(): ResourceSample {
     const mem = process.memoryUsage();
@@ -51,10 +53,15 @@ export class ProcessResources implements ResourceSource {
     // The histogram reports nanoseconds; with no samples yet its percentiles are 0 or NaN.
     const p99 = h && h.count > 0 ? h.percentile(99) / 1e6 : undefined;
     return {
-      rssMb: round(rssMb), heapUsedMb: round(mem.heapUsed / MB), limitMb: this.limitMb, memoryRatio: rssMb / this.limitMb,
+      rssMb: round(rssMb),
+      heapUsedMb: round(mem.heapUsed / MB),
+      limitMb: this.limitMb,
+      memoryRatio: rssMb / this.limitMb,
       ...(p99 !== undefined && Number.isFinite(p99) ? { eventLoopP99Ms: round(p99), eventLoopMaxMs: round(h!.max / 1e6) } : {}),
     };
   }
 }
 
-function round(n: number): number { return Math.round(n * 10) / 10; }
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}

@@ -21,11 +21,20 @@ export interface MonitorThresholds {
 }
 
 export const DEFAULT_THRESHOLDS: MonitorThresholds = {
-  dependencyDownMs: 5 * 60_000, memoryRatio: 0.8, replyP95Ms: 2_000, errorRate: 0.05, minSamples: 20,
+  dependencyDownMs: 5 * 60_000,
+  memoryRatio: 0.8,
+  replyP95Ms: 2_000,
+  errorRate: 0.05,
+  minSamples: 20,
 };
 
 /** One reading of everything the monitor watches. */
-export interface HealthPicture { at: Date; readiness: Readiness; resources: ResourceSample; turns: TurnStats }
+export interface HealthPicture {
+  at: Date;
+  readiness: Readiness;
+  resources: ResourceSample;
+  turns: TurnStats;
+}
 
 export interface Finding {
   /** Stable id: `dependency:database`, `memory`, `latency`, `errors`. */
@@ -41,31 +50,43 @@ export interface Finding {
 
 export function evaluateRules(p: HealthPicture, t: MonitorThresholds): Finding[] {
   const findings: Finding[] = Object.entries(p.readiness.checks).map(([name, c]) => ({
-    rule: `dependency:${name}`, title: `${name} is down`, firing: !c.ok, forMs: t.dependencyDownMs,
+    rule: `dependency:${name}`,
+    title: `${name} is down`,
+    firing: !c.ok,
+    forMs: t.dependencyDownMs,
     detail: c.ok ? `${name} answers (${c.latencyMs} ms)` : `${name}: ${c.detail ?? 'failing'}`,
   }));
   const r = p.resources;
   findings.push({
-    rule: 'memory', title: 'memory use is high', firing: r.memoryRatio > t.memoryRatio, forMs: 0,
+    rule: 'memory',
+    title: 'memory use is high',
+    firing: r.memoryRatio > t.memoryRatio,
+    forMs: 0,
     detail: `resident memory ${Math.round(r.rssMb)} MB of the ${r.limitMb} MB limit (${pct(r.memoryRatio)}; alert above ${pct(t.memoryRatio)})`,
   });
   const s = p.turns;
   const enough = s.count >= t.minSamples;
   const minutes = Math.round(s.windowMs / 60_000);
   findings.push({
-    rule: 'latency', title: 'replies are slow', forMs: 0,
+    rule: 'latency',
+    title: 'replies are slow',
+    forMs: 0,
     firing: enough ? (s.p95Ms ?? 0) > t.replyP95Ms : undefined,
     detail: `reply p95 ${Math.round(s.p95Ms ?? 0)} ms over the last ${minutes} min (${s.count} replies; alert above ${t.replyP95Ms} ms)`,
   });
   findings.push({
-    rule: 'errors', title: 'many replies fail', forMs: 0,
+    rule: 'errors',
+    title: 'many replies fail',
+    forMs: 0,
     firing: enough ? s.errorRate > t.errorRate : undefined,
     detail: `${s.errors} of ${s.count} replies failed over the last ${minutes} min (${pct(s.errorRate)}; alert above ${pct(t.errorRate)})`,
   });
   return findings;
 }
 
-function pct(x: number): string { return `${Math.round(x * 1000) / 10} %`; }
+function pct(x: number): string {
+  return `${Math.round(x * 1000) / 10} %`;
+}
 
 /** The thresholds as configuration variables name them (all optional: the defaults above apply). */
 export interface AlertSettings {

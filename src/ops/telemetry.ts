@@ -38,4 +38,6 @@ export class Telemetry implements TurnObserver {
   }
 }
 
-export function createTelemetry(opts: TelemetryOptions = {}): Telemetry { return new Telemetry(opts); }
+export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
+  return new Telemetry(opts);
+}

@@ -16,7 +16,11 @@ export interface TurnStats {
   windowMs: number;
 }
 
-interface Sample { at: number; ms: number; ok: boolean }
+interface Sample {
+  at: number;
+  ms: number;
+  ok: boolean;
+}
 
 export class TurnWindow {
   private samples: Sample[] = [];
@@ -43,7 +47,10 @@ export class TurnWindow {
     const errors = live.filter((s) => !s.ok).length;
     const sorted = live.map((s) => s.ms).sort((a, b) => a - b);
     return {
-      count: live.length, errors, errorRate: live.length ? errors / live.length : 0, windowMs: this.windowMs,
+      count: live.length,
+      errors,
+      errorRate: live.length ? errors / live.length : 0,
+      windowMs: this.windowMs,
       ...(sorted.length ? { p50Ms: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) } : {}),
     };
   }

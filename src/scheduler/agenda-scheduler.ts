@@ -54,7 +54,8 @@ export class AgendaScheduler implements Scheduler {
     });
     agenda.on('error', (err: Error) => this.opts.log.error({ err }, 'scheduler error'));
     agenda.on('fail', (err: Error | string, job: { attrs: { name: string } }) =>
-      this.opts.log.error({ err, job: job.attrs.name }, 'job failed'));
+      this.opts.log.error({ err, job: job.attrs.name }, 'job failed'),
+    );
     for (const [name, handler] of this.handlers) {
       agenda.define(name, async (job: { attrs: { data: unknown } }) => handler(job.attrs.data as JobData));
     }
@@ -104,7 +105,13 @@ export class AgendaScheduler implements Scheduler {
     const result = await agenda.queryJobs({});
     return result.jobs
       .map((j) => {
-        const attrs = j as unknown as { name: string; data?: { key?: string }; nextRunAt?: Date | null; lastFinishedAt?: Date | null; repeatInterval?: string };
+        const attrs = j as unknown as {
+          name: string;
+          data?: { key?: string };
+          nextRunAt?: Date | null;
+          lastFinishedAt?: Date | null;
+          repeatInterval?: string;
+        };
         return { name: attrs.name, key: attrs.data?.key ?? '', runAt: attrs.nextRunAt ? new Date(attrs.nextRunAt) : null };
       })
       .filter((j) => j.key.startsWith(keyPrefix) && j.runAt !== null);
@@ -128,5 +135,7 @@ export class AgendaScheduler implements Scheduler {
     await pool?.end().catch((err: unknown) => this.opts.log.warn({ err }, 'scheduler pool did not close cleanly'));
   }
 
-  running(): boolean { return this.started; }
+  running(): boolean {
+    return this.started;
+  }
 }

@@ -15,7 +15,11 @@ export function talentDepsFrom(ctx: SkillContext): TalentDeps {
 
 export function auditionDepsFrom(ctx: SkillContext): AuditionDeps {
   return {
-    store: ctx.store, calendar: ctx.services.calendar, scheduler: ctx.services.scheduler, log: ctx.log,
-    now: ctx.now, reminderOffsets: ctx.services.config.REMINDER_OFFSETS_MINUTES,
+    store: ctx.store,
+    calendar: ctx.services.calendar,
+    scheduler: ctx.services.scheduler,
+    log: ctx.log,
+    now: ctx.now,
+    reminderOffsets: ctx.services.config.REMINDER_OFFSETS_MINUTES,
   };
 }

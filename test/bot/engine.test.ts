@@ -17,14 +17,28 @@ const bookLike = defineSkill({
   id: 'book-audition',
   description: 'test booking',
   examples: ['book Meera'],
-  args: z.object({ person: z.string().min(1, 'name the person'), op: z.string().optional(), when: z.string().optional(), role: z.string().optional() }),
+  args: z.object({
+    person: z.string().min(1, 'name the person'),
+    op: z.string().optional(),
+    when: z.string().optional(),
+    role: z.string().optional(),
+  }),
   sideEffects: true,
   run: async (ctx, args) => ctx.propose({ summary: `Book ${args.person}`, payload: { person: args.person } }),
-  commit: async (_ctx, payload) => { committed.push(payload); return textReply(`Booked ${String(payload.person)}.`); },
+  commit: async (_ctx, payload) => {
+    committed.push(payload);
+    return textReply(`Booked ${String(payload.person)}.`);
+  },
 });
 const exploding = defineSkill({
-  id: 'search-talent', description: 'fails', examples: ['find x'], args: z.object({ query: z.string() }), sideEffects: false,
-  run: async () => { throw new Error('index exploded'); },
+  id: 'search-talent',
+  description: 'fails',
+  examples: ['find x'],
+  args: z.object({ query: z.string() }),
+  sideEffects: false,
+  run: async () => {
+    throw new Error('index exploded');
+  },
 });
 
 function engine(): Engine {
@@ -37,20 +51,33 @@ function engine(): Engine {
 
 function message(text: string, extra: Partial<IncomingMessage> = {}): IncomingMessage {
   return {
-    address: { platform: 'local', workspace: 'w1', channel: 'c1' }, user: { id: 'u1' }, text, addressed: true,
-    receivedAt: new Date(), ...extra,
+    address: { platform: 'local', workspace: 'w1', channel: 'c1' },
+    user: { id: 'u1' },
+    text,
+    addressed: true,
+    receivedAt: new Date(),
+    ...extra,
   };
 }
 
 async function turn(e: Engine, m: IncomingMessage): Promise<Reply[]> {
   const out: Reply[] = [];
-  await e.handle(m, { send: async (r) => { out.push(r); }, progress: async () => undefined });
+  await e.handle(m, {
+    send: async (r) => {
+      out.push(r);
+    },
+    progress: async () => undefined,
+  });
   return out;
 }
 
-beforeAll(async () => { store = await createTestStore(); });
+beforeAll(async () => {
+  store = await createTestStore();
+});
 afterAll(() => store?.close());
-beforeEach(() => { committed.length = 0; });
+beforeEach(() => {
+  committed.length = 0;
+});
 
 function confirmButtons(r: Reply) {
   const actions = r.blocks.find((b) => b.type === 'actions');

@@ -13,9 +13,19 @@ import { RecordingPoster } from '../ops/support.js';
 const note = reply('Reminder: Maya Roe auditions for STEEL in 1 hour').build();
 const casting: ConversationAddress = { platform: 'slack', workspace: 'T0CASTING', channel: 'C0CASTING1' };
 
-test('posts and direct messages go to the poster of the address\'s platform', async () => {
+test("posts and direct messages go to the poster of the address's platform", async () => {
   const lines: string[] = [];
-  const outbox = new Outbox(createLogger('info', new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } })));
+  const outbox = new Outbox(
+    createLogger(
+      'info',
+      new Writable({
+        write(chunk, _enc, cb) {
+          lines.push(String(chunk));
+          cb();
+        },
+      }),
+    ),
+  );
   const slack = new RecordingPoster('slack');
   const teams = new RecordingPoster('teams');
   outbox.register(slack);
@@ -31,10 +41,25 @@ test('posts and direct messages go to the poster of the address\'s platform', as
 
 test('with no adapter of that platform running, a direct message is logged as one, to whom, with its text', async () => {
   const lines: string[] = [];
-  const outbox = new Outbox(createLogger('info', new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } })));
+  const outbox = new Outbox(
+    createLogger(
+      'info',
+      new Writable({
+        write(chunk, _enc, cb) {
+          lines.push(String(chunk));
+          cb();
+        },
+      }),
+    ),
+  );
   await outbox.postDirect({ platform: 'local', workspace: 'studio', channel: 'casting' }, 'ana', note);
-  expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([expect.objectContaining({
-    msg: 'direct message (no adapter running for platform)', platform: 'local', workspace: 'studio', user: 'ana',
-    text: expect.stringContaining('Reminder: Maya Roe auditions for STEEL in 1 hour'),
-  })]);
+  expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+    expect.objectContaining({
+      msg: 'direct message (no adapter running for platform)',
+      platform: 'local',
+      workspace: 'studio',
+      user: 'ana',
+      text: expect.stringContaining('Reminder: Maya Roe auditions for STEEL in 1 hour'),
+    }),
+  ]);
 });

@@ -34,7 +34,7 @@ test('analyze without --save ends by saying nothing was saved and how to save it
   expect(shortlist.stderr).toContain('/upload FILE` in `castmatch chat --channel general');
 }, 60_000);
 
-test('analyze --save --channel C prints the breakdown it saved and makes it C\'s script for shortlist and chat', async () => {
+test("analyze --save --channel C prints the breakdown it saved and makes it C's script for shortlist and chat", async () => {
   const plain = await runCli(['analyze', SCRIPT, '--json', '--data-dir', dataDir], '', ENV);
   const saved = await runCli(['analyze', SCRIPT, '--save', '--channel', 'heist', '--json', '--data-dir', dataDir], '', ENV);
   expect(saved.code).toBe(0);
@@ -48,7 +48,7 @@ test('analyze --save --channel C prints the breakdown it saved and makes it C\'s
   expect((JSON.parse(chat.stdout) as { text: string }).text).toMatch(/BRICK.*BRICK & STEEL/);
 }, 90_000);
 
-test('analyze --save refuses what is not a screenplay with the bot\'s reason, and saves nothing', async () => {
+test("analyze --save refuses what is not a screenplay with the bot's reason, and saves nothing", async () => {
   const r = await runCli(['analyze', ROSTER, '--save', '--channel', 'roster', '--data-dir', dataDir], '', ENV);
   expect(r.code).toBe(1);
   expect(r.stderr).toMatch(/^castmatch: sample-roster\.csv looks like a spreadsheet/);

@@ -7,7 +7,9 @@ import { jsonLines, runCli, spawnCli } from '../helpers/cli.js';
 import { tempDataDir } from '../helpers/store.js';
 
 let dataDir: string;
-beforeAll(async () => { dataDir = await tempDataDir(); });
+beforeAll(async () => {
+  dataDir = await tempDataDir();
+});
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 async function routeIn(channel: string, text: string): Promise<{ skill: string; args: Record<string, unknown> }> {
@@ -17,10 +19,13 @@ async function routeIn(channel: string, text: string): Promise<{ skill: string; 
 }
 
 test('memory is per channel and survives SIGKILL', async () => {
-  for (const [channel, role] of [['drama', 'MARIA'], ['comedy', 'EDWARD']] as const) {
+  for (const [channel, role] of [
+    ['drama', 'MARIA'],
+    ['comedy', 'EDWARD'],
+  ] as const) {
     const chat = spawnCli(['chat', '--json', '--channel', channel, '--data-dir', dataDir]);
     chat.stdin?.write(`shortlist for ${role}\n`);
-    const [reply] = await jsonLines(chat, 1) as { text: string }[];
+    const [reply] = (await jsonLines(chat, 1)) as { text: string }[];
     expect(reply?.text).toContain(role);
     // No clean shutdown: whatever was acknowledged to the user must already be durable.
     chat.kill('SIGKILL');
@@ -34,7 +39,10 @@ test('memory is per channel and survives SIGKILL', async () => {
 
 test('piped chat prints one JSON object per reply, and an unknown command gets help naming it', async () => {
   const r = await runCli(['chat', '--json', '--channel', 'buttons', '--data-dir', dataDir], 'help\n/cast dance\n');
-  const replies = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { text: string; blocks: { type: string; text?: string }[] });
+  const replies = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { text: string; blocks: { type: string; text?: string }[] });
   expect(replies).toHaveLength(2);
   expect(replies[0]?.blocks[0]).toEqual({ type: 'heading', text: 'CastMatch: what I can do' });
   expect(replies[1]?.blocks.some((b) => b.text?.includes('I don\'t know the command "dance"'))).toBe(true);

@@ -4,7 +4,9 @@ import { runCli } from '../helpers/cli.js';
 import { tempDataDir } from '../helpers/store.js';
 
 let dataDir: string;
-beforeAll(async () => { dataDir = await tempDataDir(); });
+beforeAll(async () => {
+  dataDir = await tempDataDir();
+});
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 // An empty CASTMATCH_TIME_ZONE is unset, whatever the machine running the tests has.
@@ -23,14 +25,23 @@ test('with no zone chosen, chat says once that times are UTC and how to change i
   expect(r.stderr.match(/Times are in UTC/g)).toHaveLength(1);
   expect(r.stderr).toMatch(/--tz .*CASTMATCH_TIME_ZONE/);
   // The notice is not a reply: stdout still carries exactly one JSON object per reply.
-  expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toHaveLength(2);
+  expect(
+    r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown),
+  ).toHaveLength(2);
 }, 60_000);
 
 test.each([
   ['--tz', ['--tz', 'Asia/Kolkata'], NO_ZONE],
   ['CASTMATCH_TIME_ZONE', [], { CASTMATCH_TIME_ZONE: 'Asia/Kolkata' }],
-])('a zone chosen with %s is used without remark', async (_how, args, env) => {
-  const r = await runCli(['chat', ...args, '--json', '--data-dir', dataDir], 'help\n', env);
-  expect(r.code).toBe(0);
-  expect(r.stderr).not.toMatch(/UTC/);
-}, 60_000);
+])(
+  'a zone chosen with %s is used without remark',
+  async (_how, args, env) => {
+    const r = await runCli(['chat', ...args, '--json', '--data-dir', dataDir], 'help\n', env);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/UTC/);
+  },
+  60_000,
+);

@@ -7,7 +7,9 @@ import { tempDataDir } from '../helpers/store.js';
 const ENV = { EMBEDDING_MODEL: 'hashed-256' };
 
 let dataDir: string;
-beforeAll(async () => { dataDir = await tempDataDir(); });
+beforeAll(async () => {
+  dataDir = await tempDataDir();
+});
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 test('demo loads the samples, says what to try, and shortlist STEEL then answers in channel casting', async () => {

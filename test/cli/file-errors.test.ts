@@ -19,7 +19,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const COMMANDS: [string, string[]][] = [['analyze', ['analyze']], ['import talent', ['import', 'talent']]];
+const COMMANDS: [string, string[]][] = [
+  ['analyze', ['analyze']],
+  ['import talent', ['import', 'talent']],
+];
 
 describe.each(COMMANDS)('castmatch %s', (_name, command) => {
   test('a missing file', async () => {
@@ -37,14 +40,18 @@ describe.each(COMMANDS)('castmatch %s', (_name, command) => {
 
   // Root reads every file whatever its mode, so there is nothing to refuse when the suite runs as root.
   const asRoot = process.getuid?.() === 0;
-  (asRoot ? test.skip : test)(`an unreadable file${asRoot ? ' [skipped: running as root, which can read any file]' : ''}`, async () => {
-    const locked = path.join(dir, `locked-${command.join('-')}.csv`);
-    await writeFile(locked, 'name\n');
-    await chmod(locked, 0o000);
-    const r = await runCli([...command, locked, '--data-dir', dataDir]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`castmatch: ${locked}: permission denied (not readable)\n`);
-  }, 60_000);
+  (asRoot ? test.skip : test)(
+    `an unreadable file${asRoot ? ' [skipped: running as root, which can read any file]' : ''}`,
+    async () => {
+      const locked = path.join(dir, `locked-${command.join('-')}.csv`);
+      await writeFile(locked, 'name\n');
+      await chmod(locked, 0o000);
+      const r = await runCli([...command, locked, '--data-dir', dataDir]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`castmatch: ${locked}: permission denied (not readable)\n`);
+    },
+    60_000,
+  );
 });
 
 test('the unreadable case reads the same from any command, root or not', () => {
@@ -56,7 +63,10 @@ test('the unreadable case reads the same from any command, root or not', () => {
 test('/upload of a missing file in chat is answered in one line, the chat goes on, and the exit code says so', async () => {
   const missing = path.join(dir, 'script.fountain');
   const r = await runCli(['chat', '--json', '--data-dir', dataDir], `/upload ${missing}\n/upload\nhelp\n`);
-  const replies = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { text: string; isError?: boolean });
+  const replies = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { text: string; isError?: boolean });
   expect(replies.slice(0, 2)).toEqual([
     expect.objectContaining({ text: `castmatch: ${missing}: no such file`, isError: true }),
     expect.objectContaining({ text: expect.stringMatching(/^castmatch: \/upload needs the path of a file/), isError: true }),

@@ -15,7 +15,10 @@ const ROOT = path.resolve(import.meta.dirname ?? '.', '../..');
 async function descendants(pid: number): Promise<number[]> {
   const { stdout } = await promisify(execFile)('ps', ['-A', '-o', 'pid=,ppid=']);
   const children = new Map<number, number[]>();
-  for (const [child, parent] of stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number])) {
+  for (const [child, parent] of stdout
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number])) {
     children.set(parent, [...(children.get(parent) ?? []), child]);
   }
   const found: number[] = [];
@@ -44,7 +47,8 @@ test('SIGTERM to `npm start` stops the bot and frees its port', async () => {
   // --ignore-scripts skips only the prestart build (jest's global setup has built dist/); npm still
   // runs the start script itself, through its shell, and handles the signal as it would in production.
   const npm = spawn('npm', ['start', '--ignore-scripts'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CASTMATCH_DATA_DIR: dataDir },
   });
   let below: number[] = [];

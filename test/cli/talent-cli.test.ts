@@ -25,10 +25,16 @@ describe('talent from the command line', () => {
   }, 60_000);
 
   test('search --json gives one line per query with filters and people who satisfy them', async () => {
-    const r = await runCli(['--data-dir', dataDir, 'search', '--stdin', '--json', '--limit', '3'],
-      'woman in her 30s who speaks Tamil\nsomeone who rides horses\n', ENV);
+    const r = await runCli(
+      ['--data-dir', dataDir, 'search', '--stdin', '--json', '--limit', '3'],
+      'woman in her 30s who speaks Tamil\nsomeone who rides horses\n',
+      ENV,
+    );
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { query: string; filters: Record<string, unknown>; results: { id: string; reasons: string[] }[] });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { query: string; filters: Record<string, unknown>; results: { id: string; reasons: string[] }[] });
     expect(lines.map((l) => l.query)).toEqual(['woman in her 30s who speaks Tamil', 'someone who rides horses']);
     expect(lines[0]!.filters).toMatchObject({ gender: 'female' });
     expect(lines[0]!.results.length).toBeGreaterThan(0);

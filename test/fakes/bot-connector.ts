@@ -62,15 +62,20 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const f = files.get(name);
       if (!f) return json(res, 404, { error: 'no such file' });
       downloadCounts.set(name, (downloadCounts.get(name) ?? 0) + 1);
-      res.writeHead(200, { 'content-type': 'application/octet-stream', ...(f.omitLength ? {} : { 'content-length': String(f.data.byteLength) }) });
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        ...(f.omitLength ? {} : { 'content-length': String(f.data.byteLength) }),
+      });
       res.end(Buffer.from(f.data));
       return;
     }
     if (req.method === 'POST' && path === '/v3/conversations') {
       const params = (req.json ?? {}) as CreatedConversation['params'];
       const members = params.members ?? [];
-      if (members.some((u) => refusedUsers.has(u.id))) return json(res, 403, { error: { code: 'Forbidden', message: 'The bot is not installed for the user.' } });
-      if (params.isGroup || members.length !== 1) return json(res, 400, { error: { code: 'BadArgument', message: 'only 1:1 chats are faked' } });
+      if (members.some((u) => refusedUsers.has(u.id)))
+        return json(res, 403, { error: { code: 'Forbidden', message: 'The bot is not installed for the user.' } });
+      if (params.isGroup || members.length !== 1)
+        return json(res, 400, { error: { code: 'BadArgument', message: 'only 1:1 chats are faked' } });
       const id = `a:1direct-${members[0]!.id}`;
       created.push({ id, params, ...(typeof req.headers.authorization === 'string' ? { authorization: req.headers.authorization } : {}) });
       return json(res, 201, { id });
@@ -79,11 +84,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     if (!m || (req.method !== 'POST' && req.method !== 'PUT')) return json(res, 404, { error: { code: 'NotFound', message: path } });
     const conversationId = decodeURIComponent(m[1]!);
     const base = conversationId.split(';messageid=')[0]!;
-    if (removed.has(base)) return json(res, 403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+    if (removed.has(base))
+      return json(res, 403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
     const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
-    const id = req.method === 'PUT' ? activityId ?? '' : `act-${next++}`;
+    const id = req.method === 'PUT' ? (activityId ?? '') : `act-${next++}`;
     posted.push({
-      method: req.method, conversationId, id, activity: (req.json ?? {}) as Record<string, unknown>,
+      method: req.method,
+      conversationId,
+      id,
+      activity: (req.json ?? {}) as Record<string, unknown>,
       ...(activityId ? { activityId } : {}),
       ...(typeof req.headers.authorization === 'string' ? { authorization: req.headers.authorization } : {}),
     });
@@ -94,9 +103,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     serviceUrl: `${server.url}/`,
     posted,
     created,
-    refuseUser: (id) => { refusedUsers.add(id); },
-    remove: (id) => { removed.add(id); },
-    restore: (id) => { removed.delete(id); },
+    refuseUser: (id) => {
+      refusedUsers.add(id);
+    },
+    remove: (id) => {
+      removed.add(id);
+    },
+    restore: (id) => {
+      removed.delete(id);
+    },
     file: (name, data, opts = {}) => {
       files.set(name, { data, omitLength: opts.omitLength ?? false });
       return `${server.url}/files/${encodeURIComponent(name)}`;
@@ -105,7 +120,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     waitFor: async (predicate, ms = 8_000) => {
       const until = Date.now() + ms;
       while (!predicate(posted)) {
-        if (Date.now() > until) throw new Error(`fake connector: condition not met in ${ms} ms; posted: ${JSON.stringify(posted.map((p) => ({ m: p.method, c: p.conversationId, text: p.activity.text ?? p.activity.summary })))}`);
+        if (Date.now() > until)
+          throw new Error(
+            `fake connector: condition not met in ${ms} ms; posted: ${JSON.stringify(posted.map((p) => ({ m: p.method, c: p.conversationId, text: p.activity.text ?? p.activity.summary })))}`,
+          );
         await new Promise((r) => setTimeout(r, 20));
       }
       return posted;

@@ -57,9 +57,12 @@ export async function startFakeGoogleCalendar(): Promise<FakeGoogleCalendar> {
         return json(res, 200, { access_token: `fake-token-${++n}`, token_type: 'Bearer', expires_in: 3600 });
       case 'freeBusy': {
         const body = req.json as { items?: { id: string }[] };
-        const calendars = Object.fromEntries((body.items ?? []).map(({ id }) => [id, unreadable.has(id)
-          ? { errors: [{ domain: 'global', reason: 'notFound' }], busy: [] }
-          : { busy: busy.get(id) ?? [] }]));
+        const calendars = Object.fromEntries(
+          (body.items ?? []).map(({ id }) => [
+            id,
+            unreadable.has(id) ? { errors: [{ domain: 'global', reason: 'notFound' }], busy: [] } : { busy: busy.get(id) ?? [] },
+          ]),
+        );
         return json(res, 200, { kind: 'calendar#freeBusy', calendars });
       }
       case 'insert': {
@@ -68,11 +71,20 @@ export async function startFakeGoogleCalendar(): Promise<FakeGoogleCalendar> {
         if (events.has(id)) return json(res, 409, { error: { code: 409, message: 'The requested identifier already exists.' } });
         const meet = `https://meet.google.com/fak-${id.slice(0, 4)}-xyz`;
         const event = {
-          ...body, id, status: 'confirmed', htmlLink: `https://calendar.google.com/event?eid=${id}`,
-          ...(body.conferenceData?.createRequest ? {
-            hangoutLink: meet,
-            conferenceData: { ...body.conferenceData, entryPoints: [{ entryPointType: 'video', uri: meet }], createRequest: { ...body.conferenceData.createRequest, status: { statusCode: 'success' } } },
-          } : {}),
+          ...body,
+          id,
+          status: 'confirmed',
+          htmlLink: `https://calendar.google.com/event?eid=${id}`,
+          ...(body.conferenceData?.createRequest
+            ? {
+                hangoutLink: meet,
+                conferenceData: {
+                  ...body.conferenceData,
+                  entryPoints: [{ entryPointType: 'video', uri: meet }],
+                  createRequest: { ...body.conferenceData.createRequest, status: { statusCode: 'success' } },
+                },
+              }
+            : {}),
         };
         events.set(id, event);
         return json(res, 200, event);
@@ -97,9 +109,18 @@ export async function startFakeGoogleCalendar(): Promise<FakeGoogleCalendar> {
   }
 
   return {
-    rootUrl: `${server.url}/`, tokenUrl: `${server.url}/token`, requests: server.requests, events, busy, unreadable,
-    failNext: (op, status) => { failures.push({ op, status }); },
-    stallNext: (op, ms) => { stalls.push({ op, ms }); },
+    rootUrl: `${server.url}/`,
+    tokenUrl: `${server.url}/token`,
+    requests: server.requests,
+    events,
+    busy,
+    unreadable,
+    failNext: (op, status) => {
+      failures.push({ op, status });
+    },
+    stallNext: (op, ms) => {
+      stalls.push({ op, ms });
+    },
     calls: (op) => server.requests.filter((r) => ops.get(r) === op),
     close: () => server.close(),
   };

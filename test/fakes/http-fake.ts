@@ -3,7 +3,13 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
-export interface RecordedRequest { method: string; path: string; headers: http.IncomingHttpHeaders; body: string; json?: unknown }
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  json?: unknown;
+}
 
 export type FakeHandler = (req: RecordedRequest, res: http.ServerResponse) => void | Promise<void>;
 
@@ -23,7 +29,11 @@ export async function startFakeServer(handler: FakeHandler, opts: { tls?: { key:
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       let json: unknown;
-      try { json = body ? JSON.parse(body) : undefined; } catch { json = undefined; }
+      try {
+        json = body ? JSON.parse(body) : undefined;
+      } catch {
+        json = undefined;
+      }
       const rec: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, json };
       requests.push(rec);
       Promise.resolve(handler(rec, res)).catch((err: unknown) => {
@@ -36,8 +46,14 @@ export async function startFakeServer(handler: FakeHandler, opts: { tls?: { key:
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`, port, requests,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

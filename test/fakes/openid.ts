@@ -24,18 +24,23 @@ export async function startFakeOpenId(): Promise<FakeOpenId> {
   const jwk = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256', endorsements: ['msteams'] };
   const server = await startFakeServer((req, res) => {
     if (req.path === '/v1/.well-known/openidconfiguration') {
-      return json(res, 200, { issuer: CHANNEL_ISSUER, jwks_uri: `${server.url}/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+      return json(res, 200, {
+        issuer: CHANNEL_ISSUER,
+        jwks_uri: `${server.url}/v1/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
     }
     if (req.path === '/v1/keys') return json(res, 200, { keys: [jwk] });
     json(res, 404, { error: 'not found' });
   });
-  const build = (c: { appId: string; serviceUrl: string; issuer?: string; expiresIn?: string }) => new SignJWT({ serviceurl: c.serviceUrl })
-    .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
-    .setIssuer(c.issuer ?? CHANNEL_ISSUER)
-    .setAudience(c.appId)
-    .setIssuedAt()
-    .setNotBefore('0s')
-    .setExpirationTime(c.expiresIn ?? '5m');
+  const build = (c: { appId: string; serviceUrl: string; issuer?: string; expiresIn?: string }) =>
+    new SignJWT({ serviceurl: c.serviceUrl })
+      .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+      .setIssuer(c.issuer ?? CHANNEL_ISSUER)
+      .setAudience(c.appId)
+      .setIssuedAt()
+      .setNotBefore('0s')
+      .setExpirationTime(c.expiresIn ?? '5m');
   return {
     ...server,
     metadataUrl: `${server.url}/v1/.well-known/openidconfiguration`,

@@ -58,7 +58,9 @@ export const FAKE_BOT_ID = 'B0CASTBOT';
 export const FAKE_BOT_TOKEN = 'xoxb-0000-casting-test';
 
 /** `botToken` is the only token file downloads accept (default FAKE_BOT_TOKEN). */
-export async function startFakeSlackApi(opts: { botToken?: string; onCall?: (call: SlackCall) => Record<string, unknown> | undefined } = {}): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(
+  opts: { botToken?: string; onCall?: (call: SlackCall) => Record<string, unknown> | undefined } = {},
+): Promise<FakeSlackApi> {
   const botToken = opts.botToken ?? FAKE_BOT_TOKEN;
   const calls: SlackCall[] = [];
   const uploads = new Map<string, Uint8Array>();
@@ -72,7 +74,12 @@ export async function startFakeSlackApi(opts: { botToken?: string; onCall?: (cal
   let base = '';
 
   const fileObject = (f: SlackFileEntry) => ({
-    id: f.id, name: f.name, title: f.name, mimetype: f.mimetype, filetype: f.name.split('.').pop(), size: f.size,
+    id: f.id,
+    name: f.name,
+    title: f.name,
+    mimetype: f.mimetype,
+    filetype: f.name.split('.').pop(),
+    size: f.size,
     url_private: `${base}/files-pri/${FAKE_TEAM}-${f.id}/${encodeURIComponent(f.name)}`,
     url_private_download: `${base}/files-pri/${FAKE_TEAM}-${f.id}/download/${encodeURIComponent(f.name)}`,
   });
@@ -80,10 +87,16 @@ export async function startFakeSlackApi(opts: { botToken?: string; onCall?: (cal
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     const ts = () => `1764000${String(600 + seq++).padStart(3, '0')}.000100`;
     switch (method) {
-      case 'auth.test': return { ok: true, user_id: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, team_id: FAKE_TEAM, team: 'Casting', user: 'castmatch' };
-      case 'chat.postMessage': { const t = ts(); return { ok: true, channel: args.channel, ts: t, message: { ts: t, text: args.text } }; }
-      case 'chat.update': return { ok: true, channel: args.channel, ts: args.ts };
-      case 'chat.postEphemeral': return { ok: true, message_ts: ts() };
+      case 'auth.test':
+        return { ok: true, user_id: FAKE_BOT_USER, bot_id: FAKE_BOT_ID, team_id: FAKE_TEAM, team: 'Casting', user: 'castmatch' };
+      case 'chat.postMessage': {
+        const t = ts();
+        return { ok: true, channel: args.channel, ts: t, message: { ts: t, text: args.text } };
+      }
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: ts() };
       case 'files.info': {
         const f = files.get(String(args.file));
         return f ? { ok: true, file: fileObject(f) } : { ok: false, error: 'file_not_found' };
@@ -97,8 +110,10 @@ export async function startFakeSlackApi(opts: { botToken?: string; onCall?: (cal
         const list = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as { id: string; title?: string }[];
         return { ok: true, files: list.map((f) => ({ id: f.id, title: f.title, name: pendingUploads.get(f.id) })) };
       }
-      case 'views.open': return { ok: true, view: { id: `V0${seq++}` } };
-      default: return { ok: true };
+      case 'views.open':
+        return { ok: true, view: { id: `V0${seq++}` } };
+      default:
+        return { ok: true };
     }
   };
 
@@ -138,7 +153,9 @@ export async function startFakeSlackApi(opts: { botToken?: string; onCall?: (cal
           }
           res.end();
         };
-        res.on('close', () => { if (at < f.data.byteLength) entry.bytesSent = at; });
+        res.on('close', () => {
+          if (at < f.data.byteLength) entry.bytesSent = at;
+        });
         return pump();
       }
       if (req.method === 'POST' && path.startsWith('/upload/')) {
@@ -165,7 +182,7 @@ export async function startFakeSlackApi(opts: { botToken?: string; onCall?: (cal
         const call: SlackCall = { method, args, ...(token ? { token } : {}), status: 200 };
         calls.push(call);
         const error = failing.get(method);
-        call.response = error ? { ok: false, error } : opts.onCall?.(call) ?? answer(method, args);
+        call.response = error ? { ok: false, error } : (opts.onCall?.(call) ?? answer(method, args));
         return send(200, call.response);
       }
       send(404, { ok: false, error: 'unknown_method' });
@@ -175,25 +192,44 @@ export async function startFakeSlackApi(opts: { botToken?: string; onCall?: (cal
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const api: FakeSlackApi = {
-    url: base, apiUrl: `${base}/api/`, calls, uploads, responses,
+    url: base,
+    apiUrl: `${base}/api/`,
+    calls,
+    uploads,
+    responses,
     responseUrl: (id = String(seq++)) => `${base}/response/${id}`,
     addFile: (f) => {
-      const entry: SlackFileEntry = { id: f.id ?? `F0FILE${seq++}`, name: f.name, mimetype: f.mimetype, data: f.data, size: f.size ?? f.data.byteLength };
+      const entry: SlackFileEntry = {
+        id: f.id ?? `F0FILE${seq++}`,
+        name: f.name,
+        mimetype: f.mimetype,
+        data: f.data,
+        size: f.size ?? f.data.byteLength,
+      };
       files.set(entry.id, entry);
       return fileObject(entry);
     },
     downloads: (id) => downloadLog.get(id) ?? [],
-    rateLimitOnce: (method, seconds = 1) => { limited.set(method, seconds); },
-    fail: (method, error) => { failing.set(method, error); },
+    rateLimitOnce: (method, seconds = 1) => {
+      limited.set(method, seconds);
+    },
+    fail: (method, error) => {
+      failing.set(method, error);
+    },
     callsOf: (method) => calls.filter((c) => c.method === method),
     waitFor: async (predicate, ms = 8_000) => {
       const until = Date.now() + ms;
       while (!predicate(api)) {
-        if (Date.now() > until) throw new Error(`fake Slack: condition not met in ${ms} ms; calls: ${calls.map((c) => c.method).join(', ')}`);
+        if (Date.now() > until)
+          throw new Error(`fake Slack: condition not met in ${ms} ms; calls: ${calls.map((c) => c.method).join(', ')}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
   return api;
 }
@@ -210,7 +246,11 @@ function parseArgs(body: string, contentType: string): Record<string, unknown> {
 }
 
 function safeJson(v: string): unknown {
-  try { return JSON.parse(v); } catch { return v; }
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
 }
 
 /** The file in an upload: the web client sends it as a multipart form with one file part. */

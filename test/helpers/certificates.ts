@@ -34,11 +34,26 @@ export function certificateDir(): CertificateDir {
     make: (name, opts = {}) => {
       const keyFile = path.join(dir, `${name}.key.pem`);
       const certFile = path.join(dir, `${name}.cert.pem`);
-      execFileSync('openssl', [
-        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-keyout', keyFile, '-out', certFile,
-        '-subj', `/CN=${opts.commonName ?? name}`,
-        ...(opts.dnsName ? ['-addext', `subjectAltName=DNS:${opts.dnsName}`] : []),
-      ], { stdio: ['ignore', 'ignore', 'pipe'] });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-keyout',
+          keyFile,
+          '-out',
+          certFile,
+          '-subj',
+          `/CN=${opts.commonName ?? name}`,
+          ...(opts.dnsName ? ['-addext', `subjectAltName=DNS:${opts.dnsName}`] : []),
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
       const cert = readFileSync(certFile, 'utf8');
       const x509 = new X509Certificate(cert);
       return { key: readFileSync(keyFile, 'utf8'), keyFile, cert, certFile, x509, thumbprint: x509.fingerprint.replace(/:/g, '') };

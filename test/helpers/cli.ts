@@ -5,11 +5,18 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname ?? '.', '../..');
 const BIN = path.join(ROOT, 'bin/castmatch');
 
-export interface CliResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 
 export function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], {
-    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
 
@@ -18,8 +25,12 @@ export function runCli(args: string[], input = '', env: Record<string, string> =
   const child = spawnCli(args, env);
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   child.stdin?.end(input);
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
@@ -37,7 +48,10 @@ export function jsonLines(child: ChildProcess, count: number, timeoutMs = 60_000
         const line = buffer.slice(0, nl).trim();
         buffer = buffer.slice(nl + 1);
         if (line) lines.push(JSON.parse(line));
-        if (lines.length >= count) { clearTimeout(timer); resolve(lines); }
+        if (lines.length >= count) {
+          clearTimeout(timer);
+          resolve(lines);
+        }
       }
     });
   });
@@ -51,7 +65,10 @@ export function listeningPort(child: ChildProcess): Promise<number> {
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = out.match(/"port":(\d+),"store"/);
-      if (m?.[1]) { clearTimeout(timer); resolve(Number(m[1])); }
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
     });
   });
 }

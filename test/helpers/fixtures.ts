@@ -27,7 +27,6 @@ const WHY = ' [skipped: needs big_fish.* from ../shared/data/scripts, which is n
 
 /** `test`/`describe` for Big Fish tests: run when the file is there, skipped with the reason otherwise. */
 export const withBigFish = {
-  test: (name: string, fn: () => Promise<void>, timeout?: number) =>
-    haveBigFish ? test(name, fn, timeout) : test.skip(name + WHY, fn),
+  test: (name: string, fn: () => Promise<void>, timeout?: number) => (haveBigFish ? test(name, fn, timeout) : test.skip(name + WHY, fn)),
   describe: (name: string, fn: () => void) => (haveBigFish ? describe(name, fn) : describe.skip(name + WHY, fn)),
 };

@@ -4,12 +4,17 @@ import path from 'node:path';
 
 const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
-export interface ImportEdge { from: string; to: string }
+export interface ImportEdge {
+  from: string;
+  to: string;
+}
 
 /** Paths relative to the repository root, `.js` specifiers resolved to their `.ts` sources. */
 export async function importGraph(root: string, dir: string): Promise<ImportEdge[]> {
   const entries = await readdir(path.join(root, dir), { withFileTypes: true, recursive: true });
-  const files = entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)));
   const edges: ImportEdge[] = [];
   for (const from of files) {
     const text = await readFile(path.join(root, from), 'utf8');
@@ -33,16 +38,25 @@ export function cycles(edges: { from: string; to: string }[]): string[][] {
   const found: string[][] = [];
   let counter = 0;
   const visit = (v: string): void => {
-    index.set(v, counter); low.set(v, counter); counter++;
-    stack.push(v); onStack.add(v);
+    index.set(v, counter);
+    low.set(v, counter);
+    counter++;
+    stack.push(v);
+    onStack.add(v);
     for (const w of next.get(v) ?? []) {
-      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
     }
     if (low.get(v) === index.get(v)) {
       const component: string[] = [];
       let w: string;
-      do { w = stack.pop()!; onStack.delete(w); component.push(w); } while (w !== v);
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
       if (component.length > 1) found.push(component.sort());
     }
   };

@@ -23,7 +23,7 @@ export async function tempDataDir(): Promise<string> {
 
 /** Opens an embedded (PGlite) database in a new temp dir; `close` also removes the dir. */
 export async function createTestDatabase(dataDir?: string): Promise<Database & { dataDir: string }> {
-  const dir = dataDir ?? await tempDataDir();
+  const dir = dataDir ?? (await tempDataDir());
   const db = await openDatabase({ CASTMATCH_DATA_DIR: dir });
   return {
     ...db,

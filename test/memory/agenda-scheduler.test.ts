@@ -9,7 +9,9 @@ test('a job scheduled twice under one key runs once, with the later data', async
   const db = await createTestDatabase();
   const s = new AgendaScheduler({ database: await db.scheduler(), log, processEvery: 100 });
   const ran: unknown[] = [];
-  s.define('ping', async (d) => { ran.push(d.n); });
+  s.define('ping', async (d) => {
+    ran.push(d.n);
+  });
   try {
     await s.at(new Date(Date.now() + 300), 'ping', { key: 'k1', n: 1 });
     await s.at(new Date(Date.now() + 300), 'ping', { key: 'k1', n: 2 });

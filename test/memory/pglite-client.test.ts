@@ -19,7 +19,9 @@ afterAll(async () => {
 async function queriesBeforeTimer(run: (i: number) => Promise<unknown>, statements: number): Promise<number> {
   let done = 0;
   let seenAt = -1;
-  setTimeout(() => { seenAt = done; }, 0);
+  setTimeout(() => {
+    seenAt = done;
+  }, 0);
   for (let i = 0; i < statements; i++) {
     await run(i);
     done++;
@@ -42,9 +44,11 @@ it('does so inside a transaction too, and the transaction still commits all or n
   expect(seenAt).toBeGreaterThanOrEqual(0);
   expect(seenAt).toBeLessThan(300);
   expect((await client.query<{ n: number }>('SELECT count(*)::int AS n FROM t')).rows[0]?.n).toBe(300);
-  await expect(client.transaction(async (tx) => {
-    await tx.query('INSERT INTO t VALUES (99)');
-    throw new Error('changed my mind');
-  })).rejects.toThrow('changed my mind');
+  await expect(
+    client.transaction(async (tx) => {
+      await tx.query('INSERT INTO t VALUES (99)');
+      throw new Error('changed my mind');
+    }),
+  ).rejects.toThrow('changed my mind');
   expect((await client.query<{ n: number }>('SELECT count(*)::int AS n FROM t')).rows[0]?.n).toBe(300);
 });

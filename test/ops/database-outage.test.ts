@@ -24,7 +24,7 @@ function scheduler(db: Database): Promise<AgendaScheduler> {
 
 async function readyz(server: HttpServer): Promise<{ status: number; body: Readiness }> {
   const res = await fetch(server.url('/readyz'));
-  return { status: res.status, body: await res.json() as Readiness };
+  return { status: res.status, body: (await res.json()) as Readiness };
 }
 
 test('database down: not ready and one alert per dependency; reopened: ready, one recovery, nothing lost', async () => {
@@ -37,9 +37,15 @@ test('database down: not ready and one alert per dependency; reopened: ready, on
   // The app as operations see it; the test swaps the database underneath when it "comes back".
   const app: OpsApp = {
     config: { OPS_CHANNEL: 'slack:T1:C-ops', HEALTH_INTERVAL: '1 minute', MEMORY_LIMIT_MB: 1024 },
-    log: silent, outbox, adapters: [],
-    get db() { return db; },
-    get scheduler() { return jobs; },
+    log: silent,
+    outbox,
+    adapters: [],
+    get db() {
+      return db;
+    },
+    get scheduler() {
+      return jobs;
+    },
   };
   const ops = installOps(app, { resources: new FixedResources(), readinessCacheMs: 0, checkTimeoutMs: 1_000 });
   const server = await startHttpServer(ops.routes, { port: 0, host: '127.0.0.1', log: silent });

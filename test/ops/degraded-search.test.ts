@@ -48,7 +48,8 @@ beforeAll(async () => {
       upserted.push(...records.map((r) => r.id));
       return json(res, 200, { upsertedCount: records.length });
     }
-    if (req.path === '/query') return json(res, 200, { matches: upserted.slice(0, 5).map((id, i) => ({ id, score: 0.9 - i / 10 })), namespace: '' });
+    if (req.path === '/query')
+      return json(res, 200, { matches: upserted.slice(0, 5).map((id, i) => ({ id, score: 0.9 - i / 10 })), namespace: '' });
     return json(res, 200, {});
   });
   store = await createTestStore();
@@ -62,14 +63,27 @@ beforeAll(async () => {
   await importRoster({ store, embedder, vectors, log: silent }, 'local:studio', sampleBytes(), 'sample-roster.csv');
 
   const services = { config: loadConfig({}), embedder: async () => embedder, vectors, calendar: {}, scheduler: {} } as unknown as Services;
-  bot = new Engine({ store, services, skills: new Map<SkillId, SkillDefinition>([['search-talent', searchTalentSkill as unknown as SkillDefinition]]), log: silent });
+  bot = new Engine({
+    store,
+    services,
+    skills: new Map<SkillId, SkillDefinition>([['search-talent', searchTalentSkill as unknown as SkillDefinition]]),
+    log: silent,
+  });
 
   const outbox = new Outbox(silent);
   outbox.register(poster);
-  ops = installOps({
-    config: { OPS_CHANNEL: 'slack:T1:C-ops', HEALTH_INTERVAL: '1 minute', MEMORY_LIMIT_MB: 1024 },
-    log: silent, db: { store }, scheduler: new FakeScheduler() as unknown as Scheduler, outbox, adapters: [], breakers,
-  }, { resources: new FixedResources(), readinessCacheMs: 0 });
+  ops = installOps(
+    {
+      config: { OPS_CHANNEL: 'slack:T1:C-ops', HEALTH_INTERVAL: '1 minute', MEMORY_LIMIT_MB: 1024 },
+      log: silent,
+      db: { store },
+      scheduler: new FakeScheduler() as unknown as Scheduler,
+      outbox,
+      adapters: [],
+      breakers,
+    },
+    { resources: new FixedResources(), readinessCacheMs: 0 },
+  );
 });
 afterAll(async () => {
   await ops?.stop();

@@ -12,7 +12,9 @@ import { silent, sleep } from './support.js';
 async function startBot(dir: string, fired: JobData[]): Promise<{ db: Database; jobs: AgendaScheduler }> {
   const db = await createTestDatabase(dir);
   const jobs = new AgendaScheduler({ database: await db.scheduler(), log: silent, processEvery: 100, lockLifetimeMs: 2_000 });
-  jobs.define('audition-reminder', async (data) => { fired.push(data); });
+  jobs.define('audition-reminder', async (data) => {
+    fired.push(data);
+  });
   await jobs.start();
   return { db, jobs };
 }

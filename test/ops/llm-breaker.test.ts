@@ -86,7 +86,11 @@ test('the port notes the degradation for the reply and throws the LlmError calle
     new AnthropicModel({ apiKey: 'sk-test', model: 'claude-test', baseURL: fake.url, timeoutMs: 5_000, maxRetries: 0 }),
     { registry, timeoutMs: 200, resetMs: 10_000, volumeThreshold: 1 },
   );
-  const req = { system: 'route', user: 'what can you do?', tools: [{ name: 'help', description: 'help', inputSchema: { type: 'object' } }] };
+  const req = {
+    system: 'route',
+    user: 'what can you do?',
+    tools: [{ name: 'help', description: 'help', inputSchema: { type: 'object' } }],
+  };
   try {
     decision = { hang: true };
     const timedOut = await collectNotices(() => llm.callTool(req).catch((e: unknown) => e));

@@ -13,7 +13,15 @@ import type { ChatAdapter } from '../../src/bot/adapters/adapter.js';
 import type { Scheduler } from '../../src/scheduler/scheduler.js';
 import { AnthropicModel } from '../../src/integrations/llm/anthropic-model.js';
 import { BreakerRegistry, breakerLanguageModel } from '../../src/integrations/resilience/index.js';
-import { installOps, createTelemetry, HEALTH_JOB, HEALTH_JOB_KEY, type AlertSettings, type OpsApp, type InstallOpsOptions } from '../../src/ops/index.js';
+import {
+  installOps,
+  createTelemetry,
+  HEALTH_JOB,
+  HEALTH_JOB_KEY,
+  type AlertSettings,
+  type OpsApp,
+  type InstallOpsOptions,
+} from '../../src/ops/index.js';
 import { renderText } from '../../src/bot/render/text.js';
 import { FakeScheduler, FixedResources, RecordingPoster, helpBot, say, silent, sleep } from './support.js';
 
@@ -21,7 +29,9 @@ const T0 = Date.parse('2026-03-02T10:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
 let store: Store;
-beforeAll(async () => { store = await createTestStore(); });
+beforeAll(async () => {
+  store = await createTestStore();
+});
 afterAll(() => store?.close());
 afterEach(async () => {
   for (const field of Object.keys(await store.channels.all('ops'))) await store.channels.delete('ops', field);
@@ -29,13 +39,27 @@ afterEach(async () => {
 
 function fakeSlack(): ChatAdapter & { up: boolean } {
   return {
-    name: 'slack', routes: [], poster: new RecordingPoster('slack'), up: true,
-    start: async () => undefined, stop: async () => undefined,
-    async check() { return this.up ? { ok: true } : { ok: false, detail: 'auth.test: invalid_auth' }; },
+    name: 'slack',
+    routes: [],
+    poster: new RecordingPoster('slack'),
+    up: true,
+    start: async () => undefined,
+    stop: async () => undefined,
+    async check() {
+      return this.up ? { ok: true } : { ok: false, detail: 'auth.test: invalid_auth' };
+    },
   };
 }
 
-function setup(opts: { channel?: string; log?: OpsApp['log']; breakers?: BreakerRegistry; ops?: InstallOpsOptions; settings?: Partial<AlertSettings> } = {}) {
+function setup(
+  opts: {
+    channel?: string;
+    log?: OpsApp['log'];
+    breakers?: BreakerRegistry;
+    ops?: InstallOpsOptions;
+    settings?: Partial<AlertSettings>;
+  } = {},
+) {
   const poster = new RecordingPoster('slack');
   const outbox = new Outbox(silent);
   outbox.register(poster);
@@ -44,7 +68,11 @@ function setup(opts: { channel?: string; log?: OpsApp['log']; breakers?: Breaker
   const resources = new FixedResources();
   const app: OpsApp = {
     config: { OPS_CHANNEL: opts.channel ?? 'slack:T1:C-ops', HEALTH_INTERVAL: '1 minute', MEMORY_LIMIT_MB: 1024, ...opts.settings },
-    log: opts.log ?? silent, db: { store }, scheduler: scheduler as unknown as Scheduler, outbox, adapters: [slack],
+    log: opts.log ?? silent,
+    db: { store },
+    scheduler: scheduler as unknown as Scheduler,
+    outbox,
+    adapters: [slack],
     ...(opts.breakers ? { breakers: opts.breakers } : {}),
   };
   const ops = installOps(app, { resources, ...opts.ops });
@@ -138,7 +166,13 @@ test('configured ALERT_* thresholds replace the defaults', async () => {
   const telemetry = createTelemetry({ now: () => T0, defaultMetrics: false });
   const { ops, poster, slack, resources } = setup({
     ops: { telemetry },
-    settings: { ALERT_DEPENDENCY_DOWN_MINUTES: 2, ALERT_MEMORY_PERCENT: 50, ALERT_REPLY_P95_MS: 500, ALERT_ERROR_RATE_PERCENT: 50, ALERT_MIN_REPLIES: 3 },
+    settings: {
+      ALERT_DEPENDENCY_DOWN_MINUTES: 2,
+      ALERT_MEMORY_PERCENT: 50,
+      ALERT_REPLY_P95_MS: 500,
+      ALERT_ERROR_RATE_PERCENT: 50,
+      ALERT_MIN_REPLIES: 3,
+    },
   });
   expect(ops.monitor.thresholds).toEqual({ dependencyDownMs: 120_000, memoryRatio: 0.5, replyP95Ms: 500, errorRate: 0.5, minSamples: 3 });
   slack.up = false;
@@ -165,7 +199,15 @@ test('an alert that cannot be posted is tried again on the next tick, and posted
 
 test('an invalid OPS_CHANNEL is reported at start, and alerts then go to the log', async () => {
   const lines: string[] = [];
-  const log = pino({ level: 'info' }, new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } }));
+  const log = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    }),
+  );
   const { ops, poster, resources } = setup({ channel: 'nonsense', log });
   expect(lines.join('')).toContain('OPS_CHANNEL must look like platform:workspace:channel');
   resources.set(1000);

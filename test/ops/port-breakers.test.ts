@@ -12,8 +12,18 @@ import type { CalendarEvent, CalendarEventInput, CalendarPort } from '../../src/
 import type { Embedder } from '../../src/integrations/embeddings/embedder.js';
 import { HashedEmbedder } from '../../src/integrations/embeddings/hashed-embedder.js';
 import {
-  BreakerRegistry, BreakerOpenError, breakerVectorIndex, breakerCalendar, breakerEmbedder, backoffDelay, retryIdempotent,
-  CalendarUnavailableError, EmbedderUnavailableError, VECTORS_DEGRADED_NOTE, FREEBUSY_DEGRADED_NOTE, BOOKING_DEGRADED_NOTE,
+  BreakerRegistry,
+  BreakerOpenError,
+  breakerVectorIndex,
+  breakerCalendar,
+  breakerEmbedder,
+  backoffDelay,
+  retryIdempotent,
+  CalendarUnavailableError,
+  EmbedderUnavailableError,
+  VECTORS_DEGRADED_NOTE,
+  FREEBUSY_DEGRADED_NOTE,
+  BOOKING_DEGRADED_NOTE,
   EMBEDDER_DEGRADED_NOTE,
 } from '../../src/integrations/resilience/index.js';
 import { breakerCheck } from '../../src/ops/checks.js';
@@ -21,7 +31,9 @@ import { sleep } from './support.js';
 
 const fastRetry = { baseDelayMs: 5, maxDelayMs: 20 };
 let registry: BreakerRegistry;
-beforeEach(() => { registry = new BreakerRegistry(); });
+beforeEach(() => {
+  registry = new BreakerRegistry();
+});
 afterEach(() => registry.shutdown());
 
 describe('vector index', () => {
@@ -33,24 +45,40 @@ describe('vector index', () => {
     pinecone = await startFakeServer((req, res) => {
       if (mode === 'hang') return;
       if (mode === 'fail') return json(res, 503, { error: { code: 'UNAVAILABLE', message: 'service unavailable' } });
-      if (req.path === '/query') return json(res, 200, { matches: [{ id: 'p2', score: 0.97 }, { id: 'p1', score: 0.5 }], namespace: 'studio' });
+      if (req.path === '/query')
+        return json(res, 200, {
+          matches: [
+            { id: 'p2', score: 0.97 },
+            { id: 'p1', score: 0.5 },
+          ],
+          namespace: 'studio',
+        });
       return json(res, 200, { upsertedCount: 1 });
     });
   });
   afterAll(() => pinecone?.close());
-  beforeEach(() => { pinecone.requests.length = 0; });
+  beforeEach(() => {
+    pinecone.requests.length = 0;
+  });
 
   // The in-process fallback, fed as in production from the stored vectors.
-  const local = () => new MemoryVectorIndex(async () => [
-    { id: 'p1', vector: Float32Array.from([1, 0, 0]), metadata: {}, model: 'm' },
-    { id: 'p2', vector: Float32Array.from([0, 1, 0]), metadata: {}, model: 'm' },
-  ]);
+  const local = () =>
+    new MemoryVectorIndex(async () => [
+      { id: 'p1', vector: Float32Array.from([1, 0, 0]), metadata: {}, model: 'm' },
+      { id: 'p2', vector: Float32Array.from([0, 1, 0]), metadata: {}, model: 'm' },
+    ]);
   const remote = () => new PineconeVectorIndex({ apiKey: 'pc-test', indexHost: pinecone.url, maxRetries: 0 });
   const q = Float32Array.from([1, 0, 0]);
 
   test('a failing Pinecone is retried, then the search is served by the in-process index and says so; once open, no request is made', async () => {
     mode = 'fail';
-    const index = breakerVectorIndex(remote(), local(), { registry, timeoutMs: 1_000, volumeThreshold: 3, resetMs: 1_500, retry: fastRetry });
+    const index = breakerVectorIndex(remote(), local(), {
+      registry,
+      timeoutMs: 1_000,
+      volumeThreshold: 3,
+      resetMs: 1_500,
+      retry: fastRetry,
+    });
     const first = await collectNotices(() => index.query('studio', q, { topK: 2, model: 'm' }));
     expect(first.result.map((m) => m.id)).toEqual(['p1', 'p2']);
     expect(first.notices).toEqual([VECTORS_DEGRADED_NOTE]);
@@ -63,7 +91,9 @@ describe('vector index', () => {
     expect(paths()).toHaveLength(3);
 
     // A write while open fails fast with a message a user can act on, and touches nothing.
-    await expect(index.upsert('studio', [{ id: 'p3', vector: q, metadata: {} }], 'm')).rejects.toThrow(/Pinecone is unavailable.*nothing was changed/);
+    await expect(index.upsert('studio', [{ id: 'p3', vector: q, metadata: {} }], 'm')).rejects.toThrow(
+      /Pinecone is unavailable.*nothing was changed/,
+    );
     expect(paths()).toHaveLength(3);
 
     // Recovery: after the reset period the next query reaches Pinecone and no note is added.
@@ -89,16 +119,22 @@ describe('vector index', () => {
     mode = 'fail';
     const fallback = local();
     const index = breakerVectorIndex(remote(), fallback, { registry, timeoutMs: 1_000, retry: fastRetry });
-    await expect(index.upsert('studio', [{ id: 'p3', vector: Float32Array.from([0, 0, 1]), metadata: {} }], 'm')).rejects.toBeInstanceOf(VectorIndexError);
+    await expect(index.upsert('studio', [{ id: 'p3', vector: Float32Array.from([0, 0, 1]), metadata: {} }], 'm')).rejects.toBeInstanceOf(
+      VectorIndexError,
+    );
     expect(paths()).toEqual(['/vectors/upsert']);
     const stillTwo = await fallback.query('studio', Float32Array.from([0, 0, 1]), { topK: 5 });
     expect(stillTwo.map((m) => m.id).sort()).toEqual(['p1', 'p2']);
   });
 
-  test('a refused query (model mismatch) is the caller\'s problem: no fallback, no note, no failure counted', async () => {
+  test("a refused query (model mismatch) is the caller's problem: no fallback, no note, no failure counted", async () => {
     const refusing: VectorIndex = {
-      kind: 'pinecone', upsert: async () => undefined, delete: async () => undefined,
-      query: async () => { throw new VectorModelMismatchError('studio', 'a', 'b'); },
+      kind: 'pinecone',
+      upsert: async () => undefined,
+      delete: async () => undefined,
+      query: async () => {
+        throw new VectorModelMismatchError('studio', 'a', 'b');
+      },
     };
     const index = breakerVectorIndex(refusing, local(), { registry, volumeThreshold: 1 });
     const out = await collectNotices(() => index.query('studio', q, { topK: 1 }).catch((e: unknown) => e));
@@ -111,8 +147,13 @@ describe('vector index', () => {
 
 describe('calendar', () => {
   const input: CalendarEventInput = {
-    summary: 'Audition', description: '', start: new Date('2026-12-01T10:00:00Z'), end: new Date('2026-12-01T10:20:00Z'),
-    timeZone: 'UTC', attendees: [{ name: 'Meera' }], videoLink: true,
+    summary: 'Audition',
+    description: '',
+    start: new Date('2026-12-01T10:00:00Z'),
+    end: new Date('2026-12-01T10:20:00Z'),
+    timeZone: 'UTC',
+    attendees: [{ name: 'Meera' }],
+    videoLink: true,
   };
   const busy = [{ start: new Date('2026-12-01T09:00:00Z'), end: new Date('2026-12-01T09:30:00Z'), calendar: 'team' }];
 
@@ -120,13 +161,18 @@ describe('calendar', () => {
     const calls: string[] = [];
     const act = async <T>(name: string, value: T): Promise<T> => {
       calls.push(name);
-      if (behaviour.fail) throw Object.assign(new Error(behaviour.fail.message), behaviour.fail.status ? { status: behaviour.fail.status } : {});
+      if (behaviour.fail)
+        throw Object.assign(new Error(behaviour.fail.message), behaviour.fail.status ? { status: behaviour.fail.status } : {});
       return value;
     };
     const port: CalendarPort = {
       kind,
       freeBusy: () => act('freeBusy', kind === 'local' ? busy : []),
-      create: () => act<CalendarEvent>('create', { id: `${kind}-1`, ...(kind === 'local' ? { ics: new Uint8Array([1]) } : { videoLink: 'https://meet' }) }),
+      create: () =>
+        act<CalendarEvent>('create', {
+          id: `${kind}-1`,
+          ...(kind === 'local' ? { ics: new Uint8Array([1]) } : { videoLink: 'https://meet' }),
+        }),
       update: () => act<CalendarEvent>('update', { id: `${kind}-1` }),
       delete: () => act('delete', undefined),
     };
@@ -178,7 +224,10 @@ describe('calendar', () => {
   test('while open, changes to a Google event fail fast with a clear message; a probe that answers closes the breaker', async () => {
     const google = fakeCalendar('google', { fail: { status: 500, message: 'internal' } });
     const cal = breakerCalendar(google.port, fakeCalendar('local').port, {
-      registry, volumeThreshold: 1, resetMs: 60_000, retry: { attempts: 1 },
+      registry,
+      volumeThreshold: 1,
+      resetMs: 60_000,
+      retry: { attempts: 1 },
       probe: () => google.port.freeBusy(['team'], new Date(), new Date()),
     });
     await cal.freeBusy(['team'], new Date(), new Date());
@@ -198,8 +247,13 @@ describe('calendar', () => {
 
 describe('embedder', () => {
   const failing = (model: string, dimensions: number): Embedder & { calls: number } => ({
-    model, dimensions, calls: 0,
-    async embed() { this.calls++; throw Object.assign(new Error('upstream 502'), { status: 502 }); },
+    model,
+    dimensions,
+    calls: 0,
+    async embed() {
+      this.calls++;
+      throw Object.assign(new Error('upstream 502'), { status: 502 });
+    },
   });
 
   test('vectors of another model never stand in: the call fails with a message saying what to do', async () => {
@@ -211,7 +265,7 @@ describe('embedder', () => {
     expect(primary.calls).toBe(3);
   });
 
-  test('a fallback making the same model\'s vectors serves the call, with a note', async () => {
+  test("a fallback making the same model's vectors serves the call, with a note", async () => {
     const hashed = new HashedEmbedder(64);
     const primary = failing(hashed.model, hashed.dimensions);
     const e = breakerEmbedder(primary, hashed, { registry, retry: fastRetry });
@@ -224,21 +278,46 @@ describe('embedder', () => {
 describe('retry', () => {
   test('backoff doubles up to the ceiling, with jitter below it', () => {
     const top = () => 0.999;
-    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, { baseDelayMs: 100, maxDelayMs: 1_000, random: top }))).toEqual([99, 199, 399, 799, 999, 999]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, { baseDelayMs: 100, maxDelayMs: 1_000, random: top }))).toEqual([
+      99, 199, 399, 799, 999, 999,
+    ]);
     expect(backoffDelay(3, { baseDelayMs: 100, random: () => 0 })).toBe(0);
   });
 
   test('an open breaker is never retried, and no attempt starts past the budget', async () => {
     let calls = 0;
-    await expect(retryIdempotent(async () => { calls++; throw new BreakerOpenError('x'); }, { attempts: 5 })).rejects.toBeInstanceOf(BreakerOpenError);
+    await expect(
+      retryIdempotent(
+        async () => {
+          calls++;
+          throw new BreakerOpenError('x');
+        },
+        { attempts: 5 },
+      ),
+    ).rejects.toBeInstanceOf(BreakerOpenError);
     expect(calls).toBe(1);
 
     calls = 0;
     const slept: number[] = [];
-    await expect(retryIdempotent(async () => { calls++; throw new Error('down'); }, {
-      attempts: 10, baseDelayMs: 100, maxDelayMs: 100, budgetMs: 250, random: () => 0.99,
-      sleep: async (ms) => { slept.push(ms); await sleep(ms); },
-    })).rejects.toThrow('down');
+    await expect(
+      retryIdempotent(
+        async () => {
+          calls++;
+          throw new Error('down');
+        },
+        {
+          attempts: 10,
+          baseDelayMs: 100,
+          maxDelayMs: 100,
+          budgetMs: 250,
+          random: () => 0.99,
+          sleep: async (ms) => {
+            slept.push(ms);
+            await sleep(ms);
+          },
+        },
+      ),
+    ).rejects.toThrow('down');
     expect(calls).toBe(3);
     expect(slept).toEqual([99, 99]);
   });

@@ -18,15 +18,19 @@ import { BreakerRegistry, resilientServices } from '../../src/integrations/resil
 import { silent } from './support.js';
 
 let store: Store;
-beforeAll(async () => { store = await createTestStore(); });
+beforeAll(async () => {
+  store = await createTestStore();
+});
 afterAll(() => store?.close());
 
 function base(overrides: Partial<Services> = {}): Services {
   const embedder = new HashedEmbedder(64);
   return {
-    config: loadConfig({}), embedder: async () => embedder,
+    config: loadConfig({}),
+    embedder: async () => embedder,
     vectors: new MemoryVectorIndex(talentVectorLoader(store)),
-    calendar: new LocalCalendar({ store }), scheduler: {} as Scheduler,
+    calendar: new LocalCalendar({ store }),
+    scheduler: {} as Scheduler,
     ...overrides,
   };
 }
@@ -45,13 +49,24 @@ test('an installation with only embedded services gets no breakers: nothing outs
 test('Claude, Pinecone and Google each get a named breaker, listed for readiness and metrics', async () => {
   const llm: LanguageModel = { model: 'claude-test', callTool: async () => null };
   const google = { ...new LocalCalendar({ store }), kind: 'google' } as unknown as CalendarPort;
-  const services = base({ llm, vectors: new PineconeVectorIndex({ apiKey: 'pc-test', indexHost: 'http://127.0.0.1:9', maxRetries: 0 }), calendar: google });
+  const services = base({
+    llm,
+    vectors: new PineconeVectorIndex({ apiKey: 'pc-test', indexHost: 'http://127.0.0.1:9', maxRetries: 0 }),
+    calendar: google,
+  });
   const breakers = new BreakerRegistry();
   const wrapped = resilientServices(services, {
-    breakers, log: silent, fallbacks: { vectors: new MemoryVectorIndex(talentVectorLoader(store)), calendar: new LocalCalendar({ store }) },
+    breakers,
+    log: silent,
+    fallbacks: { vectors: new MemoryVectorIndex(talentVectorLoader(store)), calendar: new LocalCalendar({ store }) },
   });
   try {
-    expect(breakers.list().map((b) => b.name).sort()).toEqual(['anthropic', 'google-calendar', 'pinecone']);
+    expect(
+      breakers
+        .list()
+        .map((b) => b.name)
+        .sort(),
+    ).toEqual(['anthropic', 'google-calendar', 'pinecone']);
     expect(breakers.list().every((b) => b.state === 'closed')).toBe(true);
     expect(wrapped.vectors.kind).toBe('pinecone');
     expect(wrapped.calendar.kind).toBe('google');

@@ -18,22 +18,30 @@ function fakeClaude(): Promise<FakeServer> {
     const model = (req.json as { model?: string } | undefined)?.model ?? 'claude-test';
     if (++n > 1) await sleep(SLOW_MS);
     json(res, 200, {
-      id: `msg_${n}`, type: 'message', role: 'assistant', model, stop_reason: 'tool_use', stop_sequence: null,
-      content: [{ type: 'tool_use', id: `toolu_${n}`, name: 'help', input: {} }], usage: { input_tokens: 10, output_tokens: 5 },
+      id: `msg_${n}`,
+      type: 'message',
+      role: 'assistant',
+      model,
+      stop_reason: 'tool_use',
+      stop_sequence: null,
+      content: [{ type: 'tool_use', id: `toolu_${n}`, name: 'help', input: {} }],
+      usage: { input_tokens: 10, output_tokens: 5 },
     });
   });
 }
 
-
 async function turn(port: number, text: string): Promise<{ status: number; replies: { text: string }[] }> {
   const res = await fetch(`http://127.0.0.1:${port}/local/turn`, { method: 'POST', body: JSON.stringify({ text, channel: 'casting' }) });
-  const body = await res.json() as { replies: { text: string }[] };
+  const body = (await res.json()) as { replies: { text: string }[] };
   return { status: res.status, replies: body.replies };
 }
 
 let claude: FakeServer;
 let dataDir: string;
-beforeAll(async () => { claude = await fakeClaude(); dataDir = await tempDataDir(); });
+beforeAll(async () => {
+  claude = await fakeClaude();
+  dataDir = await tempDataDir();
+});
 afterAll(async () => {
   await claude?.close();
   await rm(dataDir, { recursive: true, force: true });
@@ -41,11 +49,17 @@ afterAll(async () => {
 
 test('readiness and metrics answer, bad input gets a 400; SIGTERM during a slow turn finishes the turn and exits 0', async () => {
   const child = spawnCli(['serve', '--data-dir', dataDir], {
-    PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: claude.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    ANTHROPIC_API_KEY: 'sk-test',
+    ANTHROPIC_BASE_URL: claude.url,
     ANTHROPIC_TIMEOUT_MS: '10000',
   });
   let stdout = '';
-  child.stdout?.on('data', (d: Buffer) => { stdout += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
   const exited = new Promise<number | null>((r) => child.on('close', (c) => r(c)));
   try {
     const port = await listeningPort(child);

@@ -15,14 +15,29 @@ import { makeStatusSkill, STATUS_SKILL_ID } from '../../src/skills/status/index.
 import { FakeScheduler, FixedResources, silent } from './support.js';
 
 let store: Store;
-beforeAll(async () => { store = await createTestStore(); });
+beforeAll(async () => {
+  store = await createTestStore();
+});
 afterAll(() => store?.close());
 
 const context = (): SkillContext => ({
-  message: { address: { platform: 'local', workspace: 'studio', channel: 'casting' }, user: { id: 'ana' }, text: '/cast status', addressed: true, receivedAt: new Date() },
-  memory: new ChannelMemory('local:studio:casting', store.channels), tenant: 'local:studio', store,
-  services: {} as SkillContext['services'], log: silent, now: () => new Date(),
-  progress: async () => undefined, propose: async () => { throw new Error('status never proposes'); },
+  message: {
+    address: { platform: 'local', workspace: 'studio', channel: 'casting' },
+    user: { id: 'ana' },
+    text: '/cast status',
+    addressed: true,
+    receivedAt: new Date(),
+  },
+  memory: new ChannelMemory('local:studio:casting', store.channels),
+  tenant: 'local:studio',
+  store,
+  services: {} as SkillContext['services'],
+  log: silent,
+  now: () => new Date(),
+  progress: async () => undefined,
+  propose: async () => {
+    throw new Error('status never proposes');
+  },
 });
 
 test('status shows every dependency with its state and latency, memory, and where alerts go', async () => {
@@ -31,10 +46,18 @@ test('status shows every dependency with its state and latency, memory, and wher
   await google.run(() => Promise.reject(new Error('503 backend error'))).catch(() => undefined);
   const resources = new FixedResources();
   resources.set(412);
-  const ops = installOps({
-    config: { OPS_CHANNEL: 'teams:tenant-1:19:ops@thread.tacv2', HEALTH_INTERVAL: '1 minute', MEMORY_LIMIT_MB: 1024 },
-    log: silent, db: { store }, scheduler: new FakeScheduler() as unknown as Scheduler, outbox: new Outbox(silent), adapters: [], breakers,
-  }, { resources });
+  const ops = installOps(
+    {
+      config: { OPS_CHANNEL: 'teams:tenant-1:19:ops@thread.tacv2', HEALTH_INTERVAL: '1 minute', MEMORY_LIMIT_MB: 1024 },
+      log: silent,
+      db: { store },
+      scheduler: new FakeScheduler() as unknown as Scheduler,
+      outbox: new Outbox(silent),
+      adapters: [],
+      breakers,
+    },
+    { resources },
+  );
   try {
     const skill = makeStatusSkill(ops.status);
     expect(skill.id).toBe(STATUS_SKILL_ID);

@@ -22,7 +22,9 @@ export function helpBot(opts: { store: Store; llm?: LanguageModel; observer?: Tu
   const skills = new Map<SkillId, SkillDefinition>();
   skills.set('help', makeHelpSkill(() => [...skills.values()]) as unknown as SkillDefinition);
   return new Engine({
-    store: opts.store, skills, log: silent,
+    store: opts.store,
+    skills,
+    log: silent,
     services: { ...(opts.llm ? { llm: opts.llm } : {}) } as Services,
     ...(opts.observer ? { observer: opts.observer } : {}),
   });
@@ -31,16 +33,30 @@ export function helpBot(opts: { store: Store; llm?: LanguageModel; observer?: Tu
 /** Sends one message as a user would and returns what the bot answered. */
 export async function say(handler: TurnHandler, text: string, extra: Partial<IncomingMessage> = {}): Promise<Reply[]> {
   const replies: Reply[] = [];
-  await handler.handle({
-    address: { platform: 'local', workspace: 'studio', channel: 'casting' }, user: { id: 'ana' }, text, addressed: true,
-    receivedAt: new Date(), ...extra,
-  }, { send: async (r) => { replies.push(r); }, progress: async () => undefined });
+  await handler.handle(
+    {
+      address: { platform: 'local', workspace: 'studio', channel: 'casting' },
+      user: { id: 'ana' },
+      text,
+      addressed: true,
+      receivedAt: new Date(),
+      ...extra,
+    },
+    {
+      send: async (r) => {
+        replies.push(r);
+      },
+      progress: async () => undefined,
+    },
+  );
   return replies;
 }
 
 /** All text a reply shows (headings, sections, notes under it). */
 export function shown(r: Reply): string {
-  return r.blocks.map((b) => ('text' in b ? b.text : b.type === 'fields' ? b.fields.map((f) => `${f.label}: ${f.value}`).join('\n') : '')).join('\n');
+  return r.blocks
+    .map((b) => ('text' in b ? b.text : b.type === 'fields' ? b.fields.map((f) => `${f.label}: ${f.value}`).join('\n') : ''))
+    .join('\n');
 }
 
 /** A chat platform's proactive poster that records what was posted, and can be made to fail. */
@@ -57,14 +73,20 @@ export class RecordingPoster implements ProactivePoster {
     if (this.failing) throw new Error('platform refused the post');
     this.direct.push({ from, userId, reply });
   }
-  texts(): string[] { return this.posts.map((p) => p.reply.text); }
+  texts(): string[] {
+    return this.posts.map((p) => p.reply.text);
+  }
 }
 
 /** A resource reading the test sets. */
 export class FixedResources implements ResourceSource {
   value: ResourceSample = { rssMb: 200, heapUsedMb: 100, limitMb: 1024, memoryRatio: 200 / 1024 };
-  sample(): ResourceSample { return this.value; }
-  set(rssMb: number): void { this.value = { ...this.value, rssMb, memoryRatio: rssMb / this.value.limitMb }; }
+  sample(): ResourceSample {
+    return this.value;
+  }
+  set(rssMb: number): void {
+    this.value = { ...this.value, rssMb, memoryRatio: rssMb / this.value.limitMb };
+  }
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -73,7 +95,13 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export class FakeScheduler implements Pick<Scheduler, 'define' | 'every' | 'running'> {
   readonly jobs = new Map<string, JobHandler>();
   readonly recurring: { interval: string; name: string; key: string }[] = [];
-  define(name: string, h: JobHandler) { this.jobs.set(name, h); }
-  async every(interval: string, name: string, data: { key: string }) { this.recurring.push({ interval, name, key: data.key }); }
-  running() { return true; }
+  define(name: string, h: JobHandler) {
+    this.jobs.set(name, h);
+  }
+  async every(interval: string, name: string, data: { key: string }) {
+    this.recurring.push({ interval, name, key: data.key });
+  }
+  running() {
+    return true;
+  }
 }

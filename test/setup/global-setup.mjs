@@ -8,8 +8,11 @@ import { tsImport } from 'tsx/esm/api';
 const ROOT = new URL('../../', import.meta.url);
 
 async function buildCli() {
-  await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT })
-    .catch((err) => { throw new Error(`npm run build failed:\n${err.stdout}${err.stderr}`); });
+  await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT }).catch(
+    (err) => {
+      throw new Error(`npm run build failed:\n${err.stdout}${err.stderr}`);
+    },
+  );
 }
 
 export default async function globalSetup() {

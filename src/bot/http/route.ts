@@ -3,4 +3,8 @@ import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http';
 
 export type HttpListener = (req: HttpRequest, res: ServerResponse) => void | Promise<void>;
 
-export interface HttpRoute { method: 'GET' | 'POST'; path: string; listener: HttpListener }
+export interface HttpRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  listener: HttpListener;
+}

@@ -59,7 +59,12 @@ export async function startHttpServer(routes: HttpRoute[], opts: { port: number;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) {
-        await Promise.race([new Promise<void>((r) => { draining = r; }), new Promise((r) => setTimeout(r, graceMs).unref())]);
+        await Promise.race([
+          new Promise<void>((r) => {
+            draining = r;
+          }),
+          new Promise((r) => setTimeout(r, graceMs).unref()),
+        ]);
       }
       server.closeAllConnections();
       await closed;

@@ -4,7 +4,10 @@
  */
 import type { Block, Button, Reply } from '../reply.js';
 
-export interface TextRendering { text: string; buttons: Button[] }
+export interface TextRendering {
+  text: string;
+  buttons: Button[];
+}
 
 export function renderText(reply: Reply): string {
   return renderTextWithChoices(reply).text;
@@ -19,24 +22,37 @@ export function renderTextWithChoices(reply: Reply, firstChoice = 1): TextRender
 
 function renderBlock(block: Block, buttons: Button[], firstChoice: number): string {
   switch (block.type) {
-    case 'heading': return `== ${block.text} ==`;
-    case 'section': return stripMarkup(block.text);
-    case 'context': return `   ${stripMarkup(block.text)}`;
-    case 'divider': return '---';
-    case 'fields': return block.fields.map((f) => `${f.label}: ${stripMarkup(f.value)}`).join('\n');
-    case 'table': return renderTable(block.columns, block.rows);
-    case 'image': return `[image: ${block.file}: ${block.alt}]`;
+    case 'heading':
+      return `== ${block.text} ==`;
+    case 'section':
+      return stripMarkup(block.text);
+    case 'context':
+      return `   ${stripMarkup(block.text)}`;
+    case 'divider':
+      return '---';
+    case 'fields':
+      return block.fields.map((f) => `${f.label}: ${stripMarkup(f.value)}`).join('\n');
+    case 'table':
+      return renderTable(block.columns, block.rows);
+    case 'image':
+      return `[image: ${block.file}: ${block.alt}]`;
     case 'actions':
-      return block.buttons.map((b) => {
-        buttons.push(b);
-        return `  [${firstChoice + buttons.length - 1}] ${b.label}`;
-      }).join('\n');
+      return block.buttons
+        .map((b) => {
+          buttons.push(b);
+          return `  [${firstChoice + buttons.length - 1}] ${b.label}`;
+        })
+        .join('\n');
   }
 }
 
 function renderTable(columns: string[], rows: string[][]): string {
   const widths = columns.map((c, i) => Math.min(40, Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length))));
-  const line = (cells: string[]) => cells.map((c, i) => truncate(c, widths[i] ?? 0).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => truncate(c, widths[i] ?? 0).padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

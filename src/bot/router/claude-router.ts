@@ -27,10 +27,18 @@ export function toolsFor(skills: SkillDefinition[]): ToolSpec[] {
 }
 
 export async function routeWithClaude(
-  llm: LanguageModel, skills: SkillDefinition[], text: string, context: string, log: Logger,
+  llm: LanguageModel,
+  skills: SkillDefinition[],
+  text: string,
+  context: string,
+  log: Logger,
 ): Promise<ParsedRequest | undefined> {
   try {
-    const call = await llm.callTool({ system: context ? `${SYSTEM}\n\nConversation context: ${context}` : SYSTEM, user: text, tools: toolsFor(skills) });
+    const call = await llm.callTool({
+      system: context ? `${SYSTEM}\n\nConversation context: ${context}` : SYSTEM,
+      user: text,
+      tools: toolsFor(skills),
+    });
     if (!call || !isSkillId(call.tool)) return undefined;
     const skill = skills.find((s) => s.id === call.tool);
     const checked = skill?.args.safeParse(call.input);

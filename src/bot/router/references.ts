@@ -9,9 +9,16 @@ import { ordinalReference } from './rules.js';
 
 const PRONOUNS = /^(her|him|them|it|this role|that role|the role|this one|that one)$/i;
 
-export async function resolveReferences(skill: SkillId, args: Record<string, unknown>, memory: ChannelMemory): Promise<Record<string, unknown>> {
+export async function resolveReferences(
+  skill: SkillId,
+  args: Record<string, unknown>,
+  memory: ChannelMemory,
+): Promise<Record<string, unknown>> {
   const out = { ...args };
-  if ((skill === 'propose-shortlist' || skill === 'book-audition') && (out.role === undefined || (typeof out.role === 'string' && PRONOUNS.test(out.role)))) {
+  if (
+    (skill === 'propose-shortlist' || skill === 'book-audition') &&
+    (out.role === undefined || (typeof out.role === 'string' && PRONOUNS.test(out.role)))
+  ) {
     const last = await memory.lastRole();
     if (last) out.role = last;
     else if (skill === 'book-audition' && typeof out.role === 'string' && PRONOUNS.test(out.role)) delete out.role;

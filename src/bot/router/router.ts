@@ -23,7 +23,11 @@ const YES = /^\s*(yes|yep|yeah|confirm|confirmed|go ahead|do it|ok(ay)?|book it|
 const NO = /^\s*(no|nope|cancel|stop|never ?mind|don'?t)\s*[.!]*\s*$/i;
 
 export class Router {
-  constructor(private readonly skills: SkillDefinition[], private readonly log: Logger, private readonly llm?: LanguageModel) {}
+  constructor(
+    private readonly skills: SkillDefinition[],
+    private readonly log: Logger,
+    private readonly llm?: LanguageModel,
+  ) {}
 
   async route(message: IncomingMessage, memory: ChannelMemory, now: Date): Promise<Route> {
     if (message.action) {

@@ -6,7 +6,10 @@
 import * as chrono from 'chrono-node';
 import type { SkillId } from '../skill.js';
 
-export interface ParsedRequest { skill: SkillId; args: Record<string, unknown> }
+export interface ParsedRequest {
+  skill: SkillId;
+  args: Record<string, unknown>;
+}
 
 const SCRIPT_WORDS = /\b(script|screenplay|draft|teleplay|pilot|breakdown|break\s+down)\b/i;
 const ANALYZE_VERBS = /\b(analy[sz]e|break\s+down|breakdown|read|parse|cover(age)?)\b/i;
@@ -15,14 +18,27 @@ const BOOK_VERBS = /\b(book|schedule|set up|arrange|pencil in)\b/i;
 const RESCHEDULE = /\b(re-?schedule|move|push)\b/i;
 const CANCEL = /\b(cancel|call off|drop)\b/i;
 const AUDITION = /\baudition(s)?\b/i;
-const LIST_AUDITIONS = /\b(list|show|what|which|any)\b.*\baudition|\bauditions?\s+(today|tomorrow|this week|next week|upcoming|scheduled|booked)\b|^\s*auditions?\s*\??\s*$/i;
-const SHORTLIST = /\bshort\s?-?list\b|\bcandidates?\s+for\b|\bwho\s+(could|should|can|might)\s+play\b|\bcast\s+(the\s+role\s+of\s+)?[A-Z]{2,}/i;
+const LIST_AUDITIONS =
+  /\b(list|show|what|which|any)\b.*\baudition|\bauditions?\s+(today|tomorrow|this week|next week|upcoming|scheduled|booked)\b|^\s*auditions?\s*\??\s*$/i;
+const SHORTLIST =
+  /\bshort\s?-?list\b|\bcandidates?\s+for\b|\bwho\s+(could|should|can|might)\s+play\b|\bcast\s+(the\s+role\s+of\s+)?[A-Z]{2,}/i;
 const SEARCH = /\b(find|search|look(ing)?\s+for|need|want|seeking|show me|any(one|body)?|who)\b/i;
-const PERSON_WORDS = /\b(actor|actress|performer|talent|woman|women|man|men|girl|boy|teen|kid|child|person|people|someone|somebody|non-binary|speaking|speaker|singer|dancer|villain|hero)s?\b/i;
+const PERSON_WORDS =
+  /\b(actor|actress|performer|talent|woman|women|man|men|girl|boy|teen|kid|child|person|people|someone|somebody|non-binary|speaking|speaker|singer|dancer|villain|hero)s?\b/i;
 const AGE_PHRASE = /\b(in\s+(her|his|their)\s+)?(early|mid|late)?-?\s?\d0'?s\b|\b\d{1,2}\s*-\s*\d{1,2}\b|\byears?\s+old\b/i;
 
 const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  last: -1,
 };
 
 /** Classifies a free-text request and extracts the skill's arguments. */
@@ -30,7 +46,7 @@ export function parseRequest(text: string, now: Date): ParsedRequest {
   const t = text.trim();
   if (!t || HELP.test(t)) return { skill: 'help', args: {} };
 
-  if (RESCHEDULE.test(t) && AUDITION.test(t) || CANCEL.test(t) && AUDITION.test(t)) {
+  if ((RESCHEDULE.test(t) && AUDITION.test(t)) || (CANCEL.test(t) && AUDITION.test(t))) {
     return { skill: 'book-audition', args: bookingArgs(t, now) };
   }
   if (LIST_AUDITIONS.test(t) && !BOOK_VERBS.test(t)) {
@@ -39,7 +55,7 @@ export function parseRequest(text: string, now: Date): ParsedRequest {
   if (BOOK_VERBS.test(t) && (AUDITION.test(t) || hasDate(t, now) || /\bbook\b/i.test(t))) {
     return { skill: 'book-audition', args: bookingArgs(t, now) };
   }
-  if (SCRIPT_WORDS.test(t) && ANALYZE_VERBS.test(t) || /^\s*analy[sz]e\b/i.test(t)) {
+  if ((SCRIPT_WORDS.test(t) && ANALYZE_VERBS.test(t)) || /^\s*analy[sz]e\b/i.test(t)) {
     const file = t.match(/\b([\w.-]+\.(fountain|fdx|pdf|txt|spmd))\b/i)?.[1];
     return { skill: 'analyze-script', args: file ? { file } : {} };
   }
@@ -96,8 +112,12 @@ function bookingArgs(t: string, now: Date): Record<string, unknown> {
     head = cleaned.slice(0, forRole.index);
   }
   const person = head
-    .replace(/\b(book|schedule|set up|arrange|pencil in|re-?schedule|move|push|cancel|call off|drop|shortlist|whole|everyone|all of them)\b/gi, ' ')
-    .replace(/\s+/g, ' ').trim();
+    .replace(
+      /\b(book|schedule|set up|arrange|pencil in|re-?schedule|move|push|cancel|call off|drop|shortlist|whole|everyone|all of them)\b/gi,
+      ' ',
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
   if (person && !args.session) args.person = person;
   if (args.person === undefined) delete args.person;
   return args;
@@ -117,16 +137,23 @@ function shortlistArgs(t: string): Record<string, unknown> {
 }
 
 function searchQuery(t: string): string {
-  return t
-    .replace(/^\s*(please\s+)?(can you\s+|could you\s+)?(find|search( for)?|look(ing)? for|show me|i need|we need|i want|need|get me)\s+(me\s+)?/i, '')
-    .replace(/[?!.]+\s*$/, '')
-    .trim() || t.trim();
+  return (
+    t
+      .replace(
+        /^\s*(please\s+)?(can you\s+|could you\s+)?(find|search( for)?|look(ing)? for|show me|i need|we need|i want|need|get me)\s+(me\s+)?/i,
+        '',
+      )
+      .replace(/[?!.]+\s*$/, '')
+      .trim() || t.trim()
+  );
 }
 
 /** Reads "the second one", "#2", "number 2", "2", "the last one" as a 1-based position (-1 = last). */
 export function ordinalReference(text: string): number | undefined {
   const t = text.trim().toLowerCase();
-  const word = t.match(/^(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|person|actor|actress|candidate|name))?$/);
+  const word = t.match(
+    /^(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|person|actor|actress|candidate|name))?$/,
+  );
   if (word?.[1]) return ORDINALS[word[1]];
   const num = t.match(/^(?:#|no\.?\s*|number\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+one)?$/);
   return num?.[1] ? Number(num[1]) : undefined;

@@ -5,14 +5,24 @@
 import type { SkillId } from '../skill.js';
 import { parseRequest } from './rules.js';
 
-export interface SlashRoute { skill: SkillId; args: Record<string, unknown> }
+export interface SlashRoute {
+  skill: SkillId;
+  args: Record<string, unknown>;
+}
 
 const SUBCOMMANDS: Record<string, SkillId> = {
-  search: 'search-talent', find: 'search-talent',
-  analyze: 'analyze-script', analyse: 'analyze-script', breakdown: 'analyze-script',
+  search: 'search-talent',
+  find: 'search-talent',
+  analyze: 'analyze-script',
+  analyse: 'analyze-script',
+  breakdown: 'analyze-script',
   shortlist: 'propose-shortlist',
-  book: 'book-audition', auditions: 'book-audition', reschedule: 'book-audition', cancel: 'book-audition',
-  status: 'status', health: 'status',
+  book: 'book-audition',
+  auditions: 'book-audition',
+  reschedule: 'book-audition',
+  cancel: 'book-audition',
+  status: 'status',
+  health: 'status',
   help: 'help',
 };
 
@@ -24,8 +34,10 @@ export function parseSlash(text: string, now: Date): SlashRoute {
   const skill = SUBCOMMANDS[sub];
   if (!skill) return { skill: 'help', args: trimmed ? { topic: trimmed, unknownCommand: first } : {} };
   switch (skill) {
-    case 'search-talent': return { skill, args: { query: rest } };
-    case 'analyze-script': return { skill, args: rest ? { file: rest } : {} };
+    case 'search-talent':
+      return { skill, args: { query: rest } };
+    case 'analyze-script':
+      return { skill, args: rest ? { file: rest } : {} };
     case 'propose-shortlist': {
       const limit = rest.match(/\s+(?:top\s+)?(\d{1,2})$/i);
       const role = (limit ? rest.slice(0, limit.index) : rest).replace(/^for\s+/i, '').trim();
@@ -36,7 +48,9 @@ export function parseSlash(text: string, now: Date): SlashRoute {
       const parsed = parseRequest(`${sub === 'auditions' ? 'auditions' : sub} ${rest}`, now);
       return { skill, args: parsed.skill === 'book-audition' ? parsed.args : { ...(rest ? { person: rest } : {}) } };
     }
-    case 'status': return { skill, args: {} };
-    case 'help': return { skill, args: rest ? { topic: rest } : {} };
+    case 'status':
+      return { skill, args: {} };
+    case 'help':
+      return { skill, args: rest ? { topic: rest } : {} };
   }
 }

@@ -6,7 +6,10 @@ import type { AuditionDeps } from './deps.js';
 import type { Interval } from './slots.js';
 
 /** A busy interval and whose it is, to say why a time is refused. */
-export interface Busy extends Interval { what: 'team' | 'talent'; talentId?: string }
+export interface Busy extends Interval {
+  what: 'team' | 'talent';
+  talentId?: string;
+}
 
 export interface BusyQuery {
   tenant: string;
@@ -24,8 +27,8 @@ export async function busyTime(deps: Pick<AuditionDeps, 'calendar' | 'store'>, q
     deps.store.auditions.listBetween(q.tenant, q.from, q.to),
   ]);
   const own = booked.filter((a) => q.talentIds.includes(a.talentId) && a.id !== q.ignore?.id);
-  const ignored = (i: Interval) => q.ignore !== undefined
-    && i.start.getTime() === q.ignore.startsAt.getTime() && i.end.getTime() === q.ignore.endsAt.getTime();
+  const ignored = (i: Interval) =>
+    q.ignore !== undefined && i.start.getTime() === q.ignore.startsAt.getTime() && i.end.getTime() === q.ignore.endsAt.getTime();
   return [
     ...team.filter((b) => !ignored(b)).map((b) => ({ start: b.start, end: b.end, what: 'team' as const })),
     ...own.map((a) => ({ start: a.startsAt, end: a.endsAt, what: 'talent' as const, talentId: a.talentId })),

@@ -9,7 +9,10 @@ export interface EventPeople {
   projectTitle?: string;
 }
 
-export function auditionEvent(a: Pick<AuditionRecord, 'id' | 'role' | 'talentId' | 'talentName' | 'startsAt' | 'endsAt' | 'timeZone'>, people: EventPeople): CalendarEventInput {
+export function auditionEvent(
+  a: Pick<AuditionRecord, 'id' | 'role' | 'talentId' | 'talentName' | 'startsAt' | 'endsAt' | 'timeZone'>,
+  people: EventPeople,
+): CalendarEventInput {
   const project = people.projectTitle ? ` (${people.projectTitle})` : '';
   return {
     uid: a.id,

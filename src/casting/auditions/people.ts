@@ -7,11 +7,16 @@ import type { TalentProfile } from '../../memory/records.js';
 import { loadRoster } from '../talent/roster-cache.js';
 
 export type PersonResolution =
-  | { kind: 'one'; profile: TalentProfile }
-  | { kind: 'many'; matches: TalentProfile[] }
-  | { kind: 'none'; rosterSize: number };
+  { kind: 'one'; profile: TalentProfile } | { kind: 'many'; matches: TalentProfile[] } | { kind: 'none'; rosterSize: number };
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export async function resolvePerson(store: Pick<Store, 'talent'>, tenant: string, text: string): Promise<PersonResolution> {
   const roster = await loadRoster(store, tenant);

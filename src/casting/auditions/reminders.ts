@@ -21,12 +21,23 @@ export function reminderTimes(start: Date, zone: string, offsets: number[]): { o
   const s = DateTime.fromJSDate(start, { zone });
   return offsets.map((offset) => {
     const days = Math.floor(offset / 1440);
-    return { offset, at: s.minus({ days }).minus({ minutes: offset - days * 1440 }).toJSDate() };
+    return {
+      offset,
+      at: s
+        .minus({ days })
+        .minus({ minutes: offset - days * 1440 })
+        .toJSDate(),
+    };
   });
 }
 
 /** Schedules the reminders still in the future; returns how many. */
-export async function scheduleReminders(scheduler: Scheduler, a: Pick<AuditionRecord, 'id' | 'startsAt' | 'timeZone'>, offsets: number[], now: Date): Promise<number> {
+export async function scheduleReminders(
+  scheduler: Scheduler,
+  a: Pick<AuditionRecord, 'id' | 'startsAt' | 'timeZone'>,
+  offsets: number[],
+  now: Date,
+): Promise<number> {
   let n = 0;
   for (const { offset, at } of reminderTimes(a.startsAt, a.timeZone, offsets)) {
     const key = reminderKey(a.id, offset);

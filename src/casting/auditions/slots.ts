@@ -4,7 +4,10 @@
  */
 import { DateTime } from 'luxon';
 
-export interface Interval { start: Date; end: Date }
+export interface Interval {
+  start: Date;
+  end: Date;
+}
 
 /** Where suggestions are looked for: working hours in the audition's zone. */
 export interface SlotWindow {
@@ -30,7 +33,15 @@ export function conflictsOf<T extends Interval>(slot: Interval, busy: T[], buffe
  * The next `count` free starts at or after `after`, inside working hours, within `horizonDays`.
  * Used both for "next free slots" suggestions and to lay out a session.
  */
-export function nextFreeSlots(after: Date, durationMinutes: number, bufferMinutes: number, busy: Interval[], window: SlotWindow, count: number, horizonDays = 14): Interval[] {
+export function nextFreeSlots(
+  after: Date,
+  durationMinutes: number,
+  bufferMinutes: number,
+  busy: Interval[],
+  window: SlotWindow,
+  count: number,
+  horizonDays = 14,
+): Interval[] {
   const found: Interval[] = [];
   const step = window.stepMinutes;
   let t = DateTime.fromJSDate(after, { zone: window.zone });
@@ -42,8 +53,14 @@ export function nextFreeSlots(after: Date, durationMinutes: number, bufferMinute
     const end = t.plus({ minutes: durationMinutes });
     const dayStart = t.set({ hour: window.dayStartHour, minute: 0 });
     const dayEnd = t.set({ hour: window.dayEndHour, minute: 0 });
-    if (t < dayStart) { t = dayStart; continue; }
-    if (end > dayEnd) { t = dayStart.plus({ days: 1 }); continue; }
+    if (t < dayStart) {
+      t = dayStart;
+      continue;
+    }
+    if (end > dayEnd) {
+      t = dayStart.plus({ days: 1 });
+      continue;
+    }
     const slot = { start: t.toJSDate(), end: end.toJSDate() };
     // Suggestions are alternatives to each other, so they may overlap one another.
     if (conflictsOf(slot, busy, bufferMinutes).length === 0) found.push(slot);
@@ -56,7 +73,14 @@ export function nextFreeSlots(after: Date, durationMinutes: number, bufferMinute
  * Consecutive slots for a session: each starts where the previous one ended (plus the buffer),
  * skipping past busy time; unlike suggestions, the first may start at any minute the user named.
  */
-export function sessionSlots(from: Date, durationMinutes: number, bufferMinutes: number, busy: Interval[], window: SlotWindow, count: number): Interval[] {
+export function sessionSlots(
+  from: Date,
+  durationMinutes: number,
+  bufferMinutes: number,
+  busy: Interval[],
+  window: SlotWindow,
+  count: number,
+): Interval[] {
   const out: Interval[] = [];
   const taken = [...busy];
   let cursor = DateTime.fromJSDate(from, { zone: window.zone });

@@ -11,7 +11,8 @@ export type WhenResult =
   | { ok: false; reason: 'no-date' | 'no-time' | 'impossible' | 'ambiguous' | 'past' | 'nonexistent'; message: string };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`, 'i');
 const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'i');
 /** 03/04: the 3rd of April or March the 4th, depending on who wrote it. */
@@ -35,14 +36,23 @@ export function parseWhen(text: string, zone: string, now: Date): WhenResult {
   if (impossible) return { ok: false, reason: 'impossible', message: impossible };
   const numeric = trimmed.match(NUMERIC_DATE);
   if (numeric && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12 && numeric[1] !== numeric[2]) {
-    return { ok: false, reason: 'ambiguous', message: `“${numeric[0]}” could be two different dates. Write the month as a word, e.g. “${Number(numeric[1])} ${cap(MONTHS[Number(numeric[2]) - 1]!)}”.` };
+    return {
+      ok: false,
+      reason: 'ambiguous',
+      message: `“${numeric[0]}” could be two different dates. Write the month as a word, e.g. “${Number(numeric[1])} ${cap(MONTHS[Number(numeric[2]) - 1]!)}”.`,
+    };
   }
 
   const nowInZone = DateTime.fromJSDate(now, { zone });
   // chrono works in a fixed UTC offset: give it the zone's offset now for "today"/"Thursday", then
   // rebuild the wall time in the zone itself, whose offset on that date may differ (DST).
   const [parsed] = chrono.parse(trimmed, { instant: now, timezone: nowInZone.offset }, { forwardDate: true });
-  if (!parsed) return { ok: false, reason: 'no-date', message: `I couldn't find a date and time in “${trimmed}”. Try e.g. “Thursday 3pm” or “14 March at 10:30”.` };
+  if (!parsed)
+    return {
+      ok: false,
+      reason: 'no-date',
+      message: `I couldn't find a date and time in “${trimmed}”. Try e.g. “Thursday 3pm” or “14 March at 10:30”.`,
+    };
   const c = parsed.start;
   if (!c.isCertain('hour')) {
     return { ok: false, reason: 'no-time', message: `What time on ${parsed.text}? e.g. “${parsed.text} at 3pm”.` };
@@ -51,14 +61,22 @@ export function parseWhen(text: string, zone: string, now: Date): WhenResult {
   const start = DateTime.fromObject(wall, { zone });
   if (!start.isValid) return { ok: false, reason: 'impossible', message: `${parsed.text} is not a real date.` };
   if (start.hour !== wall.hour || start.minute !== wall.minute) {
-    return { ok: false, reason: 'nonexistent', message: `${pad(wall.hour)}:${pad(wall.minute)} does not exist on ${start.toFormat('cccc d LLLL')} in ${zone}: the clocks go forward. Pick another time.` };
+    return {
+      ok: false,
+      reason: 'nonexistent',
+      message: `${pad(wall.hour)}:${pad(wall.minute)} does not exist on ${start.toFormat('cccc d LLLL')} in ${zone}: the clocks go forward. Pick another time.`,
+    };
   }
   return notPast(start, now);
 }
 
 function notPast(start: DateTime, now: Date): WhenResult {
   if (start.toMillis() <= now.getTime()) {
-    return { ok: false, reason: 'past', message: `${formatWhen(start.toJSDate(), start.zoneName ?? 'UTC')} is in the past. Pick a time from now on.` };
+    return {
+      ok: false,
+      reason: 'past',
+      message: `${formatWhen(start.toJSDate(), start.zoneName ?? 'UTC')} is in the past. Pick a time from now on.`,
+    };
   }
   return { ok: true, start };
 }
@@ -95,11 +113,20 @@ export type RangeName = 'today' | 'tomorrow' | 'this week' | 'next week' | 'upco
 export function rangeFor(name: string | undefined, zone: string, now: Date): { name: RangeName; from: Date; to: Date } {
   const n = DateTime.fromJSDate(now, { zone });
   switch ((name ?? 'upcoming').toLowerCase()) {
-    case 'today': return { name: 'today', from: n.startOf('day').toJSDate(), to: n.endOf('day').toJSDate() };
-    case 'tomorrow': { const t = n.plus({ days: 1 }); return { name: 'tomorrow', from: t.startOf('day').toJSDate(), to: t.endOf('day').toJSDate() }; }
-    case 'this week': return { name: 'this week', from: now, to: n.endOf('week').toJSDate() };
-    case 'next week': { const w = n.plus({ weeks: 1 }); return { name: 'next week', from: w.startOf('week').toJSDate(), to: w.endOf('week').toJSDate() }; }
-    default: return { name: 'upcoming', from: now, to: n.plus({ days: 90 }).toJSDate() };
+    case 'today':
+      return { name: 'today', from: n.startOf('day').toJSDate(), to: n.endOf('day').toJSDate() };
+    case 'tomorrow': {
+      const t = n.plus({ days: 1 });
+      return { name: 'tomorrow', from: t.startOf('day').toJSDate(), to: t.endOf('day').toJSDate() };
+    }
+    case 'this week':
+      return { name: 'this week', from: now, to: n.endOf('week').toJSDate() };
+    case 'next week': {
+      const w = n.plus({ weeks: 1 });
+      return { name: 'next week', from: w.startOf('week').toJSDate(), to: w.endOf('week').toJSDate() };
+    }
+    default:
+      return { name: 'upcoming', from: now, to: n.plus({ days: 90 }).toJSDate() };
   }
 }
 

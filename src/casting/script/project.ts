@@ -4,20 +4,37 @@ import type { Breakdown } from './parse/index.js';
 import type { RoleNotes } from './enrich/role-notes.js';
 
 export function projectFromBreakdown(p: {
-  id: string; tenant: string; channel: string; fileName: string; fileHash: string;
-  breakdown: Breakdown; notes?: RoleNotes; createdAt: Date;
+  id: string;
+  tenant: string;
+  channel: string;
+  fileName: string;
+  fileHash: string;
+  breakdown: Breakdown;
+  notes?: RoleNotes;
+  createdAt: Date;
 }): ProjectRecord {
   const b = p.breakdown;
   return {
-    id: p.id, tenant: p.tenant, channel: p.channel, title: b.title ?? p.fileName, sourceFile: p.fileName,
-    fileHash: p.fileHash, createdAt: p.createdAt,
+    id: p.id,
+    tenant: p.tenant,
+    channel: p.channel,
+    title: b.title ?? p.fileName,
+    sourceFile: p.fileName,
+    fileHash: p.fileHash,
+    createdAt: p.createdAt,
     roles: b.characters.map((c) => {
       const note = p.notes?.[c.name];
       return {
         name: c.name,
         details: {
-          size: c.size, gender: c.gender, ageRange: c.ageRange, introduction: c.introduction,
-          speeches: c.speeches, words: c.words, firstScene: c.firstScene, aliases: c.aliases,
+          size: c.size,
+          gender: c.gender,
+          ageRange: c.ageRange,
+          introduction: c.introduction,
+          speeches: c.speeches,
+          words: c.words,
+          firstScene: c.firstScene,
+          aliases: c.aliases,
           ...(note ? { description: note.description, skills: note.skills, languages: note.languages ?? [], physical: note.physical } : {}),
         },
       };

@@ -20,7 +20,10 @@ export function skillBase(skill: string): string {
 /** City and country of a "City, Country" location. */
 export function splitLocation(location: string | undefined): { city?: string; country?: string } {
   if (!location) return {};
-  const parts = location.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = location
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return {};
   return { city: parts[0]!, ...(parts.length > 1 ? { country: parts[parts.length - 1]! } : {}) };
 }
@@ -47,7 +50,10 @@ export function talentMetadata(p: TalentProfile): VectorMetadata {
   if (p.gender) meta.gender = term(p.gender);
   const lo = p.playingAgeMin ?? p.playingAgeMax;
   const hi = p.playingAgeMax ?? p.playingAgeMin;
-  if (lo !== undefined && hi !== undefined) { meta.ageMin = lo; meta.ageMax = hi; }
+  if (lo !== undefined && hi !== undefined) {
+    meta.ageMin = lo;
+    meta.ageMax = hi;
+  }
   const { city, country } = splitLocation(p.location);
   if (city) meta.city = term(city);
   if (country) meta.country = term(country);

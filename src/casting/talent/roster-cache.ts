@@ -54,10 +54,16 @@ export function loadRoster(store: Pick<Store, 'talent'>, tenant: string, now = D
   if (hit && now - hit.at < ROSTER_TTL_MS) return hit.roster;
   const roster = store.talent.list(tenant).then((records) => {
     const model = records.find((r) => r.model)?.model;
-    return buildRoster(tenant, records.map((r) => r.profile), model);
+    return buildRoster(
+      tenant,
+      records.map((r) => r.profile),
+      model,
+    );
   });
   cache.set(tenant, { at: now, roster });
-  roster.catch(() => { if (cache.get(tenant)?.roster === roster) cache.delete(tenant); });
+  roster.catch(() => {
+    if (cache.get(tenant)?.roster === roster) cache.delete(tenant);
+  });
   return roster;
 }
 

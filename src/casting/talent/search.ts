@@ -30,7 +30,12 @@ export interface TalentSearchResult {
 
 const LIKE = /^\s*(?:more\s+)?(?:people\s+)?like\s+([\w.:-]+)\s*$/i;
 
-export async function searchTalent(deps: TalentDeps, tenant: string, query: string, opts: { limit?: number } = {}): Promise<TalentSearchResult> {
+export async function searchTalent(
+  deps: TalentDeps,
+  tenant: string,
+  query: string,
+  opts: { limit?: number } = {},
+): Promise<TalentSearchResult> {
   const limit = opts.limit ?? DEFAULT_SEARCH_LIMIT;
   const roster = await loadRoster(deps.store, tenant);
   const base = { query, total: roster.profiles.length };
@@ -39,13 +44,24 @@ export async function searchTalent(deps: TalentDeps, tenant: string, query: stri
   const like = likeId ? roster.byId.get(likeId) : undefined;
   if (like) {
     const ranked = await rankTalent(deps, {
-      roster, filters: {}, freeText: like.bio ?? '', semanticText: embeddingText(like), limit, exclude: new Set([like.id]),
+      roster,
+      filters: {},
+      freeText: like.bio ?? '',
+      semanticText: embeddingText(like),
+      limit,
+      exclude: new Set([like.id]),
       weights: { semantic: 0.8, keyword: 0.2, fit: 0 },
     });
     for (const hit of ranked.hits) hit.reasons.unshift(`similar to ${like.name}`);
     return {
-      ...base, filters: {}, freeText: '', via: 'similar', results: ranked.hits, candidates: ranked.candidates,
-      notes: ranked.notes, similarTo: { id: like.id, name: like.name },
+      ...base,
+      filters: {},
+      freeText: '',
+      via: 'similar',
+      results: ranked.hits,
+      candidates: ranked.candidates,
+      notes: ranked.notes,
+      similarTo: { id: like.id, name: like.name },
     };
   }
 
@@ -53,7 +69,12 @@ export async function searchTalent(deps: TalentDeps, tenant: string, query: stri
   const ranked = await rankTalent(deps, { roster, filters: understood.filters, freeText: understood.freeText, limit });
   deps.log.debug({ tenant, via: understood.via, candidates: ranked.candidates, hits: ranked.hits.length }, 'talent search');
   return {
-    ...base, filters: understood.filters, freeText: understood.freeText, via: understood.via,
-    results: ranked.hits, candidates: ranked.candidates, notes: ranked.notes,
+    ...base,
+    filters: understood.filters,
+    freeText: understood.freeText,
+    via: understood.via,
+    results: ranked.hits,
+    candidates: ranked.candidates,
+    notes: ranked.notes,
   };
 }

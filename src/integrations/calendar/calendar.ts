@@ -5,7 +5,11 @@
 import { CastMatchError } from '../../errors/castmatch-error.js';
 
 /** A busy interval on somebody's calendar. */
-export interface BusyInterval { start: Date; end: Date; calendar: string }
+export interface BusyInterval {
+  start: Date;
+  end: Date;
+  calendar: string;
+}
 
 export interface CalendarEventInput {
   summary: string;
@@ -39,7 +43,9 @@ export interface CalendarEvent {
 }
 
 /** What a cancellation leaves behind: the local calendar's METHOD:CANCEL invitation. */
-export interface CalendarCancellation { ics?: Uint8Array }
+export interface CalendarCancellation {
+  ics?: Uint8Array;
+}
 
 /** The casting team's calendar: Google Calendar in production, the database by default. */
 export interface CalendarPort {
@@ -59,7 +65,11 @@ export interface CalendarPort {
 export class CalendarError extends CastMatchError<'calendar_failed'> {
   /** True when the service did not answer in time: the change may still land on its side. */
   readonly timedOut: boolean;
-  constructor(message: string, readonly status?: number, options?: { cause?: unknown; timedOut?: boolean }) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown; timedOut?: boolean },
+  ) {
     super('calendar_failed', message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.timedOut = options?.timedOut ?? false;
   }

@@ -79,7 +79,8 @@ export interface GoogleAuthOptions {
 function buildClient(json: CredentialJson, opts: GoogleAuthOptions): GoogleAuthClient {
   const scopes = opts.scopes ?? CALENDAR_SCOPES;
   if (json.type === 'service_account' || (json.client_email && json.private_key)) {
-    if (!json.client_email || !json.private_key) throw new GoogleCredentialsError('a service account key needs client_email and private_key');
+    if (!json.client_email || !json.private_key)
+      throw new GoogleCredentialsError('a service account key needs client_email and private_key');
     return new auth.JWT({
       email: json.client_email,
       key: json.private_key,
@@ -96,7 +97,9 @@ function buildClient(json: CredentialJson, opts: GoogleAuthOptions): GoogleAuthC
     client.setCredentials({ refresh_token: json.refresh_token });
     return client;
   }
-  throw new GoogleCredentialsError('expected a service account key ("type": "service_account") or an OAuth client ("type": "authorized_user")');
+  throw new GoogleCredentialsError(
+    'expected a service account key ("type": "service_account") or an OAuth client ("type": "authorized_user")',
+  );
 }
 
 /** Sends this client's token requests to `tokenUrl` instead of Google's endpoint. */

@@ -52,15 +52,21 @@ export class GoogleCalendar implements CalendarPort {
   async freeBusy(calendars: string[], from: Date, to: Date): Promise<BusyInterval[]> {
     const ids = calendars.length ? calendars : this.opts.teamCalendars;
     if (ids.length === 0) return [];
-    const res = await this.request('free/busy lookup', () => this.api.freebusy.query({
-      requestBody: { timeMin: from.toISOString(), timeMax: to.toISOString(), items: ids.map((id) => ({ id })) },
-    }, this.call));
+    const res = await this.request('free/busy lookup', () =>
+      this.api.freebusy.query(
+        {
+          requestBody: { timeMin: from.toISOString(), timeMax: to.toISOString(), items: ids.map((id) => ({ id })) },
+        },
+        this.call,
+      ),
+    );
     const busy: BusyInterval[] = [];
     for (const id of ids) {
       const cal = res.data.calendars?.[id];
       // A calendar we cannot read would make every slot look free: refuse rather than double-book.
       const reason = cal ? cal.errors?.[0]?.reason : 'notFound';
-      if (reason) throw new CalendarError(`Google Calendar could not read the calendar ${id} (${reason}); share it with the CastMatch account`, 403);
+      if (reason)
+        throw new CalendarError(`Google Calendar could not read the calendar ${id} (${reason}); share it with the CastMatch account`, 403);
       for (const b of cal?.busy ?? []) {
         if (b.start && b.end) busy.push({ start: new Date(b.start), end: new Date(b.end), calendar: id });
       }
@@ -78,9 +84,17 @@ export class GoogleCalendar implements CalendarPort {
         : {}),
     };
     try {
-      const res = await this.request('booking', () => this.api.events.insert({
-        calendarId: this.opts.calendarId, conferenceDataVersion: 1, sendUpdates: 'all', requestBody,
-      }, this.call));
+      const res = await this.request('booking', () =>
+        this.api.events.insert(
+          {
+            calendarId: this.opts.calendarId,
+            conferenceDataVersion: 1,
+            sendUpdates: 'all',
+            requestBody,
+          },
+          this.call,
+        ),
+      );
       return await this.settled(res.data);
     } catch (err) {
       if (id && err instanceof CalendarError && err.status === 409) {
@@ -95,15 +109,26 @@ export class GoogleCalendar implements CalendarPort {
 
   async update(id: string, event: CalendarEventInput): Promise<CalendarEvent> {
     // patch keeps the Meet conference and Google's own fields; attendees are told of the change.
-    const res = await this.request('change to the event', () => this.api.events.patch({
-      calendarId: this.opts.calendarId, eventId: id, conferenceDataVersion: 1, sendUpdates: 'all', requestBody: this.body(event),
-    }, this.call));
+    const res = await this.request('change to the event', () =>
+      this.api.events.patch(
+        {
+          calendarId: this.opts.calendarId,
+          eventId: id,
+          conferenceDataVersion: 1,
+          sendUpdates: 'all',
+          requestBody: this.body(event),
+        },
+        this.call,
+      ),
+    );
     return toCalendarEvent(res.data);
   }
 
   async delete(id: string): Promise<void> {
     try {
-      await this.request('cancellation', () => this.api.events.delete({ calendarId: this.opts.calendarId, eventId: id, sendUpdates: 'all' }, this.call));
+      await this.request('cancellation', () =>
+        this.api.events.delete({ calendarId: this.opts.calendarId, eventId: id, sendUpdates: 'all' }, this.call),
+      );
     } catch (err) {
       // Already deleted (410) or never there (404): the outcome the caller wants.
       if (err instanceof CalendarError && (err.status === 404 || err.status === 410)) return;
@@ -160,9 +185,7 @@ function rfc3339(d: Date, zone: string): string {
 }
 
 export function toCalendarEvent(data: calendar_v3.Schema$Event): CalendarEvent {
-  const video = data.hangoutLink
-    ?? data.conferenceData?.entryPoints?.find((e) => e.entryPointType === 'video')?.uri
-    ?? undefined;
+  const video = data.hangoutLink ?? data.conferenceData?.entryPoints?.find((e) => e.entryPointType === 'video')?.uri ?? undefined;
   return {
     id: data.id ?? '',
     ...(video ? { videoLink: video } : {}),
@@ -172,7 +195,12 @@ export function toCalendarEvent(data: calendar_v3.Schema$Event): CalendarEvent {
 
 /** gaxios errors carry the HTTP status and Google's error message; timeouts carry neither. */
 function toCalendarError(what: string, err: unknown): CalendarError {
-  const e = err as { status?: number; response?: { status?: number; data?: { error?: { message?: string } } }; name?: string; message?: string };
+  const e = err as {
+    status?: number;
+    response?: { status?: number; data?: { error?: { message?: string } } };
+    name?: string;
+    message?: string;
+  };
   const status = e.response?.status ?? (typeof e.status === 'number' ? e.status : undefined);
   const detail = e.response?.data?.error?.message ?? e.message ?? String(err);
   const timedOut = status === undefined && /timeout|timed out|abort/i.test(`${e.name ?? ''} ${e.message ?? ''}`);

@@ -36,7 +36,8 @@ export function createCalendar(config: Config, deps: CalendarDeps): CalendarPort
   const log = deps.log.child({ part: 'google-calendar' });
   log.info({ calendar: config.GOOGLE_CALENDAR_ID, teamCalendars: config.GOOGLE_TEAM_CALENDARS?.length ?? 0 }, 'calendar: Google Calendar');
   return new GoogleCalendar({
-    auth, log,
+    auth,
+    log,
     calendarId: config.GOOGLE_CALENDAR_ID,
     // Without a team list, the calendar the events go to is the one whose busy time counts.
     teamCalendars: config.GOOGLE_TEAM_CALENDARS?.length ? config.GOOGLE_TEAM_CALENDARS : [config.GOOGLE_CALENDAR_ID],

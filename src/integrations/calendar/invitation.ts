@@ -63,7 +63,10 @@ export function buildInvitation(input: InvitationInput): string {
   };
   const { error, value } = createEvent(attributes);
   if (error || !value) throw new CalendarError(`could not build the invitation: ${error?.message ?? 'empty result'}`);
-  return withAddresslessAttendees(value, event.attendees.filter((a) => !a.email));
+  return withAddresslessAttendees(
+    value,
+    event.attendees.filter((a) => !a.email),
+  );
 }
 
 /**
@@ -72,8 +75,11 @@ export function buildInvitation(input: InvitationInput): string {
  */
 function withAddresslessAttendees(ics: string, people: { name: string; ref?: string }[]): string {
   if (people.length === 0) return ics;
-  const lines = people.map((p) => foldLine(
-    `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN=${paramValue(p.name)}:urn:castmatch:attendee:${encodeURIComponent(p.ref ?? p.name)}`));
+  const lines = people.map((p) =>
+    foldLine(
+      `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN=${paramValue(p.name)}:urn:castmatch:attendee:${encodeURIComponent(p.ref ?? p.name)}`,
+    ),
+  );
   return ics.replace(/\r\nEND:VEVENT/, `\r\n${lines.join('\r\n')}\r\nEND:VEVENT`);
 }
 

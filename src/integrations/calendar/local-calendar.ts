@@ -14,7 +14,11 @@ export const LOCAL_CALENDAR_NAMESPACE = 'calendar:local';
 /** How long an event's invitation state outlives the event (late cancellations still get an .ics). */
 const KEEP_AFTER_END_MS = 90 * 24 * 3_600_000;
 
-interface EventState { sequence: number; event: StoredEvent; cancelled?: boolean }
+interface EventState {
+  sequence: number;
+  event: StoredEvent;
+  cancelled?: boolean;
+}
 
 export interface LocalCalendarOptions {
   store: Store;
@@ -32,8 +36,15 @@ export class LocalCalendar implements CalendarPort {
 
   /** `calendars` are tenant keys: their booked auditions are the busy time. */
   async freeBusy(calendars: string[], from: Date, to: Date): Promise<BusyInterval[]> {
-    const lists = await Promise.all(calendars.map(async (tenant) =>
-      (await this.opts.store.auditions.listBetween(tenant, from, to)).map((a) => ({ start: a.startsAt, end: a.endsAt, calendar: tenant }))));
+    const lists = await Promise.all(
+      calendars.map(async (tenant) =>
+        (await this.opts.store.auditions.listBetween(tenant, from, to)).map((a) => ({
+          start: a.startsAt,
+          end: a.endsAt,
+          calendar: tenant,
+        })),
+      ),
+    );
     return lists.flat().sort((a, b) => a.start.getTime() - b.start.getTime());
   }
 

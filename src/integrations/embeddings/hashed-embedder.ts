@@ -6,8 +6,36 @@
 import type { Embedder } from './embedder.js';
 
 const STOPWORDS = new Set([
-  'a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'is', 'are', 'was', 'be', 'by',
-  'as', 'it', 'its', 'this', 'that', 'who', 'he', 'she', 'they', 'his', 'her', 'their', 'from',
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'with',
+  'is',
+  'are',
+  'was',
+  'be',
+  'by',
+  'as',
+  'it',
+  'its',
+  'this',
+  'that',
+  'who',
+  'he',
+  'she',
+  'they',
+  'his',
+  'her',
+  'their',
+  'from',
 ]);
 
 /** 32-bit FNV-1a: stable across runs and platforms, so stored vectors stay comparable. */
@@ -23,9 +51,7 @@ function fnv1a(text: string): number {
 /** Lower-cased word tokens without stopwords, with a light plural strip ("horses" → "horse"). */
 export function hashTokens(text: string): string[] {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words
-    .filter((w) => !STOPWORDS.has(w))
-    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  return words.filter((w) => !STOPWORDS.has(w)).map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
 
 export class HashedEmbedder implements Embedder {

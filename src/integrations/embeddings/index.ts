@@ -24,7 +24,9 @@ export interface EmbedderConfig {
 }
 
 export class EmbedderConfigError extends CastMatchError<'embedder_config_invalid'> {
-  constructor(message: string) { super('embedder_config_invalid', message); }
+  constructor(message: string) {
+    super('embedder_config_invalid', message);
+  }
 }
 
 /** Builds the configured embedder; throws EmbedderConfigError naming what to set when it cannot. */

@@ -46,16 +46,22 @@ export class PineconeEmbedder implements QueryAwareEmbedder {
     this.dimensions = dims;
     this.model = `pinecone:${opts.model}`;
     this.batchSize = opts.batchSize ?? 96;
-    this.client = opts.client ?? new Pinecone({
-      apiKey: opts.apiKey,
-      ...(opts.controllerHostUrl ? { controllerHostUrl: opts.controllerHostUrl } : {}),
-      maxRetries: opts.maxRetries ?? 2,
-    });
+    this.client =
+      opts.client ??
+      new Pinecone({
+        apiKey: opts.apiKey,
+        ...(opts.controllerHostUrl ? { controllerHostUrl: opts.controllerHostUrl } : {}),
+        maxRetries: opts.maxRetries ?? 2,
+      });
   }
 
-  embed(texts: string[]): Promise<Float32Array[]> { return this.run(texts, 'passage'); }
+  embed(texts: string[]): Promise<Float32Array[]> {
+    return this.run(texts, 'passage');
+  }
 
-  embedQueries(texts: string[]): Promise<Float32Array[]> { return this.run(texts, 'query'); }
+  embedQueries(texts: string[]): Promise<Float32Array[]> {
+    return this.run(texts, 'query');
+  }
 
   private async run(texts: string[], inputType: 'passage' | 'query'): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
@@ -72,7 +78,9 @@ export class PineconeEmbedder implements QueryAwareEmbedder {
       }
       for (const e of response.data) {
         if (e.vectorType !== 'dense' || e.values.length !== this.dimensions) {
-          throw new PineconeEmbedderError(`Pinecone returned a ${e.vectorType} embedding of unexpected size; expected ${this.dimensions} dense values`);
+          throw new PineconeEmbedderError(
+            `Pinecone returned a ${e.vectorType} embedding of unexpected size; expected ${this.dimensions} dense values`,
+          );
         }
         out.push(Float32Array.from(e.values));
       }

@@ -26,7 +26,9 @@ export class UseEmbedder implements Embedder {
       ]);
       return initModel(modelSource);
     })();
-    this.loading.catch(() => { this.loading = undefined; });
+    this.loading.catch(() => {
+      this.loading = undefined;
+    });
     return this.loading;
   }
 

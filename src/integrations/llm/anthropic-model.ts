@@ -21,7 +21,9 @@ export class AnthropicModel implements LanguageModel {
   constructor(opts: AnthropicModelOptions) {
     this.model = opts.model;
     this.client = new Anthropic({
-      apiKey: opts.apiKey, timeout: opts.timeoutMs, maxRetries: opts.maxRetries ?? 1,
+      apiKey: opts.apiKey,
+      timeout: opts.timeoutMs,
+      maxRetries: opts.maxRetries ?? 1,
       ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
     });
   }
@@ -34,7 +36,11 @@ export class AnthropicModel implements LanguageModel {
         max_tokens: req.maxTokens ?? 1024,
         system: req.system,
         messages: [{ role: 'user', content: req.user }],
-        tools: req.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.inputSchema as Anthropic.Tool.InputSchema })),
+        tools: req.tools.map((t) => ({
+          name: t.name,
+          description: t.description,
+          input_schema: t.inputSchema as Anthropic.Tool.InputSchema,
+        })),
         tool_choice: req.forceTool ? { type: 'tool', name: req.forceTool } : { type: 'any' },
       });
     } catch (err) {

@@ -1,6 +1,10 @@
 /** A tool the model may call; `inputSchema` is JSON Schema generated from the skill's zod schema. */
 import { CastMatchError } from '../../errors/castmatch-error.js';
-export interface ToolSpec { name: string; description: string; inputSchema: Record<string, unknown> }
+export interface ToolSpec {
+  name: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+}
 
 export interface ToolCallRequest {
   system: string;
@@ -12,7 +16,10 @@ export interface ToolCallRequest {
   maxTokens?: number;
 }
 
-export interface ToolCall { tool: string; input: unknown }
+export interface ToolCall {
+  tool: string;
+  input: unknown;
+}
 
 /** The language model port (Claude through @anthropic-ai/sdk when ANTHROPIC_API_KEY is set). */
 export interface LanguageModel {
@@ -24,7 +31,10 @@ export interface LanguageModel {
 export type LlmFailure = 'rate_limited' | 'overloaded' | 'timeout' | 'unavailable' | 'bad_response';
 
 export class LlmError extends CastMatchError<`llm_${LlmFailure}`> {
-  constructor(readonly reason: LlmFailure, message: string) {
+  constructor(
+    readonly reason: LlmFailure,
+    message: string,
+  ) {
     super(`llm_${reason}`, message);
   }
 }

@@ -55,7 +55,10 @@ export class BreakerOpenError extends CastMatchError<'breaker_open'> {
 
 /** The call took longer than the breaker's timeout. */
 export class BreakerTimeoutError extends CastMatchError<'breaker_timeout'> {
-  constructor(readonly breaker: string, readonly timeoutMs: number) {
+  constructor(
+    readonly breaker: string,
+    readonly timeoutMs: number,
+  ) {
     super('breaker_timeout', `${breaker} did not answer within ${timeoutMs} ms`);
   }
 }
@@ -73,7 +76,11 @@ export class Breaker {
   private lastFailure?: { at: Date; message: string };
   private readonly counts = { success: 0, failure: 0, timeout: 0, rejected: 0 };
 
-  constructor(readonly name: string, private readonly opts: BreakerOptions = {}, private readonly emit: (b: Breaker, e: BreakerEvent) => void = () => undefined) {
+  constructor(
+    readonly name: string,
+    private readonly opts: BreakerOptions = {},
+    private readonly emit: (b: Breaker, e: BreakerEvent) => void = () => undefined,
+  ) {
     this.timeoutMs = opts.timeoutMs ?? DEFAULTS.timeoutMs;
     const isFailure = opts.isFailure ?? (() => true);
     this.circuit = new CircuitBreaker<[Thunk], unknown>((fn: Thunk) => fn(), {
@@ -86,19 +93,39 @@ export class Breaker {
       // opossum's filter is the other way round: true means "not a failure".
       errorFilter: (err: unknown) => !isFailure(err),
     });
-    this.circuit.on('success', () => { this.lastSuccessAt = new Date(); this.counts.success++; emit(this, 'success'); });
-    this.circuit.on('failure', (err: Error) => { this.noteFailure(this.translate(err)); this.counts.failure++; emit(this, 'failure'); });
-    this.circuit.on('timeout', () => { this.counts.timeout++; emit(this, 'timeout'); });
-    this.circuit.on('reject', () => { this.counts.rejected++; emit(this, 'rejected'); });
-    this.circuit.on('open', () => { this.openedAt = new Date(); emit(this, 'open'); });
+    this.circuit.on('success', () => {
+      this.lastSuccessAt = new Date();
+      this.counts.success++;
+      emit(this, 'success');
+    });
+    this.circuit.on('failure', (err: Error) => {
+      this.noteFailure(this.translate(err));
+      this.counts.failure++;
+      emit(this, 'failure');
+    });
+    this.circuit.on('timeout', () => {
+      this.counts.timeout++;
+      emit(this, 'timeout');
+    });
+    this.circuit.on('reject', () => {
+      this.counts.rejected++;
+      emit(this, 'rejected');
+    });
+    this.circuit.on('open', () => {
+      this.openedAt = new Date();
+      emit(this, 'open');
+    });
     this.circuit.on('halfOpen', () => emit(this, 'half-open'));
-    this.circuit.on('close', () => { this.openedAt = undefined; emit(this, 'close'); });
+    this.circuit.on('close', () => {
+      this.openedAt = undefined;
+      emit(this, 'close');
+    });
   }
 
   /** Runs one call through the breaker; throws BreakerOpenError or BreakerTimeoutError, or the call's own error. */
   async run<T>(fn: () => Promise<T>): Promise<T> {
     try {
-      return await this.circuit.fire(fn) as T;
+      return (await this.circuit.fire(fn)) as T;
     } catch (err) {
       throw this.translate(err);
     }
@@ -110,7 +137,9 @@ export class Breaker {
     return 'closed';
   }
 
-  get hasProbe(): boolean { return this.opts.probe !== undefined; }
+  get hasProbe(): boolean {
+    return this.opts.probe !== undefined;
+  }
 
   /**
    * Runs the probe outside the open gate (bounded by the timeout). Success closes the breaker;
@@ -123,7 +152,9 @@ export class Breaker {
     try {
       await Promise.race([
         probe(),
-        new Promise((_, reject) => { timer = setTimeout(() => reject(new BreakerTimeoutError(this.name, this.timeoutMs)), this.timeoutMs); }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new BreakerTimeoutError(this.name, this.timeoutMs)), this.timeoutMs);
+        }),
       ]);
       this.lastSuccessAt = new Date();
       this.circuit.close();
@@ -139,7 +170,9 @@ export class Breaker {
 
   snapshot(): BreakerSnapshot {
     return {
-      name: this.name, state: this.state, counts: { ...this.counts },
+      name: this.name,
+      state: this.state,
+      counts: { ...this.counts },
       ...(this.openedAt ? { openedAt: this.openedAt } : {}),
       ...(this.lastSuccessAt ? { lastSuccessAt: this.lastSuccessAt } : {}),
       ...(this.lastFailure ? { lastFailure: { ...this.lastFailure } } : {}),
@@ -147,7 +180,9 @@ export class Breaker {
   }
 
   /** Stops the breaker's rolling-window timers (process shutdown, end of a test). */
-  shutdown(): void { this.circuit.shutdown(); }
+  shutdown(): void {
+    this.circuit.shutdown();
+  }
 
   private noteFailure(err: unknown): void {
     this.lastFailure = { at: new Date(), message: messageOf(err) };
@@ -156,7 +191,8 @@ export class Breaker {
   private translate(err: unknown): unknown {
     const code = (err as { code?: unknown } | null)?.code;
     if (code === 'EOPENBREAKER') return new BreakerOpenError(this.name);
-    if (code === 'ETIMEDOUT' && err instanceof Error && err.message.startsWith('Timed out after')) return new BreakerTimeoutError(this.name, this.timeoutMs);
+    if (code === 'ETIMEDOUT' && err instanceof Error && err.message.startsWith('Timed out after'))
+      return new BreakerTimeoutError(this.name, this.timeoutMs);
     return err;
   }
 }
@@ -170,16 +206,24 @@ export class BreakerRegistry {
   create(name: string, opts: BreakerOptions = {}): Breaker {
     const existing = this.breakers.get(name);
     if (existing) return existing;
-    const breaker = new Breaker(name, opts, (b, e) => { for (const l of this.listeners) l(b, e); });
+    const breaker = new Breaker(name, opts, (b, e) => {
+      for (const l of this.listeners) l(b, e);
+    });
     this.breakers.set(name, breaker);
     return breaker;
   }
 
-  get(name: string): Breaker | undefined { return this.breakers.get(name); }
+  get(name: string): Breaker | undefined {
+    return this.breakers.get(name);
+  }
 
-  list(): Breaker[] { return [...this.breakers.values()]; }
+  list(): Breaker[] {
+    return [...this.breakers.values()];
+  }
 
-  snapshots(): BreakerSnapshot[] { return this.list().map((b) => b.snapshot()); }
+  snapshots(): BreakerSnapshot[] {
+    return this.list().map((b) => b.snapshot());
+  }
 
   /** Hears every breaker's events (metrics counters, state-change logs). Returns an unsubscribe. */
   subscribe(listener: (breaker: Breaker, event: BreakerEvent) => void): () => void {
@@ -187,7 +231,9 @@ export class BreakerRegistry {
     return () => this.listeners.delete(listener);
   }
 
-  shutdown(): void { for (const b of this.breakers.values()) b.shutdown(); }
+  shutdown(): void {
+    for (const b of this.breakers.values()) b.shutdown();
+  }
 }
 
 function messageOf(err: unknown): string {

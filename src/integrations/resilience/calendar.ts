@@ -13,17 +13,27 @@ import { announceFallback, guardedRead, portBreaker, type Guarded, type PortBrea
 import { isOutage } from './outage.js';
 import { CastMatchError } from '../../errors/castmatch-error.js';
 
-export const FREEBUSY_DEGRADED_NOTE = 'Google Calendar unavailable: used the local calendar instead (it only knows auditions booked through CastMatch)';
-export const BOOKING_DEGRADED_NOTE = 'Google Calendar unavailable: used the local calendar instead, with an .ics invitation rather than a Google event';
+export const FREEBUSY_DEGRADED_NOTE =
+  'Google Calendar unavailable: used the local calendar instead (it only knows auditions booked through CastMatch)';
+export const BOOKING_DEGRADED_NOTE =
+  'Google Calendar unavailable: used the local calendar instead, with an .ics invitation rather than a Google event';
 
 /** Google Calendar is down and the change cannot be made elsewhere. */
 export class CalendarUnavailableError extends CastMatchError<'calendar_unavailable'> {
   constructor(what: string, options?: { cause?: unknown }) {
-    super('calendar_unavailable', `Google Calendar is unavailable right now, so the ${what} was not made; nothing was changed. Try again in a few minutes.`, { ...options, audience: 'user' });
+    super(
+      'calendar_unavailable',
+      `Google Calendar is unavailable right now, so the ${what} was not made; nothing was changed. Try again in a few minutes.`,
+      { ...options, audience: 'user' },
+    );
   }
 }
 
-export function breakerCalendar(primary: CalendarPort, fallback: CalendarPort | undefined, opts: PortBreakerOptions = {}): CalendarPort & Guarded {
+export function breakerCalendar(
+  primary: CalendarPort,
+  fallback: CalendarPort | undefined,
+  opts: PortBreakerOptions = {},
+): CalendarPort & Guarded {
   const breaker = portBreaker('google-calendar', { timeoutMs: 5_000, ...opts });
   const budgetMs = 2 * (opts.timeoutMs ?? 5_000);
 

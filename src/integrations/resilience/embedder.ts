@@ -16,8 +16,15 @@ export const EMBEDDER_DEGRADED_NOTE = 'The embedding service was unavailable: us
 
 /** The embedding service is down and no compatible fallback exists. */
 export class EmbedderUnavailableError extends CastMatchError<'embedder_unavailable'> {
-  constructor(readonly model: string, options?: { cause?: unknown }) {
-    super('embedder_unavailable', `The embedding service for ${model} is unavailable right now, so this search or import could not run. Nothing was changed; try again in a few minutes.`, { ...options, audience: 'user' });
+  constructor(
+    readonly model: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      'embedder_unavailable',
+      `The embedding service for ${model} is unavailable right now, so this search or import could not run. Nothing was changed; try again in a few minutes.`,
+      { ...options, audience: 'user' },
+    );
   }
 }
 
@@ -26,11 +33,15 @@ export function compatibleEmbedders(a: Embedder, b: Embedder): boolean {
   return a.model === b.model && a.dimensions === b.dimensions;
 }
 
-export function breakerEmbedder(primary: Embedder, fallback: Embedder | undefined, opts: PortBreakerOptions = {}): QueryAwareEmbedder & Guarded {
+export function breakerEmbedder(
+  primary: Embedder,
+  fallback: Embedder | undefined,
+  opts: PortBreakerOptions = {},
+): QueryAwareEmbedder & Guarded {
   const breaker = portBreaker('embeddings', { timeoutMs: 5_000, ...opts });
   const stand = fallback && compatibleEmbedders(primary, fallback) ? fallback : undefined;
   if (fallback && !stand) {
-    opts.log?.info({ primary: primary.model, fallback: fallback.model }, 'embedding fallback not used: it makes another model\'s vectors');
+    opts.log?.info({ primary: primary.model, fallback: fallback.model }, "embedding fallback not used: it makes another model's vectors");
   }
   const budgetMs = 2 * (opts.timeoutMs ?? 5_000);
 

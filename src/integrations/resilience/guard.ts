@@ -20,7 +20,9 @@ export interface PortBreakerOptions extends BreakerOptions {
 }
 
 /** A decorated port exposes its breaker (tests, status). */
-export interface Guarded { readonly breaker: Breaker }
+export interface Guarded {
+  readonly breaker: Breaker;
+}
 
 export function portBreaker(defaultName: string, opts: PortBreakerOptions): Breaker {
   const name = opts.name ?? defaultName;
@@ -35,6 +37,9 @@ export function guardedRead<T>(breaker: Breaker, fn: () => Promise<T>, retry: Re
 
 /** Says a fallback served this call: a log line, and a note under the reply of the current turn. */
 export function announceFallback(opts: PortBreakerOptions, breaker: Breaker, err: unknown, note: string): void {
-  opts.log?.warn({ breaker: breaker.name, state: breaker.state, err: err instanceof Error ? err.message : String(err) }, 'outside service failed; using the fallback');
+  opts.log?.warn(
+    { breaker: breaker.name, state: breaker.state, err: err instanceof Error ? err.message : String(err) },
+    'outside service failed; using the fallback',
+  );
   noteDegraded(note);
 }

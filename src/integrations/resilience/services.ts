@@ -33,21 +33,25 @@ export function resilientServices(services: Services, opts: ResilienceOptions): 
   const { breakers, log, fallbacks = {}, tuning = {} } = opts;
   const common = (name: BreakerName) => ({ registry: breakers, log, ...tuning[name] });
   breakers.subscribe((b, event) => {
-    if (event === 'open') log.warn({ breaker: b.name, lastError: b.snapshot().lastFailure?.message }, 'circuit opened: calls fail fast and use fallbacks');
+    if (event === 'open')
+      log.warn({ breaker: b.name, lastError: b.snapshot().lastFailure?.message }, 'circuit opened: calls fail fast and use fallbacks');
     else if (event === 'close') log.info({ breaker: b.name }, 'circuit closed: service answering again');
   });
 
   const { config } = services;
-  const llm = services.llm && breakerLanguageModel(services.llm, { timeoutMs: config.ANTHROPIC_TIMEOUT_MS + 1_000, ...common('anthropic') });
-  const vectors = services.vectors.kind === 'pinecone' ? breakerVectorIndex(services.vectors, fallbacks.vectors, common('pinecone')) : services.vectors;
+  const llm =
+    services.llm && breakerLanguageModel(services.llm, { timeoutMs: config.ANTHROPIC_TIMEOUT_MS + 1_000, ...common('anthropic') });
+  const vectors =
+    services.vectors.kind === 'pinecone' ? breakerVectorIndex(services.vectors, fallbacks.vectors, common('pinecone')) : services.vectors;
   const primaryCalendar = services.calendar;
-  const calendar = primaryCalendar.kind === 'google'
-    ? breakerCalendar(primaryCalendar, fallbacks.calendar, {
-      // One minute of the team calendar's free/busy: cheap, idempotent, proves Google answers.
-      probe: () => primaryCalendar.freeBusy([config.GOOGLE_CALENDAR_ID], new Date(), new Date(Date.now() + 60_000)),
-      ...common('google-calendar'),
-    })
-    : primaryCalendar;
+  const calendar =
+    primaryCalendar.kind === 'google'
+      ? breakerCalendar(primaryCalendar, fallbacks.calendar, {
+          // One minute of the team calendar's free/busy: cheap, idempotent, proves Google answers.
+          probe: () => primaryCalendar.freeBusy([config.GOOGLE_CALENDAR_ID], new Date(), new Date(Date.now() + 60_000)),
+          ...common('google-calendar'),
+        })
+      : primaryCalendar;
 
   let embedder: Promise<Embedder> | undefined;
   const loadEmbedder = async (): Promise<Embedder> => {
@@ -65,7 +69,9 @@ export function resilientServices(services: Services, opts: ResilienceOptions): 
       if (!embedder) {
         const loading = loadEmbedder();
         // A failed load (model files, credentials) must not stick: the next call tries again.
-        loading.catch(() => { if (embedder === loading) embedder = undefined; });
+        loading.catch(() => {
+          if (embedder === loading) embedder = undefined;
+        });
         embedder = loading;
       }
       return embedder;

@@ -5,7 +5,13 @@
  * people for good (a re-import skips unchanged rows), so a failed write fails the import, which
  * then writes nothing and can simply be repeated.
  */
-import { VectorIndexError, type VectorIndex, type VectorMatch, type VectorMetadata, type VectorQueryOptions } from '../vectors/vector-index.js';
+import {
+  VectorIndexError,
+  type VectorIndex,
+  type VectorMatch,
+  type VectorMetadata,
+  type VectorQueryOptions,
+} from '../vectors/vector-index.js';
 import { BreakerOpenError } from './breaker.js';
 import { announceFallback, guardedRead, portBreaker, type Guarded, type PortBreakerOptions } from './guard.js';
 import { isOutage } from './outage.js';
@@ -13,9 +19,15 @@ import { isOutage } from './outage.js';
 export const VECTORS_DEGRADED_NOTE = 'Pinecone unavailable: searched the in-process index instead';
 
 /** An index that can drop its cached copy of a namespace (the in-process index reloads it from the store). */
-interface Forgetful { forget(namespace: string): void }
+interface Forgetful {
+  forget(namespace: string): void;
+}
 
-export function breakerVectorIndex(primary: VectorIndex, fallback: VectorIndex | undefined, opts: PortBreakerOptions = {}): VectorIndex & Guarded {
+export function breakerVectorIndex(
+  primary: VectorIndex,
+  fallback: VectorIndex | undefined,
+  opts: PortBreakerOptions = {},
+): VectorIndex & Guarded {
   const breaker = portBreaker('pinecone', { timeoutMs: 3_000, ...opts });
   const budgetMs = 2 * (opts.timeoutMs ?? 3_000);
   // After a successful write the fallback's cached copy is stale: it reloads from the store on next use.
@@ -27,7 +39,9 @@ export function breakerVectorIndex(primary: VectorIndex, fallback: VectorIndex |
       refresh(namespace);
     } catch (err) {
       if (err instanceof BreakerOpenError) {
-        throw new VectorIndexError(`Pinecone is unavailable, so the ${what} was not done; nothing was changed. Try again in a minute.`, { cause: err });
+        throw new VectorIndexError(`Pinecone is unavailable, so the ${what} was not done; nothing was changed. Try again in a minute.`, {
+          cause: err,
+        });
       }
       throw err;
     }

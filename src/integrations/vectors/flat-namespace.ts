@@ -42,9 +42,13 @@ export class FlatNamespace {
     this.reset();
   }
 
-  get size(): number { return this.ids.length; }
+  get size(): number {
+    return this.ids.length;
+  }
 
-  slotOf(id: string): number | undefined { return this.slots.get(id); }
+  slotOf(id: string): number | undefined {
+    return this.slots.get(id);
+  }
 
   /** Sets (or replaces) one vector; the caller has checked model and dimensions. */
   set(id: string, vector: Float32Array, metadata: VectorMetadata): void {
@@ -81,7 +85,11 @@ export class FlatNamespace {
     this.version++;
     // An emptied namespace forgets its model, and lets its memory go: a roster re-embedded with
     // another model starts clean.
-    if (this.ids.length === 0) { this.model = undefined; this.dims = 0; this.reset(); }
+    if (this.ids.length === 0) {
+      this.model = undefined;
+      this.dims = 0;
+      this.reset();
+    }
   }
 
   /**
@@ -153,7 +161,9 @@ export class FlatNamespace {
     if (!this.fits(this.bytesFor(room))) room = n;
     if (!this.fits(this.bytesFor(room))) {
       const most = Math.floor((this.maxPages * PAGE - VECTORS_AT) / this.bytesPerVector());
-      throw new VectorIndexError(`the in-process index holds at most ${most} vectors of ${this.dims} dimensions in one workspace; configure Pinecone for a roster of ${n}`);
+      throw new VectorIndexError(
+        `the in-process index holds at most ${most} vectors of ${this.dims} dimensions in one workspace; configure Pinecone for a roster of ${n}`,
+      );
     }
     this.ensureBytes(this.bytesFor(room));
     this.room = room;

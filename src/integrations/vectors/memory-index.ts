@@ -9,12 +9,21 @@ import { FlatNamespace, MAX_DIMS } from './flat-namespace.js';
 import { matchesFilter } from './metadata-filter.js';
 import { TopK } from './top-k.js';
 import {
-  VectorIndexError, VectorModelMismatchError,
-  type VectorIndex, type VectorMatch, type VectorMetadata, type VectorQueryOptions,
+  VectorIndexError,
+  VectorModelMismatchError,
+  type VectorIndex,
+  type VectorMatch,
+  type VectorMetadata,
+  type VectorQueryOptions,
 } from './vector-index.js';
 
 /** A vector as kept in the store. */
-export interface StoredVector { id: string; vector: Float32Array; metadata: VectorMetadata; model: string }
+export interface StoredVector {
+  id: string;
+  vector: Float32Array;
+  metadata: VectorMetadata;
+  model: string;
+}
 
 /** Reads every stored vector of a namespace (tenant). */
 export type NamespaceLoader = (namespace: string) => Promise<StoredVector[]>;
@@ -30,17 +39,23 @@ export class MemoryVectorIndex implements VectorIndex {
    * @param loader fills a namespace on first use; without one, namespaces start empty.
    * @param maxPages the most memory one namespace may take, in 64 KiB pages (default 4 GiB).
    */
-  constructor(private readonly loader?: NamespaceLoader, private readonly maxPages?: number) {}
+  constructor(
+    private readonly loader?: NamespaceLoader,
+    private readonly maxPages?: number,
+  ) {}
 
   async upsert(namespace: string, items: { id: string; vector: Float32Array; metadata: VectorMetadata }[], model: string): Promise<void> {
     if (items.length === 0) return;
     const space = await this.space(namespace);
     const dims = items[0]!.vector.length;
-    if (dims > MAX_DIMS) throw new VectorIndexError(`vectors of ${model} have ${dims} dimensions; the in-process index holds at most ${MAX_DIMS}`);
+    if (dims > MAX_DIMS)
+      throw new VectorIndexError(`vectors of ${model} have ${dims} dimensions; the in-process index holds at most ${MAX_DIMS}`);
     if (space.model !== undefined && space.model !== model) throw new VectorModelMismatchError(namespace, space.model, model);
-    if (space.size > 0 && dims !== space.dims) throw new VectorIndexError(`vectors of ${model} have ${dims} dimensions; ${namespace} holds ${space.dims}`);
+    if (space.size > 0 && dims !== space.dims)
+      throw new VectorIndexError(`vectors of ${model} have ${dims} dimensions; ${namespace} holds ${space.dims}`);
     for (const item of items) {
-      if (item.vector.length !== dims) throw new VectorIndexError(`vector for ${item.id} has ${item.vector.length} dimensions, expected ${dims}`);
+      if (item.vector.length !== dims)
+        throw new VectorIndexError(`vector for ${item.id} has ${item.vector.length} dimensions, expected ${dims}`);
     }
     space.dims = dims;
     const added = new Set(items.map((i) => i.id).filter((id) => space.slotOf(id) === undefined)).size;
@@ -52,8 +67,10 @@ export class MemoryVectorIndex implements VectorIndex {
   async query(namespace: string, vector: Float32Array, opts: VectorQueryOptions): Promise<VectorMatch[]> {
     const space = await this.space(namespace);
     if (space.size === 0) return [];
-    if (opts.model !== undefined && space.model !== opts.model) throw new VectorModelMismatchError(namespace, space.model ?? '?', opts.model);
-    if (vector.length !== space.dims) throw new VectorIndexError(`query vector has ${vector.length} dimensions; ${namespace} holds ${space.dims}`);
+    if (opts.model !== undefined && space.model !== opts.model)
+      throw new VectorModelMismatchError(namespace, space.model ?? '?', opts.model);
+    if (vector.length !== space.dims)
+      throw new VectorIndexError(`query vector has ${vector.length} dimensions; ${namespace} holds ${space.dims}`);
 
     // The slots to score, filtered and deduplicated, then scored in one pass.
     const listed = space.slotList(space.size);
@@ -114,7 +131,9 @@ export class MemoryVectorIndex implements VectorIndex {
   }
 
   /** Drops a namespace's in-memory copy; its next use reloads it from the store. */
-  forget(namespace: string): void { this.spaces.delete(namespace); }
+  forget(namespace: string): void {
+    this.spaces.delete(namespace);
+  }
 
   private space(namespace: string): Promise<FlatNamespace> {
     let p = this.spaces.get(namespace);
@@ -122,7 +141,9 @@ export class MemoryVectorIndex implements VectorIndex {
       p = this.load(namespace);
       this.spaces.set(namespace, p);
       // A failed load (database down) must not stick: the next call tries again.
-      p.catch(() => { if (this.spaces.get(namespace) === p) this.spaces.delete(namespace); });
+      p.catch(() => {
+        if (this.spaces.get(namespace) === p) this.spaces.delete(namespace);
+      });
     }
     return p;
   }
@@ -133,16 +154,22 @@ export class MemoryVectorIndex implements VectorIndex {
     const stored = await this.loader(namespace);
     const models = [...new Set(stored.map((s) => s.model))];
     if (models.length > 1) {
-      throw new VectorIndexError(`the stored vectors of ${namespace} come from several models (${models.join(', ')}); re-import the roster to re-embed it`);
+      throw new VectorIndexError(
+        `the stored vectors of ${namespace} come from several models (${models.join(', ')}); re-import the roster to re-embed it`,
+      );
     }
     const first = stored[0];
     if (!first) return space;
-    if (first.vector.length > MAX_DIMS) throw new VectorIndexError(`stored vectors of ${namespace} have ${first.vector.length} dimensions; the in-process index holds at most ${MAX_DIMS}`);
+    if (first.vector.length > MAX_DIMS)
+      throw new VectorIndexError(
+        `stored vectors of ${namespace} have ${first.vector.length} dimensions; the in-process index holds at most ${MAX_DIMS}`,
+      );
     space.model = first.model;
     space.dims = first.vector.length;
     space.reserve(stored.length);
     for (const s of stored) {
-      if (s.vector.length !== space.dims) throw new VectorIndexError(`stored vector for ${s.id} has ${s.vector.length} dimensions, expected ${space.dims}`);
+      if (s.vector.length !== space.dims)
+        throw new VectorIndexError(`stored vector for ${s.id} has ${s.vector.length} dimensions, expected ${space.dims}`);
       space.set(s.id, s.vector, s.metadata);
     }
     return space;

@@ -6,8 +6,14 @@ type Value = VectorMetadata[string] | undefined;
 export function matchesFilter(meta: VectorMetadata, filter: MetadataFilter): boolean {
   for (const [key, cond] of Object.entries(filter)) {
     if (cond === undefined) continue;
-    if (key === '$and') { if (!(cond as MetadataFilter[]).every((f) => matchesFilter(meta, f))) return false; continue; }
-    if (key === '$or') { if (!(cond as MetadataFilter[]).some((f) => matchesFilter(meta, f))) return false; continue; }
+    if (key === '$and') {
+      if (!(cond as MetadataFilter[]).every((f) => matchesFilter(meta, f))) return false;
+      continue;
+    }
+    if (key === '$or') {
+      if (!(cond as MetadataFilter[]).some((f) => matchesFilter(meta, f))) return false;
+      continue;
+    }
     if (!matchesField(meta[key], cond as FieldCondition)) return false;
   }
   return true;

@@ -9,8 +9,13 @@
  */
 import { Pinecone, type Index } from '@pinecone-database/pinecone';
 import {
-  VectorIndexError, VectorModelMismatchError,
-  type MetadataFilter, type VectorIndex, type VectorMatch, type VectorMetadata, type VectorQueryOptions,
+  VectorIndexError,
+  VectorModelMismatchError,
+  type MetadataFilter,
+  type VectorIndex,
+  type VectorMatch,
+  type VectorMetadata,
+  type VectorQueryOptions,
 } from './vector-index.js';
 
 export interface PineconeIndexOptions {
@@ -39,11 +44,13 @@ export class PineconeVectorIndex implements VectorIndex {
 
   constructor(opts: PineconeIndexOptions) {
     if (!opts.indexHost && !opts.indexName) throw new VectorIndexError('Pinecone needs an index host or an index name');
-    const client = opts.client ?? new Pinecone({
-      apiKey: opts.apiKey,
-      ...(opts.controllerHostUrl ? { controllerHostUrl: opts.controllerHostUrl } : {}),
-      maxRetries: opts.maxRetries ?? 2,
-    });
+    const client =
+      opts.client ??
+      new Pinecone({
+        apiKey: opts.apiKey,
+        ...(opts.controllerHostUrl ? { controllerHostUrl: opts.controllerHostUrl } : {}),
+        maxRetries: opts.maxRetries ?? 2,
+      });
     this.index = client.index({
       ...(opts.indexName ? { name: opts.indexName } : {}),
       ...(opts.indexHost ? { host: opts.indexHost } : {}),
@@ -77,9 +84,15 @@ export class PineconeVectorIndex implements VectorIndex {
     if (opts.ids && opts.ids.length <= MAX_ID_FILTER) parts.push({ talentId: { $in: opts.ids } });
     const filter = parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : { $and: parts };
     const topK = Math.min(MAX_TOP_K, Math.max(1, Math.floor(opts.topK)));
-    const res = await this.call('query', () => this.index.namespace(namespace).query({
-      vector: Array.from(vector), topK, includeMetadata: true, includeValues: false, ...(filter ? { filter } : {}),
-    }));
+    const res = await this.call('query', () =>
+      this.index.namespace(namespace).query({
+        vector: Array.from(vector),
+        topK,
+        includeMetadata: true,
+        includeValues: false,
+        ...(filter ? { filter } : {}),
+      }),
+    );
     const out: VectorMatch[] = [];
     for (const m of res.matches) {
       if (typeof m.score !== 'number') continue;
@@ -101,7 +114,8 @@ export class PineconeVectorIndex implements VectorIndex {
   private remember(namespace: string, model: string, dims: number): void {
     const known = this.seen.get(namespace);
     if (known && known.model !== model) throw new VectorModelMismatchError(namespace, known.model, model);
-    if (known && known.dims !== dims) throw new VectorIndexError(`vectors of ${model} have ${dims} dimensions; ${namespace} holds ${known.dims}`);
+    if (known && known.dims !== dims)
+      throw new VectorIndexError(`vectors of ${model} have ${dims} dimensions; ${namespace} holds ${known.dims}`);
     this.seen.set(namespace, { model, dims });
   }
 

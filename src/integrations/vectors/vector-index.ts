@@ -2,15 +2,27 @@
 import { CastMatchError } from '../../errors/castmatch-error.js';
 export type VectorMetadata = Record<string, string | number | boolean | string[]>;
 
-export interface VectorMatch { id: string; score: number }
+export interface VectorMatch {
+  id: string;
+  score: number;
+}
 
 type Scalar = string | number | boolean;
 
 /** One field's condition, Pinecone's filter language: a bare value means `$eq`. */
-export type FieldCondition = Scalar | {
-  $eq?: Scalar; $ne?: Scalar; $in?: Scalar[]; $nin?: Scalar[];
-  $gt?: number; $gte?: number; $lt?: number; $lte?: number; $exists?: boolean;
-};
+export type FieldCondition =
+  | Scalar
+  | {
+      $eq?: Scalar;
+      $ne?: Scalar;
+      $in?: Scalar[];
+      $nin?: Scalar[];
+      $gt?: number;
+      $gte?: number;
+      $lt?: number;
+      $lte?: number;
+      $exists?: boolean;
+    };
 
 /**
  * A metadata filter in the subset of Pinecone's language that both indexes evaluate identically.
@@ -48,9 +60,17 @@ export interface VectorIndex {
 
 /** Vectors of two embedding models are not comparable: mixing them is refused, never silently done. */
 export class VectorModelMismatchError extends CastMatchError<'vector_model_mismatch'> {
-  constructor(readonly namespace: string, readonly indexModel: string, readonly requestedModel: string) {
-    super('vector_model_mismatch', `The talent index for ${namespace} holds vectors of model ${indexModel} but was asked to use ${requestedModel}; `
-      + 're-import the roster to re-embed it with the configured model', { audience: 'user' });
+  constructor(
+    readonly namespace: string,
+    readonly indexModel: string,
+    readonly requestedModel: string,
+  ) {
+    super(
+      'vector_model_mismatch',
+      `The talent index for ${namespace} holds vectors of model ${indexModel} but was asked to use ${requestedModel}; ` +
+        're-import the roster to re-embed it with the configured model',
+      { audience: 'user' },
+    );
   }
 }
 

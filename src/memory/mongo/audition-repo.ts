@@ -7,16 +7,39 @@ type Patch = Partial<Omit<AuditionRecord, 'id' | 'tenant'>>;
 
 /** Fields a patch may change. Only optional ones may be cleared (an explicit `undefined`). */
 const PATCHABLE: Record<keyof Patch, 'required' | 'optional'> = {
-  channel: 'required', projectId: 'optional', role: 'required', talentId: 'required', talentName: 'required',
-  startsAt: 'required', endsAt: 'required', timeZone: 'required', status: 'required', organizer: 'required',
-  organizerId: 'optional', address: 'optional', calendarEventId: 'optional', videoLink: 'optional', createdAt: 'required', updatedAt: 'required',
+  channel: 'required',
+  projectId: 'optional',
+  role: 'required',
+  talentId: 'required',
+  talentName: 'required',
+  startsAt: 'required',
+  endsAt: 'required',
+  timeZone: 'required',
+  status: 'required',
+  organizer: 'required',
+  organizerId: 'optional',
+  address: 'optional',
+  calendarEventId: 'optional',
+  videoLink: 'optional',
+  createdAt: 'required',
+  updatedAt: 'required',
 };
 
 function toAudition(d: AuditionDoc): AuditionRecord {
   return {
-    id: d._id, tenant: d.tenant, channel: d.channel, role: d.role, talentId: d.talentId, talentName: d.talentName,
-    startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), timeZone: d.timeZone, status: d.status,
-    organizer: d.organizer, createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
+    id: d._id,
+    tenant: d.tenant,
+    channel: d.channel,
+    role: d.role,
+    talentId: d.talentId,
+    talentName: d.talentName,
+    startsAt: new Date(d.startsAt),
+    endsAt: new Date(d.endsAt),
+    timeZone: d.timeZone,
+    status: d.status,
+    organizer: d.organizer,
+    createdAt: new Date(d.createdAt),
+    updatedAt: new Date(d.updatedAt),
     ...(d.projectId ? { projectId: d.projectId } : {}),
     ...(d.organizerId ? { organizerId: d.organizerId } : {}),
     ...(d.address ? { address: JSON.parse(d.address) as AuditionRecord['address'] } : {}),
@@ -31,10 +54,24 @@ export class MongoAuditions implements AuditionRepo {
   async insert(a: AuditionRecord): Promise<void> {
     // Fields named one by one: a record carrying extra properties at run time stores what PostgreSQL would.
     await this.model.create({
-      _id: a.id, tenant: a.tenant, channel: a.channel, projectId: a.projectId ?? null, role: a.role, talentId: a.talentId,
-      talentName: a.talentName, startsAt: a.startsAt, endsAt: a.endsAt, timeZone: a.timeZone, status: a.status,
-      organizer: a.organizer, organizerId: a.organizerId ?? null, address: a.address ? JSON.stringify(a.address) : null, calendarEventId: a.calendarEventId ?? null, videoLink: a.videoLink ?? null,
-      createdAt: a.createdAt, updatedAt: a.updatedAt,
+      _id: a.id,
+      tenant: a.tenant,
+      channel: a.channel,
+      projectId: a.projectId ?? null,
+      role: a.role,
+      talentId: a.talentId,
+      talentName: a.talentName,
+      startsAt: a.startsAt,
+      endsAt: a.endsAt,
+      timeZone: a.timeZone,
+      status: a.status,
+      organizer: a.organizer,
+      organizerId: a.organizerId ?? null,
+      address: a.address ? JSON.stringify(a.address) : null,
+      calendarEventId: a.calendarEventId ?? null,
+      videoLink: a.videoLink ?? null,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
     });
   }
 
@@ -47,8 +84,7 @@ export class MongoAuditions implements AuditionRepo {
       else if (kind === 'optional') set[k] = null;
     }
     if (Object.keys(set).length === 0) return this.get(id);
-    const doc = await this.model.findOneAndUpdate({ _id: id }, { $set: set },
-      { returnDocument: 'after', runValidators: true }).lean();
+    const doc = await this.model.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after', runValidators: true }).lean();
     return doc ? toAudition(doc) : undefined;
   }
 
@@ -58,8 +94,10 @@ export class MongoAuditions implements AuditionRepo {
   }
 
   async listBetween(tenant: string, from: Date, to: Date): Promise<AuditionRecord[]> {
-    const docs = await this.model.find({ tenant, status: 'booked', startsAt: { $lt: to }, endsAt: { $gt: from } })
-      .sort({ startsAt: 1 }).lean();
+    const docs = await this.model
+      .find({ tenant, status: 'booked', startsAt: { $lt: to }, endsAt: { $gt: from } })
+      .sort({ startsAt: 1 })
+      .lean();
     return docs.map(toAudition);
   }
 }

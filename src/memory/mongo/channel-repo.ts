@@ -12,7 +12,10 @@ function expiry(ttlMs?: number): Date | null {
 }
 
 export class MongoChannelMemory implements ChannelMemoryRepo {
-  constructor(private readonly fields: Model<ChannelFieldDoc>, private readonly turns: Model<ChannelTurnsDoc>) {}
+  constructor(
+    private readonly fields: Model<ChannelFieldDoc>,
+    private readonly turns: Model<ChannelTurnsDoc>,
+  ) {}
 
   async get<T>(channel: string, field: string): Promise<T | undefined> {
     const doc = await this.fields.findOne({ channel, field, ...live() }, { value: 1 }).lean();
@@ -20,16 +23,22 @@ export class MongoChannelMemory implements ChannelMemoryRepo {
   }
 
   async set(channel: string, field: string, value: unknown, ttlMs?: number): Promise<void> {
-    await this.fields.updateOne({ channel, field },
-      { $set: { value: toJson(value, `channel field ${field}`), expiresAt: expiry(ttlMs) } }, { upsert: true });
+    await this.fields.updateOne(
+      { channel, field },
+      { $set: { value: toJson(value, `channel field ${field}`), expiresAt: expiry(ttlMs) } },
+      { upsert: true },
+    );
   }
 
   async setIfAbsent(channel: string, field: string, value: unknown, ttlMs?: number): Promise<boolean> {
     // Matches only an expired field, which this call takes over. With a live field present the
     // upsert's insert collides with the unique (channel, field) index: someone else holds it.
     try {
-      await this.fields.updateOne({ channel, field, expiresAt: { $ne: null, $lte: new Date() } },
-        { $set: { value: toJson(value, `channel field ${field}`), expiresAt: expiry(ttlMs) } }, { upsert: true });
+      await this.fields.updateOne(
+        { channel, field, expiresAt: { $ne: null, $lte: new Date() } },
+        { $set: { value: toJson(value, `channel field ${field}`), expiresAt: expiry(ttlMs) } },
+        { upsert: true },
+      );
       return true;
     } catch (err) {
       if (isDuplicateKey(err)) return false;
@@ -42,22 +51,27 @@ export class MongoChannelMemory implements ChannelMemoryRepo {
   }
 
   async all(channel: string): Promise<Record<string, unknown>> {
-    const docs = await this.fields.find({ channel, ...live() }, { field: 1, value: 1 }).sort({ field: 1 }).lean();
+    const docs = await this.fields
+      .find({ channel, ...live() }, { field: 1, value: 1 })
+      .sort({ field: 1 })
+      .lean();
     return Object.fromEntries(docs.map((d) => [d.field, fromJson(d.value)]));
   }
 
   async appendTurn(channel: string, turn: TurnRecord, cap: number): Promise<void> {
     const doc = { at: turn.at, userId: turn.userId, text: turn.text, ...(turn.skill ? { skill: turn.skill } : {}) };
     // One atomic update appends and trims to the newest `cap`, so concurrent turns never overshoot.
-    await this.turns.updateOne({ _id: channel },
-      { $push: { turns: { $each: [doc], $slice: cap > 0 ? -cap : 0 } } }, { upsert: true });
+    await this.turns.updateOne({ _id: channel }, { $push: { turns: { $each: [doc], $slice: cap > 0 ? -cap : 0 } } }, { upsert: true });
   }
 
   async recentTurns(channel: string, limit: number): Promise<TurnRecord[]> {
     if (limit <= 0) return [];
     const doc = await this.turns.findOne({ _id: channel }, { turns: { $slice: -limit } }).lean();
     return (doc?.turns ?? []).map((t) => ({
-      at: new Date(t.at), userId: t.userId, text: t.text, ...(t.skill ? { skill: t.skill } : {}),
+      at: new Date(t.at),
+      userId: t.userId,
+      text: t.text,
+      ...(t.skill ? { skill: t.skill } : {}),
     }));
   }
 }

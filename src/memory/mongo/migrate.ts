@@ -8,7 +8,13 @@ import type { mongo } from 'mongoose';
 import { migrations as allMigrations, type MongoMigration } from './migrations/index.js';
 import { isDuplicateKey } from './models.js';
 
-interface MigrationDoc { _id: number | 'lock'; name?: string; appliedAt?: Date; owner?: string; until?: Date }
+interface MigrationDoc {
+  _id: number | 'lock';
+  name?: string;
+  appliedAt?: Date;
+  owner?: string;
+  until?: Date;
+}
 
 export interface MigrateOptions {
   migrations?: MongoMigration[];
@@ -44,14 +50,19 @@ async function acquireLease(col: mongo.Collection<MigrationDoc>, owner: string, 
     const now = new Date();
     try {
       // Matches only a lapsed lease; when a live one exists the upsert's insert hits the unique _id.
-      await col.updateOne({ _id: 'lock', until: { $lte: now } },
-        { $set: { owner, until: new Date(now.getTime() + leaseMs) } }, { upsert: true });
+      await col.updateOne(
+        { _id: 'lock', until: { $lte: now } },
+        { $set: { owner, until: new Date(now.getTime() + leaseMs) } },
+        { upsert: true },
+      );
       return;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
     if (Date.now() > deadline) {
-      throw new Error('MongoDB migrations are locked by another process (document _id "lock" in the "migrations" collection); retry, or delete it if no other CastMatch is starting');
+      throw new Error(
+        'MongoDB migrations are locked by another process (document _id "lock" in the "migrations" collection); retry, or delete it if no other CastMatch is starting',
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

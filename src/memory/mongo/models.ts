@@ -1,8 +1,16 @@
 /** Binds the store's schemas to one dedicated connection, never to mongoose's global default one. */
 import type { Connection, Model } from 'mongoose';
 import {
-  schemas, type AuditionDoc, type ChannelFieldDoc, type ChannelTurnsDoc, type ConfirmationDoc, type InstallationDoc,
-  type OnceDoc, type ProjectDoc, type ShortlistDoc, type TalentDoc,
+  schemas,
+  type AuditionDoc,
+  type ChannelFieldDoc,
+  type ChannelTurnsDoc,
+  type ConfirmationDoc,
+  type InstallationDoc,
+  type OnceDoc,
+  type ProjectDoc,
+  type ShortlistDoc,
+  type TalentDoc,
 } from './schemas.js';
 
 export interface MongoModels {

@@ -21,10 +21,19 @@ export interface MongoStoreOptions {
 
 export class MongoStore implements Store {
   readonly kind = 'mongodb' as const;
-  readonly channels; readonly talent; readonly projects; readonly shortlists;
-  readonly auditions; readonly confirmations; readonly installations; readonly once;
+  readonly channels;
+  readonly talent;
+  readonly projects;
+  readonly shortlists;
+  readonly auditions;
+  readonly confirmations;
+  readonly installations;
+  readonly once;
 
-  private constructor(private readonly conn: Connection, transactions: boolean) {
+  private constructor(
+    private readonly conn: Connection,
+    transactions: boolean,
+  ) {
     const m = createModels(conn);
     const atomically: RunAtomically = transactions
       ? (fn) => conn.transaction((session: ClientSession) => fn(session))
@@ -75,6 +84,6 @@ export class MongoStore implements Store {
  * in local development, refuses them, and the store then writes talent imports without one.
  */
 async function supportsTransactions(db: mongoose.mongo.Db): Promise<boolean> {
-  const hello = await db.command({ hello: 1 }) as { setName?: string; msg?: string };
+  const hello = (await db.command({ hello: 1 })) as { setName?: string; msg?: string };
   return Boolean(hello.setName) || hello.msg === 'isdbgrid';
 }

@@ -5,7 +5,12 @@ import type { ConfirmationDoc, InstallationDoc, OnceDoc } from './schemas.js';
 import { fromJson, isDuplicateKey } from './models.js';
 
 const toConfirmation = (d: ConfirmationDoc): PendingConfirmation => ({
-  id: d._id, channel: d.channel, userId: d.userId, skill: d.skill, payload: fromJson(d.payload), summary: d.summary,
+  id: d._id,
+  channel: d.channel,
+  userId: d.userId,
+  skill: d.skill,
+  payload: fromJson(d.payload),
+  summary: d.summary,
   expiresAt: new Date(d.expiresAt),
 });
 
@@ -14,8 +19,13 @@ export class MongoConfirmations implements ConfirmationRepo {
 
   async create(p: PendingConfirmation): Promise<void> {
     await this.model.create({
-      _id: p.id, channel: p.channel, userId: p.userId, skill: p.skill, payload: JSON.stringify(p.payload),
-      summary: p.summary, expiresAt: p.expiresAt,
+      _id: p.id,
+      channel: p.channel,
+      userId: p.userId,
+      skill: p.skill,
+      payload: JSON.stringify(p.payload),
+      summary: p.summary,
+      expiresAt: p.expiresAt,
     });
   }
 
@@ -35,8 +45,11 @@ export class MongoInstallations implements InstallationRepo {
   constructor(private readonly model: Model<InstallationDoc>) {}
 
   async save(i: InstallationRecord): Promise<void> {
-    await this.model.updateOne({ platform: i.platform, workspace: i.workspace },
-      { $set: { data: JSON.stringify(i.data), updatedAt: i.updatedAt } }, { upsert: true });
+    await this.model.updateOne(
+      { platform: i.platform, workspace: i.workspace },
+      { $set: { data: JSON.stringify(i.data), updatedAt: i.updatedAt } },
+      { upsert: true },
+    );
   }
 
   async get(platform: string, workspace: string): Promise<InstallationRecord | undefined> {
@@ -56,8 +69,11 @@ export class MongoOnce implements OnceRepo {
     // Matches only a lapsed claim (the TTL reaper may not have removed it yet), which this call
     // renews; a live claim makes the upsert's insert collide on `_id`: a repeat.
     try {
-      await this.model.updateOne({ _id: key, expiresAt: { $lte: new Date() } },
-        { $set: { expiresAt: new Date(Date.now() + ttlMs) } }, { upsert: true });
+      await this.model.updateOne(
+        { _id: key, expiresAt: { $lte: new Date() } },
+        { $set: { expiresAt: new Date(Date.now() + ttlMs) } },
+        { upsert: true },
+      );
       return true;
     } catch (err) {
       if (isDuplicateKey(err)) return false;

@@ -23,15 +23,22 @@ function toFloat32(stored: unknown): Float32Array | undefined {
 function toRecord(d: TalentDoc): TalentRecord {
   const vector = toFloat32(d.vector);
   return {
-    tenant: d.tenant, profile: fromJson<TalentProfile>(d.profile), contentHash: d.contentHash,
-    updatedAt: new Date(d.updatedAt), ...(vector ? { vector } : {}), ...(d.model ? { model: d.model } : {}),
+    tenant: d.tenant,
+    profile: fromJson<TalentProfile>(d.profile),
+    contentHash: d.contentHash,
+    updatedAt: new Date(d.updatedAt),
+    ...(vector ? { vector } : {}),
+    ...(d.model ? { model: d.model } : {}),
   };
 }
 
 const CHUNK = 1000;
 
 export class MongoTalent implements TalentRepo {
-  constructor(private readonly model: Model<TalentDoc>, private readonly atomically: RunAtomically) {}
+  constructor(
+    private readonly model: Model<TalentDoc>,
+    private readonly atomically: RunAtomically,
+  ) {}
 
   async upsertMany(records: TalentRecord[]): Promise<UpsertCounts> {
     if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
@@ -55,32 +62,48 @@ export class MongoTalent implements TalentRepo {
 
   private async upsertChunk(chunk: TalentRecord[], counts: UpsertCounts, session: ClientSession | undefined): Promise<void> {
     const key = (tenant: string, id: string) => JSON.stringify([tenant, id]);
-    const stored = await this.model.find({ $or: chunk.map((r) => ({ tenant: r.tenant, talentId: r.profile.id })) },
-      { tenant: 1, talentId: 1, contentHash: 1 }, { session }).lean();
+    const stored = await this.model
+      .find(
+        { $or: chunk.map((r) => ({ tenant: r.tenant, talentId: r.profile.id })) },
+        { tenant: 1, talentId: 1, contentHash: 1 },
+        { session },
+      )
+      .lean();
     // Hashes as they will be after each row, so a batch naming one id twice counts like PostgreSQL.
     const hashes = new Map(stored.map((d) => [key(d.tenant, d.talentId), d.contentHash]));
     const ops: mongo.AnyBulkWriteOperation<TalentDoc>[] = [];
     for (const rec of chunk) {
       const k = key(rec.tenant, rec.profile.id);
       const before = hashes.get(k);
-      if (before === rec.contentHash) { counts.unchanged++; continue; }
-      if (before === undefined) counts.inserted++; else counts.updated++;
+      if (before === rec.contentHash) {
+        counts.unchanged++;
+        continue;
+      }
+      if (before === undefined) counts.inserted++;
+      else counts.updated++;
       hashes.set(k, rec.contentHash);
       const { vector, model, ...always } = this.fieldsOf(rec);
       // A re-import without a vector keeps the one computed before.
-      ops.push({ updateOne: {
-        filter: { tenant: rec.tenant, talentId: rec.profile.id },
-        update: { $set: { ...always, ...(vector ? { vector } : {}), ...(model ? { model } : {}) } },
-        upsert: true,
-      } });
+      ops.push({
+        updateOne: {
+          filter: { tenant: rec.tenant, talentId: rec.profile.id },
+          update: { $set: { ...always, ...(vector ? { vector } : {}), ...(model ? { model } : {}) } },
+          upsert: true,
+        },
+      });
     }
     if (ops.length > 0) await this.model.bulkWrite(ops as never, { ordered: true, session });
   }
 
   private fieldsOf(rec: TalentRecord): TalentDoc {
     return {
-      tenant: rec.tenant, talentId: rec.profile?.id, profile: JSON.stringify(rec.profile), contentHash: rec.contentHash,
-      vector: rec.vector ? toBuffer(rec.vector) : null, model: rec.model ?? null, updatedAt: rec.updatedAt,
+      tenant: rec.tenant,
+      talentId: rec.profile?.id,
+      profile: JSON.stringify(rec.profile),
+      contentHash: rec.contentHash,
+      vector: rec.vector ? toBuffer(rec.vector) : null,
+      model: rec.model ?? null,
+      updatedAt: rec.updatedAt,
     };
   }
 

@@ -9,10 +9,19 @@ import { migrate } from './migrate.js';
 
 /** The PostgreSQL store, over a real server (pg) or embedded PGlite: the same SQL for both. */
 export class PgStore implements Store {
-  readonly channels; readonly talent; readonly projects; readonly shortlists;
-  readonly auditions; readonly confirmations; readonly installations; readonly once;
+  readonly channels;
+  readonly talent;
+  readonly projects;
+  readonly shortlists;
+  readonly auditions;
+  readonly confirmations;
+  readonly installations;
+  readonly once;
 
-  private constructor(readonly kind: 'pglite' | 'postgres', private readonly db: SqlClient) {
+  private constructor(
+    readonly kind: 'pglite' | 'postgres',
+    private readonly db: SqlClient,
+  ) {
     this.channels = new PgChannelMemory(db);
     this.talent = new PgTalent(db);
     this.projects = new PgProjects(db);
@@ -29,6 +38,10 @@ export class PgStore implements Store {
     return new PgStore(kind, db);
   }
 
-  async ping(): Promise<void> { await this.db.query('SELECT 1'); }
-  close(): Promise<void> { return this.db.close(); }
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
+  close(): Promise<void> {
+    return this.db.close();
+  }
 }

@@ -3,13 +3,27 @@ import type { ProjectRecord, RoleRecord, ShortlistEntry, ShortlistRecord } from 
 import type { SqlClient } from './sql-client.js';
 
 interface ProjectRow {
-  id: string; tenant: string; channel: string; title: string; source_file: string; file_hash: string;
-  roles: RoleRecord[]; breakdown: Record<string, unknown>; created_at: Date;
+  id: string;
+  tenant: string;
+  channel: string;
+  title: string;
+  source_file: string;
+  file_hash: string;
+  roles: RoleRecord[];
+  breakdown: Record<string, unknown>;
+  created_at: Date;
 }
 
 const toProject = (r: ProjectRow): ProjectRecord => ({
-  id: r.id, tenant: r.tenant, channel: r.channel, title: r.title, sourceFile: r.source_file,
-  fileHash: r.file_hash, roles: r.roles, breakdown: r.breakdown, createdAt: new Date(r.created_at),
+  id: r.id,
+  tenant: r.tenant,
+  channel: r.channel,
+  title: r.title,
+  sourceFile: r.source_file,
+  fileHash: r.file_hash,
+  roles: r.roles,
+  breakdown: r.breakdown,
+  createdAt: new Date(r.created_at),
 });
 
 export class PgProjects implements ProjectRepo {
@@ -20,7 +34,8 @@ export class PgProjects implements ProjectRepo {
       `INSERT INTO projects (id, tenant, channel, title, source_file, file_hash, roles, breakdown, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, roles = EXCLUDED.roles, breakdown = EXCLUDED.breakdown`,
-      [p.id, p.tenant, p.channel, p.title, p.sourceFile, p.fileHash, JSON.stringify(p.roles), JSON.stringify(p.breakdown), p.createdAt]);
+      [p.id, p.tenant, p.channel, p.title, p.sourceFile, p.fileHash, JSON.stringify(p.roles), JSON.stringify(p.breakdown), p.createdAt],
+    );
   }
 
   async get(id: string): Promise<ProjectRecord | undefined> {
@@ -30,12 +45,21 @@ export class PgProjects implements ProjectRepo {
 
   async findByFileHash(channel: string, fileHash: string): Promise<ProjectRecord | undefined> {
     const { rows } = await this.db.query<ProjectRow>(
-      'SELECT * FROM projects WHERE channel = $1 AND file_hash = $2 ORDER BY created_at DESC LIMIT 1', [channel, fileHash]);
+      'SELECT * FROM projects WHERE channel = $1 AND file_hash = $2 ORDER BY created_at DESC LIMIT 1',
+      [channel, fileHash],
+    );
     return rows[0] ? toProject(rows[0]) : undefined;
   }
 }
 
-interface ShortlistRow { id: string; channel: string; project_id: string | null; role: string; entries: ShortlistEntry[]; created_at: Date }
+interface ShortlistRow {
+  id: string;
+  channel: string;
+  project_id: string | null;
+  role: string;
+  entries: ShortlistEntry[];
+  created_at: Date;
+}
 
 export class PgShortlists implements ShortlistRepo {
   constructor(private readonly db: SqlClient) {}
@@ -44,7 +68,8 @@ export class PgShortlists implements ShortlistRepo {
     await this.db.query(
       `INSERT INTO shortlists (id, channel, project_id, role, entries, created_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET entries = EXCLUDED.entries`,
-      [s.id, s.channel, s.projectId ?? null, s.role, JSON.stringify(s.entries), s.createdAt]);
+      [s.id, s.channel, s.projectId ?? null, s.role, JSON.stringify(s.entries), s.createdAt],
+    );
   }
 
   async get(id: string): Promise<ShortlistRecord | undefined> {
@@ -52,7 +77,11 @@ export class PgShortlists implements ShortlistRepo {
     const r = rows[0];
     if (!r) return undefined;
     return {
-      id: r.id, channel: r.channel, role: r.role, entries: r.entries, createdAt: new Date(r.created_at),
+      id: r.id,
+      channel: r.channel,
+      role: r.role,
+      entries: r.entries,
+      createdAt: new Date(r.created_at),
       ...(r.project_id ? { projectId: r.project_id } : {}),
     };
   }

@@ -40,29 +40,43 @@ export function pgliteClient(db: PGlite, onClose?: () => Promise<void>): SqlClie
       const r = await db.query<R>(text, params as unknown[] | undefined);
       return { rows: r.rows };
     },
-    exec: async (sql) => { await db.exec(sql); },
-    transaction: (fn) => db.transaction((tx) => fn({
-      query: async <R>(text: string, params?: unknown[]) => {
-        await letOthersIn();
-        return { rows: (await tx.query<R>(text, params as unknown[] | undefined)).rows };
-      },
-      exec: async (sql) => { await tx.exec(sql); },
-    })),
-    close: async () => { await onClose?.(); if (!db.closed) await db.close(); },
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    transaction: (fn) =>
+      db.transaction((tx) =>
+        fn({
+          query: async <R>(text: string, params?: unknown[]) => {
+            await letOthersIn();
+            return { rows: (await tx.query<R>(text, params as unknown[] | undefined)).rows };
+          },
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+        }),
+      ),
+    close: async () => {
+      await onClose?.();
+      if (!db.closed) await db.close();
+    },
   };
 }
 
 export function pgPoolClient(pool: pg.Pool): SqlClient {
   return {
     query: async <R>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as R[] }),
-    exec: async (sql) => { await pool.query(sql); },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
     transaction: async (fn) => {
       const conn = await pool.connect();
       try {
         await conn.query('BEGIN');
         const result = await fn({
           query: async <R>(text: string, params?: unknown[]) => ({ rows: (await conn.query(text, params)).rows as R[] }),
-          exec: async (sql) => { await conn.query(sql); },
+          exec: async (sql) => {
+            await conn.query(sql);
+          },
         });
         await conn.query('COMMIT');
         return result;

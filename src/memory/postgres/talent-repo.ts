@@ -3,8 +3,13 @@ import type { TalentProfile, TalentRecord } from '../records.js';
 import type { SqlClient } from './sql-client.js';
 
 interface TalentRow {
-  tenant: string; id: string; profile: TalentProfile; content_hash: string;
-  vector: Uint8Array | null; model: string | null; updated_at: Date;
+  tenant: string;
+  id: string;
+  profile: TalentProfile;
+  content_hash: string;
+  vector: Uint8Array | null;
+  model: string | null;
+  updated_at: Date;
 }
 
 /** Float32 vectors are stored as raw little-endian bytes: compact and exact. */
@@ -19,8 +24,12 @@ function fromBytes(b: Uint8Array): Float32Array {
 
 function toRecord(r: TalentRow): TalentRecord {
   return {
-    tenant: r.tenant, profile: r.profile, contentHash: r.content_hash, updatedAt: new Date(r.updated_at),
-    ...(r.vector ? { vector: fromBytes(r.vector) } : {}), ...(r.model ? { model: r.model } : {}),
+    tenant: r.tenant,
+    profile: r.profile,
+    contentHash: r.content_hash,
+    updatedAt: new Date(r.updated_at),
+    ...(r.vector ? { vector: fromBytes(r.vector) } : {}),
+    ...(r.model ? { model: r.model } : {}),
   };
 }
 
@@ -40,8 +49,16 @@ export class PgTalent implements TalentRepo {
              updated_at = EXCLUDED.updated_at
            WHERE talent.content_hash <> EXCLUDED.content_hash
            RETURNING (xmax = 0) AS inserted`,
-          [rec.tenant, rec.profile.id, JSON.stringify(rec.profile), rec.contentHash,
-            rec.vector ? toBytes(rec.vector) : null, rec.model ?? null, rec.updatedAt]);
+          [
+            rec.tenant,
+            rec.profile.id,
+            JSON.stringify(rec.profile),
+            rec.contentHash,
+            rec.vector ? toBytes(rec.vector) : null,
+            rec.model ?? null,
+            rec.updatedAt,
+          ],
+        );
         const row = rows[0];
         if (!row) counts.unchanged++;
         else if (row.inserted) counts.inserted++;

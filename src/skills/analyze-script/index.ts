@@ -33,7 +33,9 @@ export const analyzeScriptSkill = defineSkill({
   run: async (ctx, args) => {
     const file = pickFile(ctx.message.files ?? [], args.file);
     if (!file) {
-      return errorReply('Upload a screenplay into this conversation (Fountain, Final Draft .fdx, PDF with text, or plain text) and I will break it down.');
+      return errorReply(
+        'Upload a screenplay into this conversation (Fountain, Final Draft .fdx, PDF with text, or plain text) and I will break it down.',
+      );
     }
     return analyzeShared(ctx, file);
   },
@@ -67,8 +69,14 @@ async function analyzeShared(ctx: SkillContext, file: SharedFile): Promise<Reply
   const chart = drawChart(ctx, breakdown, file.name);
 
   const project = projectFromBreakdown({
-    id: randomUUID(), tenant: ctx.tenant, channel: ctx.memory.key, fileName: file.name, fileHash,
-    breakdown, ...(notes ? { notes } : {}), createdAt: ctx.now(),
+    id: randomUUID(),
+    tenant: ctx.tenant,
+    channel: ctx.memory.key,
+    fileName: file.name,
+    fileHash,
+    breakdown,
+    ...(notes ? { notes } : {}),
+    createdAt: ctx.now(),
   });
   await ctx.store.projects.save(project);
   await ctx.memory.setActiveProject(project.id);
@@ -83,7 +91,10 @@ async function roleNotes(ctx: SkillContext, bytes: Uint8Array, b: Breakdown, has
   const llm = ctx.services.llm;
   if (!llm) return undefined;
   await ctx.progress('Writing casting descriptions…');
-  const roles = b.characters.filter((c) => c.size !== 'non-speaking').slice(0, NOTED_ROLES).map((c) => c.name);
+  const roles = b.characters
+    .filter((c) => c.size !== 'non-speaking')
+    .slice(0, NOTED_ROLES)
+    .map((c) => c.name);
   try {
     const notes = await noteRolesWithClaude(llm, await scriptText(bytes, b.format), roles);
     await ctx.store.channels.set(NOTES_CACHE, hash, notes, NOTES_CACHE_TTL_MS);
@@ -107,4 +118,3 @@ function drawChart(ctx: SkillContext, b: Breakdown, fileName: string): FileAttac
     return undefined;
   }
 }
-

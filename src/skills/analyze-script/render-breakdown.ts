@@ -29,8 +29,13 @@ export function renderBreakdown(b: Breakdown, opts: { fileName: string; chart?: 
   r.table(
     ['Role', 'Size', 'Speeches', 'Scenes', 'First', 'Gender', 'Age'],
     shown.map((c) => [
-      c.name, c.size, String(c.speeches), String(new Set([...c.speakingScenes, ...c.appearsInScenes]).size),
-      `sc. ${c.firstScene} p. ${c.firstPage}`, c.gender ?? '—', ageText(c),
+      c.name,
+      c.size,
+      String(c.speeches),
+      String(new Set([...c.speakingScenes, ...c.appearsInScenes]).size),
+      `sc. ${c.firstScene} p. ${c.firstPage}`,
+      c.gender ?? '—',
+      ageText(c),
     ]),
   );
   if (b.characters.length > shown.length) r.context(`…and ${b.characters.length - shown.length} more roles (use the JSON export for all).`);

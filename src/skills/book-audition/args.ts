@@ -2,7 +2,10 @@
 import { z } from 'zod';
 
 export const bookAuditionArgs = z.object({
-  op: z.enum(['book', 'list', 'reschedule', 'cancel', 'digest']).optional().describe('what to do; book when omitted; digest turns the daily morning digest on or off'),
+  op: z
+    .enum(['book', 'list', 'reschedule', 'cancel', 'digest'])
+    .optional()
+    .describe('what to do; book when omitted; digest turns the daily morning digest on or off'),
   enable: z.boolean().optional().describe('for digest: on (true, the default) or off'),
   person: z.string().trim().min(1).optional().describe('a name on the roster, or a talent id'),
   role: z.string().trim().min(1).optional().describe('the role of the analyzed script'),
@@ -17,6 +20,12 @@ export type BookAuditionArgs = z.infer<typeof bookAuditionArgs>;
 
 /** What a confirmation carries to `commit` (JSON in the database, so dates are ISO strings). */
 export type BookingPayload =
-  | { kind: 'book'; role: string; projectId?: string; timeZone: string; items: { talentId: string; talentName: string; start: string; end: string }[] }
+  | {
+      kind: 'book';
+      role: string;
+      projectId?: string;
+      timeZone: string;
+      items: { talentId: string; talentName: string; start: string; end: string }[];
+    }
   | { kind: 'reschedule'; auditionId: string; start: string; end: string; timeZone: string }
   | { kind: 'cancel'; auditionId: string };

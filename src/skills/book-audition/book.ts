@@ -59,16 +59,31 @@ async function proposeOne(c: Common, args: BookAuditionArgs): Promise<Reply> {
   const person = await resolvePerson(ctx.store, ctx.tenant, args.person);
   if (person.kind === 'none') {
     ctx.log.info({ rosterSize: person.rosterSize }, 'booking refused: person not on the roster');
-    return errorReply(person.rosterSize
-      ? `No one called “${args.person}” is on the roster. Check the spelling, or search for them first.`
-      : 'The roster is empty: upload a roster CSV or JSON here first.');
+    return errorReply(
+      person.rosterSize
+        ? `No one called “${args.person}” is on the roster. Check the spelling, or search for them first.`
+        : 'The roster is empty: upload a roster CSV or JSON here first.',
+    );
   }
   if (person.kind === 'many') {
     const text = `${person.matches.length} people on the roster match “${args.person}”: which one?`;
-    return reply(`${text} ${person.matches.map((p) => p.name).join(', ')}`).section(text)
-      .buttons(person.matches.slice(0, 8).map((p) => ({ label: p.name, action: { skill: 'book-audition', args: {
-        op: 'book', person: p.id, role: c.role, when: c.start.toISOString(), durationMinutes: c.minutes,
-      } } })))
+    return reply(`${text} ${person.matches.map((p) => p.name).join(', ')}`)
+      .section(text)
+      .buttons(
+        person.matches.slice(0, 8).map((p) => ({
+          label: p.name,
+          action: {
+            skill: 'book-audition',
+            args: {
+              op: 'book',
+              person: p.id,
+              role: c.role,
+              when: c.start.toISOString(),
+              durationMinutes: c.minutes,
+            },
+          },
+        })),
+      )
       .build();
   }
   const p = person.profile;
@@ -77,7 +92,12 @@ async function proposeOne(c: Common, args: BookAuditionArgs): Promise<Reply> {
   const slot = { start: c.start, end: new Date(c.start.getTime() + c.minutes * 60_000) };
   let busy;
   try {
-    busy = await busyTime(deps, { tenant: ctx.tenant, talentIds: [p.id], from: new Date(slot.start.getTime() - buffer * 60_000), to: new Date(slot.start.getTime() + LOOKAHEAD_MS) });
+    busy = await busyTime(deps, {
+      tenant: ctx.tenant,
+      talentIds: [p.id],
+      from: new Date(slot.start.getTime() - buffer * 60_000),
+      to: new Date(slot.start.getTime() + LOOKAHEAD_MS),
+    });
   } catch (err) {
     return calendarFailure(ctx, err, 'booked');
   }
@@ -85,16 +105,27 @@ async function proposeOne(c: Common, args: BookAuditionArgs): Promise<Reply> {
   if (clashes.length) {
     ctx.log.info({ talent: p.id, clashes: clashes.length }, 'booking time is busy');
     const free = nextFreeSlots(slot.start, c.minutes, buffer, busy, { zone: c.zone, ...DEFAULT_WINDOW }, SUGGESTIONS);
-    return conflictReply(p.name, slot, clashes, c.zone, free, (s) => ({ skill: 'book-audition', args: {
-      op: 'book', person: p.id, role: c.role, when: s.start.toISOString(), durationMinutes: c.minutes,
-    } }));
+    return conflictReply(p.name, slot, clashes, c.zone, free, (s) => ({
+      skill: 'book-audition',
+      args: {
+        op: 'book',
+        person: p.id,
+        role: c.role,
+        when: s.start.toISOString(),
+        durationMinutes: c.minutes,
+      },
+    }));
   }
   const payload: BookingPayload = {
-    kind: 'book', role: c.role, timeZone: c.zone, ...(c.projectId ? { projectId: c.projectId } : {}),
+    kind: 'book',
+    role: c.role,
+    timeZone: c.zone,
+    ...(c.projectId ? { projectId: c.projectId } : {}),
     items: [{ talentId: p.id, talentName: p.name, start: slot.start.toISOString(), end: slot.end.toISOString() }],
   };
   const summary = `Book ${p.name} for ${c.role}${c.projectTitle ? ` (${c.projectTitle})` : ''}, ${formatSpan(slot.start, slot.end, c.zone)}`;
-  const details = reply(summary).heading('Book this audition?')
+  const details = reply(summary)
+    .heading('Book this audition?')
     .fields([
       { label: 'Who', value: p.name },
       { label: 'Role', value: `${c.role}${c.projectTitle ? ` — ${c.projectTitle}` : ''}` },
@@ -115,27 +146,52 @@ async function proposeSession(c: Common): Promise<Reply> {
     return errorReply(`There is no shortlist in this channel yet. Ask for one first, e.g. “shortlist for ${c.role}”.`);
   }
   if (normTerm(shortlist.role) !== normTerm(c.role)) {
-    return errorReply(`The last shortlist here is for ${shortlist.role}, not ${c.role}. Ask “shortlist for ${c.role}” first, or book the session for ${shortlist.role}.`);
+    return errorReply(
+      `The last shortlist here is for ${shortlist.role}, not ${c.role}. Ask “shortlist for ${c.role}” first, or book the session for ${shortlist.role}.`,
+    );
   }
   const people = shortlist.entries;
   const buffer = ctx.services.config.AUDITION_BUFFER_MINUTES;
   let busy;
   try {
-    busy = await busyTime(auditionDepsFrom(ctx), { tenant: ctx.tenant, talentIds: people.map((e) => e.talentId), from: new Date(c.start.getTime() - buffer * 60_000), to: new Date(c.start.getTime() + LOOKAHEAD_MS) });
+    busy = await busyTime(auditionDepsFrom(ctx), {
+      tenant: ctx.tenant,
+      talentIds: people.map((e) => e.talentId),
+      from: new Date(c.start.getTime() - buffer * 60_000),
+      to: new Date(c.start.getTime() + LOOKAHEAD_MS),
+    });
   } catch (err) {
     return calendarFailure(ctx, err, 'booked');
   }
   const slots = sessionSlots(c.start, c.minutes, buffer, busy, { zone: c.zone, ...DEFAULT_WINDOW }, people.length);
   if (slots.length < people.length) {
-    return errorReply(`I found only ${slots.length} free ${c.minutes}-minute slots for ${people.length} people in the next two weeks. Try another day or shorter auditions.`);
+    return errorReply(
+      `I found only ${slots.length} free ${c.minutes}-minute slots for ${people.length} people in the next two weeks. Try another day or shorter auditions.`,
+    );
   }
-  const items = people.map((e, i) => ({ talentId: e.talentId, talentName: e.name, start: slots[i]!.start.toISOString(), end: slots[i]!.end.toISOString() }));
-  const payload: BookingPayload = { kind: 'book', role: c.role, timeZone: c.zone, ...(c.projectId ? { projectId: c.projectId } : {}), items };
+  const items = people.map((e, i) => ({
+    talentId: e.talentId,
+    talentName: e.name,
+    start: slots[i]!.start.toISOString(),
+    end: slots[i]!.end.toISOString(),
+  }));
+  const payload: BookingPayload = {
+    kind: 'book',
+    role: c.role,
+    timeZone: c.zone,
+    ...(c.projectId ? { projectId: c.projectId } : {}),
+    items,
+  };
   const skipped = skippedBusy(c.start, slots, buffer);
   const summary = `Book ${people.length} auditions for ${c.role}, ${formatSpan(slots[0]!.start, slots.at(-1)!.end, c.zone)}`;
-  const b = reply(`${summary}:\n${items.map((it, i) => `${i + 1}. ${formatSpan(slots[i]!.start, slots[i]!.end, c.zone)} ${it.talentName}`).join('\n')}`)
+  const b = reply(
+    `${summary}:\n${items.map((it, i) => `${i + 1}. ${formatSpan(slots[i]!.start, slots[i]!.end, c.zone)} ${it.talentName}`).join('\n')}`,
+  )
     .heading(`Book this session for ${c.role}?`)
-    .table(['#', 'When', 'Who'], items.map((it, i) => [String(i + 1), formatSpan(slots[i]!.start, slots[i]!.end, c.zone), it.talentName]));
+    .table(
+      ['#', 'When', 'Who'],
+      items.map((it, i) => [String(i + 1), formatSpan(slots[i]!.start, slots[i]!.end, c.zone), it.talentName]),
+    );
   if (skipped) b.context('Busy time was skipped, so the session is not one unbroken run.');
   b.context(inviteNote(ctx)).context(reminderNote(ctx.services.config.REMINDER_OFFSETS_MINUTES));
   return ctx.propose({ summary, payload, details: b.build() });

@@ -25,10 +25,25 @@ export async function listAuditions(ctx: SkillContext, args: BookAuditionArgs): 
   const heading = `Auditions ${range.name} (${rows.length})`;
   return reply(`${heading}:\n${lines.join('\n')}`)
     .heading(heading)
-    .table(['#', 'When', 'Who', 'Role', 'Video'], rows.map((a, i) => [String(i + 1), formatSpan(a.startsAt, a.endsAt, zone.zone), a.talentName, a.role, a.videoLink ?? '—']))
-    .buttons(rows.slice(0, 10).map((a) => ({ label: `Cancel ${a.talentName}`, style: 'danger', action: { skill: 'book-audition', args: { op: 'cancel', audition: a.id } } })))
+    .table(
+      ['#', 'When', 'Who', 'Role', 'Video'],
+      rows.map((a, i) => [String(i + 1), formatSpan(a.startsAt, a.endsAt, zone.zone), a.talentName, a.role, a.videoLink ?? '—']),
+    )
+    .buttons(
+      rows
+        .slice(0, 10)
+        .map((a) => ({
+          label: `Cancel ${a.talentName}`,
+          style: 'danger',
+          action: { skill: 'book-audition', args: { op: 'cancel', audition: a.id } },
+        })),
+    )
     .context('Times in your time zone. To move one: “reschedule NAME’s audition to Friday 2pm”.')
-    .buttons(await ctx.memory.get(DIGEST_FIELD) ? [] : [{ label: 'Post a daily digest here', action: { skill: 'book-audition', args: { op: 'digest', enable: true } } }])
+    .buttons(
+      (await ctx.memory.get(DIGEST_FIELD))
+        ? []
+        : [{ label: 'Post a daily digest here', action: { skill: 'book-audition', args: { op: 'digest', enable: true } } }],
+    )
     .build();
 }
 
@@ -39,8 +54,10 @@ export async function proposeReschedule(ctx: SkillContext, args: BookAuditionArg
   if (!found.ok) return found.reply;
   const a = found.audition;
   if (!args.when) {
-    return errorReply(impossibleDate(ctx.message.text, zone.zone, ctx.now())
-      ?? `When should ${a.talentName}'s audition move to? e.g. “reschedule ${a.talentName}'s audition to Friday 2pm”.`);
+    return errorReply(
+      impossibleDate(ctx.message.text, zone.zone, ctx.now()) ??
+        `When should ${a.talentName}'s audition move to? e.g. “reschedule ${a.talentName}'s audition to Friday 2pm”.`,
+    );
   }
   const when = parseWhen(args.when, zone.zone, ctx.now());
   if (!when.ok) {
@@ -52,23 +69,44 @@ export async function proposeReschedule(ctx: SkillContext, args: BookAuditionArg
   const buffer = ctx.services.config.AUDITION_BUFFER_MINUTES;
   let busy;
   try {
-    busy = await busyTime(auditionDepsFrom(ctx), { tenant: ctx.tenant, talentIds: [a.talentId], from: new Date(slot.start.getTime() - buffer * 60_000), to: new Date(slot.start.getTime() + 14 * 24 * 3_600_000), ignore: a });
+    busy = await busyTime(auditionDepsFrom(ctx), {
+      tenant: ctx.tenant,
+      talentIds: [a.talentId],
+      from: new Date(slot.start.getTime() - buffer * 60_000),
+      to: new Date(slot.start.getTime() + 14 * 24 * 3_600_000),
+      ignore: a,
+    });
   } catch (err) {
     return calendarFailure(ctx, err, 'changed');
   }
   const clashes = conflictsOf(slot, busy, buffer);
   if (clashes.length) {
     const free = nextFreeSlots(slot.start, minutes, buffer, busy, { zone: zone.zone, ...DEFAULT_WINDOW }, 3);
-    return conflictReply(a.talentName, slot, clashes, zone.zone, free, (s) => ({ skill: 'book-audition', args: {
-      op: 'reschedule', audition: a.id, when: s.start.toISOString(), durationMinutes: minutes,
-    } }));
+    return conflictReply(a.talentName, slot, clashes, zone.zone, free, (s) => ({
+      skill: 'book-audition',
+      args: {
+        op: 'reschedule',
+        audition: a.id,
+        when: s.start.toISOString(),
+        durationMinutes: minutes,
+      },
+    }));
   }
-  const payload: BookingPayload = { kind: 'reschedule', auditionId: a.id, start: slot.start.toISOString(), end: slot.end.toISOString(), timeZone: zone.zone };
+  const payload: BookingPayload = {
+    kind: 'reschedule',
+    auditionId: a.id,
+    start: slot.start.toISOString(),
+    end: slot.end.toISOString(),
+    timeZone: zone.zone,
+  };
   const summary = `Move ${a.talentName}'s audition for ${a.role} to ${formatSpan(slot.start, slot.end, zone.zone)}`;
-  const details = reply(summary).heading('Move this audition?')
+  const details = reply(summary)
+    .heading('Move this audition?')
     .fields([
-      { label: 'Who', value: a.talentName }, { label: 'Role', value: a.role },
-      { label: 'From', value: formatSpan(a.startsAt, a.endsAt, zone.zone) }, { label: 'To', value: formatSpan(slot.start, slot.end, zone.zone) },
+      { label: 'Who', value: a.talentName },
+      { label: 'Role', value: a.role },
+      { label: 'From', value: formatSpan(a.startsAt, a.endsAt, zone.zone) },
+      { label: 'To', value: formatSpan(slot.start, slot.end, zone.zone) },
     ])
     .context('The calendar event, the invitation and the reminders move with it.')
     .build();
@@ -83,8 +121,13 @@ export async function proposeCancel(ctx: SkillContext, args: BookAuditionArgs): 
   const a = found.audition;
   const payload: BookingPayload = { kind: 'cancel', auditionId: a.id };
   const summary = `Cancel ${a.talentName}'s audition for ${a.role}, ${formatSpan(a.startsAt, a.endsAt, zone.zone)}`;
-  const details = reply(summary).heading('Cancel this audition?')
-    .fields([{ label: 'Who', value: a.talentName }, { label: 'Role', value: a.role }, { label: 'When', value: formatSpan(a.startsAt, a.endsAt, zone.zone) }])
+  const details = reply(summary)
+    .heading('Cancel this audition?')
+    .fields([
+      { label: 'Who', value: a.talentName },
+      { label: 'Role', value: a.role },
+      { label: 'When', value: formatSpan(a.startsAt, a.endsAt, zone.zone) },
+    ])
     .context('The calendar event and its reminders are removed; attendees get a cancellation.')
     .build();
   return ctx.propose({ summary, payload: payload as unknown as Record<string, unknown>, details });
@@ -100,7 +143,11 @@ async function findAudition(ctx: SkillContext, args: BookAuditionArgs, op: 'resc
     if (a.status !== 'booked') return { ok: false, reply: errorReply(`${a.talentName}'s audition for ${a.role} is already cancelled.`) };
     return { ok: true, audition: a };
   }
-  if (!args.person) return { ok: false, reply: errorReply(`Whose audition should I ${op}? e.g. “${op} Meera's audition${op === 'reschedule' ? ' to Friday 2pm' : ''}”.`) };
+  if (!args.person)
+    return {
+      ok: false,
+      reply: errorReply(`Whose audition should I ${op}? e.g. “${op} Meera's audition${op === 'reschedule' ? ' to Friday 2pm' : ''}”.`),
+    };
   const person = await resolvePerson(ctx.store, ctx.tenant, args.person);
   const now = ctx.now();
   const upcoming = await ctx.store.auditions.listBetween(ctx.tenant, now, new Date(now.getTime() + YEAR_MS));
@@ -112,9 +159,24 @@ async function findAudition(ctx: SkillContext, args: BookAuditionArgs, op: 'resc
   }
   if (theirs.length === 1) return { ok: true, audition: theirs[0]! };
   const text = `${theirs.length} upcoming auditions match “${args.person}”: which one?`;
-  return { ok: false, reply: reply(text).section(text)
-    .buttons(theirs.slice(0, 8).map((a) => ({ label: `${a.talentName}, ${formatSpan(a.startsAt, a.endsAt, zone)}`, action: { skill: 'book-audition', args: {
-      op, audition: a.id, ...(args.when ? { when: args.when } : {}), ...(args.durationMinutes ? { durationMinutes: args.durationMinutes } : {}),
-    } } })))
-    .build() };
+  return {
+    ok: false,
+    reply: reply(text)
+      .section(text)
+      .buttons(
+        theirs.slice(0, 8).map((a) => ({
+          label: `${a.talentName}, ${formatSpan(a.startsAt, a.endsAt, zone)}`,
+          action: {
+            skill: 'book-audition',
+            args: {
+              op,
+              audition: a.id,
+              ...(args.when ? { when: args.when } : {}),
+              ...(args.durationMinutes ? { durationMinutes: args.durationMinutes } : {}),
+            },
+          },
+        })),
+      )
+      .build(),
+  };
 }

@@ -19,19 +19,27 @@ export const bookAuditionSkill = defineSkill({
   description: 'Book, list, reschedule or cancel auditions: free/busy checks, invitations, reminders.',
   examples: [
     // The first three go into the Claude tool description: keep booking and listing among them.
-    'book Meera for MARIA Thursday 3pm', 'book the second one tomorrow at 11', 'auditions this week',
+    'book Meera for MARIA Thursday 3pm',
+    'book the second one tomorrow at 11',
+    'auditions this week',
     'book the shortlist for MARIA tomorrow from 10am, 20 minutes each',
-    "reschedule Meera's audition to Friday 2pm", "cancel Omar's audition",
+    "reschedule Meera's audition to Friday 2pm",
+    "cancel Omar's audition",
   ],
   args: bookAuditionArgs,
   sideEffects: true,
   async run(ctx, args: BookAuditionArgs) {
     switch (args.op ?? 'book') {
-      case 'list': return listAuditions(ctx, args);
-      case 'reschedule': return proposeReschedule(ctx, args);
-      case 'cancel': return proposeCancel(ctx, args);
-      case 'book': return proposeBooking(ctx, args);
-      case 'digest': return setDigest(ctx, args);
+      case 'list':
+        return listAuditions(ctx, args);
+      case 'reschedule':
+        return proposeReschedule(ctx, args);
+      case 'cancel':
+        return proposeCancel(ctx, args);
+      case 'book':
+        return proposeBooking(ctx, args);
+      case 'digest':
+        return setDigest(ctx, args);
     }
   },
   commit: commitBooking,

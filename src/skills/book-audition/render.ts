@@ -21,12 +21,23 @@ export function calendarFailure(ctx: SkillContext, err: unknown, what: string): 
 }
 
 /** Why a time is refused, and the next free times as buttons that book them instead. */
-export function conflictReply(who: string, slot: Interval, clashes: Busy[], zone: string, suggestions: Interval[], book: (s: Interval) => Button['action']): Reply {
-  const reasons = clashes.map((c) => c.what === 'talent'
-    ? `${who} already has an audition ${formatSpan(c.start, c.end, zone)}`
-    : `the casting team's calendar is busy ${formatSpan(c.start, c.end, zone)}`);
+export function conflictReply(
+  who: string,
+  slot: Interval,
+  clashes: Busy[],
+  zone: string,
+  suggestions: Interval[],
+  book: (s: Interval) => Button['action'],
+): Reply {
+  const reasons = clashes.map((c) =>
+    c.what === 'talent'
+      ? `${who} already has an audition ${formatSpan(c.start, c.end, zone)}`
+      : `the casting team's calendar is busy ${formatSpan(c.start, c.end, zone)}`,
+  );
   const text = `${who} can't be seen ${formatSpan(slot.start, slot.end, zone)}: ${unique(reasons).join('; ')}.`;
-  const b = reply(`${text}${suggestions.length ? ` Free: ${suggestions.map((s) => formatSpan(s.start, s.end, zone)).join(', ')}.` : ''}`).section(text);
+  const b = reply(
+    `${text}${suggestions.length ? ` Free: ${suggestions.map((s) => formatSpan(s.start, s.end, zone)).join(', ')}.` : ''}`,
+  ).section(text);
   if (suggestions.length) {
     b.context('Next free times:');
     b.buttons(suggestions.map((s) => ({ label: DateTime.fromJSDate(s.start, { zone }).toFormat('ccc d LLL HH:mm'), action: book(s) })));
@@ -37,9 +48,16 @@ export function conflictReply(who: string, slot: Interval, clashes: Busy[], zone
 }
 
 /** The .ics attachment of an invitation or cancellation. */
-export function icsFile(a: Pick<AuditionRecord, 'talentName' | 'startsAt' | 'timeZone'>, data: Uint8Array, cancelled = false): FileAttachment {
+export function icsFile(
+  a: Pick<AuditionRecord, 'talentName' | 'startsAt' | 'timeZone'>,
+  data: Uint8Array,
+  cancelled = false,
+): FileAttachment {
   const day = DateTime.fromJSDate(a.startsAt, { zone: a.timeZone }).toFormat('yyyy-LL-dd-HHmm');
-  const who = a.talentName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const who = a.talentName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return {
     name: `${cancelled ? 'cancelled-' : ''}audition-${who}-${day}.ics`,
     mimeType: 'text/calendar',
@@ -50,7 +68,9 @@ export function icsFile(a: Pick<AuditionRecord, 'talentName' | 'startsAt' | 'tim
 
 /** "Reminders: 1 day and 1 hour before". */
 export function reminderNote(offsets: number[]): string {
-  const words = offsets.map((m) => (m % 1440 === 0 ? plural(m / 1440, 'day') : m % 60 === 0 ? plural(m / 60, 'hour') : plural(m, 'minute')));
+  const words = offsets.map((m) =>
+    m % 1440 === 0 ? plural(m / 1440, 'day') : m % 60 === 0 ? plural(m / 60, 'hour') : plural(m, 'minute'),
+  );
   return words.length ? `Reminders go to this channel ${words.join(' and ')} before.` : 'No reminders are configured.';
 }
 

@@ -21,10 +21,18 @@ export function helpReply(skills: SkillDefinition[], note?: string): Reply {
     r.fields([
       { label: s.id, value: s.description },
       { label: 'Command', value: SLASH[s.id] ?? `/cast ${s.id}` },
-      { label: 'Or say', value: s.examples.slice(0, 2).map((e) => `"${e}"`).join(' · ') },
+      {
+        label: 'Or say',
+        value: s.examples
+          .slice(0, 2)
+          .map((e) => `"${e}"`)
+          .join(' · '),
+      },
     ]);
   }
-  r.context('Upload a screenplay (Fountain, Final Draft .fdx, PDF, text) to get its casting breakdown; upload a roster CSV to import talent.');
+  r.context(
+    'Upload a screenplay (Fountain, Final Draft .fdx, PDF, text) to get its casting breakdown; upload a roster CSV to import talent.',
+  );
   return r.build();
 }
 
@@ -36,6 +44,7 @@ export function makeHelpSkill(all: () => SkillDefinition[]) {
     examples: ['help', 'what can you do?'],
     args: z.object({ topic: z.string().optional(), unknownCommand: z.string().optional() }),
     sideEffects: false,
-    run: async (_ctx, args) => helpReply(all(), args.unknownCommand ? `I don't know the command "${args.unknownCommand}". Here is what I can do:` : undefined),
+    run: async (_ctx, args) =>
+      helpReply(all(), args.unknownCommand ? `I don't know the command "${args.unknownCommand}". Here is what I can do:` : undefined),
   });
 }

@@ -18,8 +18,10 @@ export function rejectedRowCount(r: ImportResult): number {
 
 /** "12 new, 3 updated, 385 unchanged, 2 rejected": shared by the chat reply and the CLI. */
 export function importSummary(r: ImportResult): string {
-  return `${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${rejectedRowCount(r)} rejected`
-    + (r.reembedded ? ` (${r.reembedded} others re-embedded for the new model)` : '');
+  return (
+    `${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${rejectedRowCount(r)} rejected` +
+    (r.reembedded ? ` (${r.reembedded} others re-embedded for the new model)` : '')
+  );
 }
 
 /** One line per rejected row, "row 7, playing_age_min: \"abc\" is not a whole number". */
@@ -37,17 +39,34 @@ export async function importRosterFromMessage(ctx: SkillContext, file: SharedFil
     return errorReply(err.message);
   }
   await ctx.progress(`Importing ${file.name}…`);
-  const result = await importRoster({
-    store: ctx.store, embedder: await ctx.services.embedder(), vectors: ctx.services.vectors, log: ctx.log, now: () => ctx.now(),
-  }, ctx.tenant, bytes, file.name);
+  const result = await importRoster(
+    {
+      store: ctx.store,
+      embedder: await ctx.services.embedder(),
+      vectors: ctx.services.vectors,
+      log: ctx.log,
+      now: () => ctx.now(),
+    },
+    ctx.tenant,
+    bytes,
+    file.name,
+  );
 
   if (result.fatal) return errorReply(`Nothing imported from ${result.fatal}.`);
   const imported = result.inserted + result.updated;
   const summary = `Roster ${file.name}: ${importSummary(result)}.`;
-  const b = reply(summary).section(imported || result.unchanged ? `*Roster imported* · ${importSummary(result)}` : `*Nothing imported* from ${file.name}`);
+  const b = reply(summary).section(
+    imported || result.unchanged ? `*Roster imported* · ${importSummary(result)}` : `*Nothing imported* from ${file.name}`,
+  );
   if (result.rejected.length) {
-    b.table(['row', 'column', 'reason'], result.rejected.slice(0, SHOWN_REJECTIONS).map((x) => [String(x.row), x.column ?? '', x.reason]));
-    if (result.rejected.length > SHOWN_REJECTIONS) b.context(`…and ${result.rejected.length - SHOWN_REJECTIONS} more problems. Fix them and upload the file again: unchanged people are skipped.`);
+    b.table(
+      ['row', 'column', 'reason'],
+      result.rejected.slice(0, SHOWN_REJECTIONS).map((x) => [String(x.row), x.column ?? '', x.reason]),
+    );
+    if (result.rejected.length > SHOWN_REJECTIONS)
+      b.context(
+        `…and ${result.rejected.length - SHOWN_REJECTIONS} more problems. Fix them and upload the file again: unchanged people are skipped.`,
+      );
   }
   const out = b.build();
   return imported || result.unchanged ? out : { ...out, isError: true };

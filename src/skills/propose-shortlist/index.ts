@@ -44,7 +44,9 @@ function failureReply(result: Extract<ShortlistRoleResult, { ok: false }>): Repl
       return reply(text).section(text).buttons(roleButtons(r.project, r.matches)).build();
     }
     case 'nothing-to-go-on':
-      return errorReply(`I don't know the role “${r.role}”: no script has been analyzed in this channel. Upload a script and ask me to analyze it, or describe the role, e.g. “shortlist a tough cop in his 50s who boxes”.`);
+      return errorReply(
+        `I don't know the role “${r.role}”: no script has been analyzed in this channel. Upload a script and ask me to analyze it, or describe the role, e.g. “shortlist a tough cop in his 50s who boxes”.`,
+      );
   }
 }
 
@@ -71,7 +73,9 @@ export const proposeShortlistSkill = defineSkill({
     const project = await activeProject(ctx);
     const limit = args.limit ?? DEFAULT_SHORTLIST_SIZE;
     const result = await shortlistRole(talentDepsFrom(ctx), {
-      tenant: ctx.tenant, role: args.role, limit,
+      tenant: ctx.tenant,
+      role: args.role,
+      limit,
       ...(project ? { project } : {}),
       ...(args.description ? { description: args.description } : {}),
       ...(args.exclude ? { exclude: args.exclude } : {}),
@@ -84,21 +88,29 @@ export const proposeShortlistSkill = defineSkill({
     const roster = await loadRoster(ctx.store, ctx.tenant);
     const wants = describeFilters(outcome.applied);
     if (outcome.entries.length === 0) {
-      const text = roster.profiles.length === 0
-        ? 'The roster is empty: upload a roster CSV or JSON here, or run `castmatch import talent FILE`.'
-        : `No one on the roster fits ${criteria.role}${wants ? ` (${wants})` : ''}.`;
+      const text =
+        roster.profiles.length === 0
+          ? 'The roster is empty: upload a roster CSV or JSON here, or run `castmatch import talent FILE`.'
+          : `No one on the roster fits ${criteria.role}${wants ? ` (${wants})` : ''}.`;
       return reply(text).section(text).build();
     }
 
     const record: ShortlistRecord = {
-      id: randomUUID(), channel: ctx.memory.key, role: criteria.role, createdAt: ctx.now(),
+      id: randomUUID(),
+      channel: ctx.memory.key,
+      role: criteria.role,
+      createdAt: ctx.now(),
       ...(result.resolution.kind === 'role' ? { projectId: result.resolution.project.id } : {}),
       entries: outcome.entries.map((e) => ({ talentId: e.id, name: e.name, score: e.score, reasons: e.reasons })),
     };
     await ctx.store.shortlists.save(record);
     await ctx.memory.setLastShortlist(record.id);
     await ctx.memory.setLastRole(criteria.role);
-    await ctx.memory.setLastListed({ ids: record.entries.map((e) => e.talentId), names: record.entries.map((e) => e.name), source: 'shortlist' });
+    await ctx.memory.setLastListed({
+      ids: record.entries.map((e) => e.talentId),
+      names: record.entries.map((e) => e.name),
+      source: 'shortlist',
+    });
 
     const title = result.resolution.kind === 'role' ? `${criteria.role} — ${result.resolution.project.title}` : criteria.role;
     const lines = outcome.entries.map((h, i) => cardLine(i + 1, roster.byId.get(h.id), h));
@@ -108,10 +120,19 @@ export const proposeShortlistSkill = defineSkill({
     outcome.entries.forEach((hit, i) => {
       addTalentCard(b, i + 1, roster.byId.get(hit.id), hit, [
         { label: 'Book', style: 'primary', action: { skill: 'book-audition', args: { person: hit.id, role: criteria.role } } },
-        { label: 'Remove', action: { skill: 'propose-shortlist', args: {
-          role: criteria.role, limit, exclude: [...excluded, hit.id],
-          ...(args.description ? { description: args.description } : {}), ...(args.at ? { at: args.at } : {}),
-        } } },
+        {
+          label: 'Remove',
+          action: {
+            skill: 'propose-shortlist',
+            args: {
+              role: criteria.role,
+              limit,
+              exclude: [...excluded, hit.id],
+              ...(args.description ? { description: args.description } : {}),
+              ...(args.at ? { at: args.at } : {}),
+            },
+          },
+        },
         { label: 'More like this', action: { skill: 'search-talent', args: { query: `like ${hit.id}` } } },
       ]);
     });

@@ -12,7 +12,11 @@ export function publicSummary(p: TalentProfile): string {
   return [formatRange(p), p.location, p.union].filter(Boolean).join(' · ');
 }
 
-export interface CardHit { id: string; name: string; reasons: string[] }
+export interface CardHit {
+  id: string;
+  name: string;
+  reasons: string[];
+}
 
 /** One line per person for the plain-text fallback: "1. Meera Iyer (plays 28–36 · Chennai, India)". */
 export function cardLine(index: number, p: TalentProfile | undefined, hit: CardHit): string {

@@ -28,7 +28,8 @@ function understood(r: TalentSearchResult): string {
 export function renderSearchReply(r: TalentSearchResult, profiles: Map<string, TalentProfile>, activeRole?: string): Reply {
   if (r.total === 0) {
     return reply('The roster is empty: upload a roster CSV or JSON here, or run `castmatch import talent FILE`.')
-      .section('The roster is empty: upload a roster CSV or JSON here, or run `castmatch import talent FILE`.').build();
+      .section('The roster is empty: upload a roster CSV or JSON here, or run `castmatch import talent FILE`.')
+      .build();
   }
   if (r.results.length === 0) {
     const text = `No one on the roster matches ${r.similarTo ? `people like ${r.similarTo.name}` : describeFilters(r.filters) || `“${r.query}”`}. Try fewer requirements or a wider age range.`;

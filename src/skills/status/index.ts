@@ -23,7 +23,8 @@ export type StatusSkill = Omit<SkillDefinition, 'id'> & { id: typeof STATUS_SKIL
 export function makeStatusSkill(status: StatusProvider): StatusSkill {
   return {
     id: STATUS_SKILL_ID,
-    description: 'Show whether CastMatch and the services it uses are working: database, scheduler, chat platforms, Claude, Pinecone, Google.',
+    description:
+      'Show whether CastMatch and the services it uses are working: database, scheduler, chat platforms, Claude, Pinecone, Google.',
     examples: ['status', 'are you working?'],
     args: z.object({}).passthrough(),
     sideEffects: false,

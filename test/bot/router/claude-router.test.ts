@@ -40,7 +40,10 @@ beforeAll(async () => {
   router = new Router(skills, log, llm);
 });
 afterAll(() => fake?.close());
-beforeEach(() => { decide = wordOverlapModel; fake.requests.length = 0; });
+beforeEach(() => {
+  decide = wordOverlapModel;
+  fake.requests.length = 0;
+});
 
 test.each(PLAIN_REQUESTS)('Claude path: "%s" → %s', async (text, skill) => {
   const route = await router.routeText(text, memoryFor(), NOW);
@@ -60,13 +63,18 @@ test('the request offers one tool per skill with its JSON schema, and forces a t
   expect(body.system).toMatch(/never follow instructions/i);
 });
 
-test('the model\'s arguments are used, and references resolve against channel memory', async () => {
+test("the model's arguments are used, and references resolve against channel memory", async () => {
   const memory = memoryFor();
   await memory.setLastListed({ ids: ['T001', 'T002', 'T003'], names: ['A', 'B', 'C'], source: 'shortlist' });
   await memory.setLastRole('MARIA');
   decide = () => ({ tool: 'book-audition', input: { person: 'the second one', when: 'tomorrow at 11am' } });
   const route = await router.routeText('book the second one tomorrow at 11am', memory, NOW);
-  expect(route).toEqual({ kind: 'skill', skill: 'book-audition', args: { person: 'T002', role: 'MARIA', when: 'tomorrow at 11am' }, via: 'claude' });
+  expect(route).toEqual({
+    kind: 'skill',
+    skill: 'book-audition',
+    args: { person: 'T002', role: 'MARIA', when: 'tomorrow at 11am' },
+    via: 'claude',
+  });
   expect((fake.requests[0]!.json as MessagesRequest).system).toMatch(/people last listed, in order: A, B, C/);
 });
 

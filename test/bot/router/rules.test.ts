@@ -10,8 +10,16 @@ describe('rule-based parser', () => {
   });
 
   test('booking requests carry person, role and the time phrase', () => {
-    expect(parseRequest('book Meera for MARIA Thursday 3pm', NOW).args).toEqual({ op: 'book', person: 'Meera', role: 'MARIA', when: 'Thursday 3pm' });
-    expect(parseRequest('book the second one tomorrow at 11am', NOW).args).toMatchObject({ person: 'the second one', when: 'tomorrow at 11am' });
+    expect(parseRequest('book Meera for MARIA Thursday 3pm', NOW).args).toEqual({
+      op: 'book',
+      person: 'Meera',
+      role: 'MARIA',
+      when: 'Thursday 3pm',
+    });
+    expect(parseRequest('book the second one tomorrow at 11am', NOW).args).toMatchObject({
+      person: 'the second one',
+      when: 'tomorrow at 11am',
+    });
   });
 
   test('a session books the whole shortlist with a duration', () => {
@@ -22,7 +30,11 @@ describe('rule-based parser', () => {
   });
 
   test('changes: reschedule, cancel and listing', () => {
-    expect(parseRequest("reschedule Meera's audition to Friday 2pm", NOW).args).toMatchObject({ op: 'reschedule', person: 'Meera', when: 'Friday 2pm' });
+    expect(parseRequest("reschedule Meera's audition to Friday 2pm", NOW).args).toMatchObject({
+      op: 'reschedule',
+      person: 'Meera',
+      when: 'Friday 2pm',
+    });
     expect(parseRequest('cancel the audition with Omar', NOW).args).toMatchObject({ op: 'cancel', person: 'Omar' });
     expect(parseRequest('auditions today', NOW).args).toEqual({ op: 'list', range: 'today' });
   });
@@ -51,7 +63,11 @@ describe('slash grammar', () => {
     expect(parseSlash('search Tamil-speaking woman', NOW)).toEqual({ skill: 'search-talent', args: { query: 'Tamil-speaking woman' } });
     expect(parseSlash('shortlist MARIA 3', NOW)).toEqual({ skill: 'propose-shortlist', args: { role: 'MARIA', limit: 3 } });
     expect(parseSlash('analyze', NOW)).toEqual({ skill: 'analyze-script', args: {} });
-    expect(parseSlash('book Meera for MARIA Thursday 3pm', NOW).args).toMatchObject({ person: 'Meera', role: 'MARIA', when: 'Thursday 3pm' });
+    expect(parseSlash('book Meera for MARIA Thursday 3pm', NOW).args).toMatchObject({
+      person: 'Meera',
+      role: 'MARIA',
+      when: 'Thursday 3pm',
+    });
     expect(parseSlash('auditions this week', NOW)).toEqual({ skill: 'book-audition', args: { op: 'list', range: 'this week' } });
     expect(parseSlash('', NOW)).toEqual({ skill: 'help', args: {} });
   });

@@ -24,7 +24,12 @@ export interface SlackRig {
   config: Config;
   fixture(name: string): Promise<Json>;
   /** Signs and POSTs a raw body; `at` is the request timestamp (seconds), default now. */
-  postRaw(route: string, body: string, contentType: string, opts?: { at?: number; secret?: string; headers?: Record<string, string> }): Promise<{ status: number; body: string; ms: number }>;
+  postRaw(
+    route: string,
+    body: string,
+    contentType: string,
+    opts?: { at?: number; secret?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: string; ms: number }>;
   command(fields: Json, opts?: { at?: number; secret?: string }): Promise<{ status: number; body: string; ms: number }>;
   event(payload: Json, headers?: Record<string, string>): Promise<{ status: number; body: string; ms: number }>;
   interaction(payload: Json): Promise<{ status: number; body: string; ms: number }>;
@@ -37,36 +42,66 @@ export function signature(secret: string, at: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${at}:${body}`).digest('hex')}`;
 }
 
-export async function startSlackRig(app: TestApp, opts: SlackAdapterOptions & { handler?: TurnHandler; api?: FakeSlackApi; env?: Partial<Config> } = {}): Promise<SlackRig> {
-  const api = opts.api ?? await startFakeSlackApi();
+export async function startSlackRig(
+  app: TestApp,
+  opts: SlackAdapterOptions & { handler?: TurnHandler; api?: FakeSlackApi; env?: Partial<Config> } = {},
+): Promise<SlackRig> {
+  const api = opts.api ?? (await startFakeSlackApi());
   const config: Config = {
-    ...app.config, SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.apiUrl, ...opts.env,
+    ...app.config,
+    SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: api.apiUrl,
+    ...opts.env,
   };
   const adapter = createSlackAdapter({
-    config, handler: opts.handler ?? app.engine, store: app.db.store, log: app.log,
-    botId: FAKE_BOT_ID, botUserId: FAKE_BOT_USER, retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 }, ...opts,
+    config,
+    handler: opts.handler ?? app.engine,
+    store: app.db.store,
+    log: app.log,
+    botId: FAKE_BOT_ID,
+    botUserId: FAKE_BOT_USER,
+    retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 },
+    ...opts,
   });
   const server = await startHttpServer(adapter.routes, { port: 0, host: '127.0.0.1', log: app.log });
   const postRaw: SlackRig['postRaw'] = async (route, body, contentType, o = {}) => {
     const at = o.at ?? Math.floor(Date.now() / 1000);
     const started = performance.now();
     const res = await fetch(server.url(route), {
-      method: 'POST', body,
+      method: 'POST',
+      body,
       headers: {
-        'content-type': contentType, 'x-slack-request-timestamp': String(at),
-        'x-slack-signature': signature(o.secret ?? SIGNING_SECRET, at, body), ...o.headers,
+        'content-type': contentType,
+        'x-slack-request-timestamp': String(at),
+        'x-slack-signature': signature(o.secret ?? SIGNING_SECRET, at, body),
+        ...o.headers,
       },
     });
     const text = await res.text();
     return { status: res.status, body: text, ms: performance.now() - started };
   };
   const rig: SlackRig = {
-    adapter, server, api, config,
+    adapter,
+    server,
+    api,
+    config,
     fixture: async (name) => JSON.parse(await readFile(path.join(FIXTURES, `${name}.json`), 'utf8')) as Json,
     postRaw,
-    command: (fields, o) => postRaw('/slack/commands', new URLSearchParams(fields as Record<string, string>).toString(), 'application/x-www-form-urlencoded', o ?? {}),
+    command: (fields, o) =>
+      postRaw(
+        '/slack/commands',
+        new URLSearchParams(fields as Record<string, string>).toString(),
+        'application/x-www-form-urlencoded',
+        o ?? {},
+      ),
     event: (payload, headers) => postRaw('/slack/events', JSON.stringify(payload), 'application/json', headers ? { headers } : {}),
-    interaction: (payload) => postRaw('/slack/interactions', new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded'),
+    interaction: (payload) =>
+      postRaw(
+        '/slack/interactions',
+        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        'application/x-www-form-urlencoded',
+      ),
     turn: async (send) => {
       const res = await send();
       if (res.status !== 200) throw new Error(`Slack request answered ${res.status}: ${res.body}`);
@@ -101,9 +136,16 @@ export function blocksText(blocks: unknown): string {
 
 /** The buttons of posted blocks, with their decoded actions. */
 export function buttonsOf(blocks: unknown): { label: string; actionId: string; value: string; blockId: string }[] {
-  return ((blocks ?? []) as Json[]).filter((b) => b.type === 'actions').flatMap((b) => ((b.elements ?? []) as Json[]).map((e) => ({
-    label: String((e.text as Json).text), actionId: String(e.action_id), value: String(e.value), blockId: String(b.block_id),
-  })));
+  return ((blocks ?? []) as Json[])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) =>
+      ((b.elements ?? []) as Json[]).map((e) => ({
+        label: String((e.text as Json).text),
+        actionId: String(e.action_id),
+        value: String(e.value),
+        blockId: String(b.block_id),
+      })),
+    );
 }
 
 let seq = 0;

@@ -25,8 +25,11 @@ interface Manifest {
 
 /** The scope Slack requires for each bot event CastMatch subscribes to. */
 const EVENT_SCOPE: Record<string, string> = {
-  app_mention: 'app_mentions:read', 'message.channels': 'channels:history', 'message.groups': 'groups:history',
-  'message.im': 'im:history', file_shared: 'files:read',
+  app_mention: 'app_mentions:read',
+  'message.channels': 'channels:history',
+  'message.groups': 'groups:history',
+  'message.im': 'im:history',
+  file_shared: 'files:read',
 };
 
 /** Cross-field rules Slack enforces on import that its JSON Schema does not. */
@@ -35,9 +38,12 @@ function crossFieldProblems(m: Manifest): string[] {
   const socket = m.settings.socket_mode_enabled === true;
   const events = m.settings.event_subscriptions?.bot_events ?? [];
   if (!socket) {
-    if (events.length && !m.settings.event_subscriptions?.request_url) problems.push('settings.event_subscriptions.request_url: required unless socket_mode_enabled');
-    if (m.settings.interactivity?.is_enabled && !m.settings.interactivity.request_url) problems.push('settings.interactivity.request_url: required unless socket_mode_enabled');
-    for (const c of m.features.slash_commands ?? []) if (!c.url) problems.push(`features.slash_commands ${c.command}: url required unless socket_mode_enabled`);
+    if (events.length && !m.settings.event_subscriptions?.request_url)
+      problems.push('settings.event_subscriptions.request_url: required unless socket_mode_enabled');
+    if (m.settings.interactivity?.is_enabled && !m.settings.interactivity.request_url)
+      problems.push('settings.interactivity.request_url: required unless socket_mode_enabled');
+    for (const c of m.features.slash_commands ?? [])
+      if (!c.url) problems.push(`features.slash_commands ${c.command}: url required unless socket_mode_enabled`);
   }
   const scopes = new Set(m.oauth_config.scopes.bot);
   for (const e of events) if (EVENT_SCOPE[e] && !scopes.has(EVENT_SCOPE[e])) problems.push(`event ${e} needs scope ${EVENT_SCOPE[e]}`);
@@ -58,13 +64,13 @@ beforeAll(async () => {
   manifest = load(await readFile(MANIFEST, 'utf8')) as Manifest;
 });
 
-test('the validator is live: it accepts Slack\'s valid sample and rejects the invalid one', async () => {
+test("the validator is live: it accepts Slack's valid sample and rejects the invalid one", async () => {
   const sample = async (name: string) => JSON.parse(await readFile(path.join(SCHEMAS, name), 'utf8')) as unknown;
   expect(validate(await sample('v1_manifest.valid.json'))).toBe(true);
   expect(validate(await sample('v1_manifest.invalid.json'))).toBe(false);
 });
 
-test('the CastMatch manifest passes Slack\'s manifest schema', () => {
+test("the CastMatch manifest passes Slack's manifest schema", () => {
   const ok = validate(manifest);
   expect(validate.errors ?? []).toEqual([]);
   expect(ok).toBe(true);
@@ -91,7 +97,7 @@ test('the manifest satisfies the cross-field rules, and each rule catches its mi
   expect(crossFieldProblems(socket)).toEqual([]);
 });
 
-test('the manifest asks for the scopes the adapter installs with, and points at the adapter\'s paths', () => {
+test("the manifest asks for the scopes the adapter installs with, and points at the adapter's paths", () => {
   expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
   expect(manifest.features.slash_commands?.map((c) => c.command)).toEqual(['/cast']);
   expect(new URL(manifest.features.slash_commands![0]!.url!).pathname).toBe(SLACK_PATHS.commands);

@@ -7,8 +7,12 @@ import { blocksText, buttonsOf, type Json } from './harness.js';
 
 test('heading, section, fields, table, buttons, context and divider become Block Kit with the text as fallback', () => {
   const r = reply('3 matches for STEEL.')
-    .heading('Shortlist: STEEL').section('Picked for *range* and _availability_')
-    .fields([{ label: 'Role', value: 'STEEL' }, { label: 'Size', value: 'lead' }])
+    .heading('Shortlist: STEEL')
+    .section('Picked for *range* and _availability_')
+    .fields([
+      { label: 'Role', value: 'STEEL' },
+      { label: 'Size', value: 'lead' },
+    ])
     .divider()
     .table(['Name', 'Age'], [['Maya Roe', '34'], ['Omar Okafor']])
     .buttons([
@@ -20,10 +24,18 @@ test('heading, section, fields, table, buttons, context and divider become Block
   const { text, blocks } = renderMessage(r);
   expect(text).toBe('3 matches for STEEL.');
   expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'divider', 'section', 'actions', 'context']);
-  expect(blocksText(blocks)).toBe([
-    'Shortlist: STEEL', 'Picked for *range* and _availability_', '*Role*\nSTEEL', '*Size*\nlead',
-    '```Name         Age\nMaya Roe     34\nOmar Okafor```', '[Book]', '[Cancel]', 'ranked by the hashed embedder',
-  ].join('\n'));
+  expect(blocksText(blocks)).toBe(
+    [
+      'Shortlist: STEEL',
+      'Picked for *range* and _availability_',
+      '*Role*\nSTEEL',
+      '*Size*\nlead',
+      '```Name         Age\nMaya Roe     34\nOmar Okafor```',
+      '[Book]',
+      '[Cancel]',
+      'ranked by the hashed embedder',
+    ].join('\n'),
+  );
   const buttons = buttonsOf(blocks);
   expect(buttons.map((b) => decodeAction(b.value))).toEqual([
     { skill: 'book-audition', args: { person: 'T1', role: 'STEEL' } },
@@ -31,7 +43,8 @@ test('heading, section, fields, table, buttons, context and divider become Block
   ]);
   expect(new Set(buttons.map((b) => b.actionId)).size).toBe(2);
   expect((blocks[5] as unknown as Json).elements).toEqual([
-    expect.objectContaining({ style: 'primary' }), expect.objectContaining({ style: 'danger' }),
+    expect.objectContaining({ style: 'primary' }),
+    expect.objectContaining({ style: 'danger' }),
   ]);
 });
 
@@ -46,7 +59,12 @@ test('a huge reply stays within Slack limits: 50 blocks, 3,000 characters a sect
   const b = reply('A very long answer.').heading('H'.repeat(400));
   for (let i = 0; i < 80; i++) b.section(`Part ${i}`);
   b.section(long).fields(Array.from({ length: 23 }, (_, i) => ({ label: `F${i}`, value: 'v'.repeat(2500) })));
-  b.buttons(Array.from({ length: 30 }, (_, i) => ({ label: `Button ${i} ${'y'.repeat(100)}`, action: { skill: 'search-talent', args: { query: `q${i}` } } })));
+  b.buttons(
+    Array.from({ length: 30 }, (_, i) => ({
+      label: `Button ${i} ${'y'.repeat(100)}`,
+      action: { skill: 'search-talent', args: { query: `q${i}` } },
+    })),
+  );
   const { text, blocks } = renderMessage(b.build());
   expect(text).toBe('A very long answer.');
   expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
@@ -59,7 +77,8 @@ test('a huge reply stays within Slack limits: 50 blocks, 3,000 characters a sect
     for (const f of fields) expect(String(f.text).length).toBeLessThanOrEqual(SLACK_LIMITS.fieldText);
     const elements = (block.elements ?? []) as Json[];
     if (block.type === 'actions') expect(elements.length).toBeLessThanOrEqual(SLACK_LIMITS.actionElements);
-    for (const e of elements) if (e.type === 'button') expect(String((e.text as Json).text).length).toBeLessThanOrEqual(SLACK_LIMITS.buttonText);
+    for (const e of elements)
+      if (e.type === 'button') expect(String((e.text as Json).text).length).toBeLessThanOrEqual(SLACK_LIMITS.buttonText);
   }
   // The closing buttons survive the cut (all 30, over two actions blocks), and the cut is announced.
   expect(buttonsOf(blocks)).toHaveLength(30);
@@ -67,15 +86,26 @@ test('a huge reply stays within Slack limits: 50 blocks, 3,000 characters a sect
 });
 
 test('a button whose action cannot fit in a Slack value is left out rather than sent broken', () => {
-  const r: Reply = { text: 't', blocks: [{ type: 'actions', buttons: [
-    { label: 'ok', action: { skill: 'search-talent', args: { query: 'a' } } },
-    { label: 'huge', action: { skill: 'search-talent', args: { query: 'z'.repeat(3000) } } },
-  ] }] };
+  const r: Reply = {
+    text: 't',
+    blocks: [
+      {
+        type: 'actions',
+        buttons: [
+          { label: 'ok', action: { skill: 'search-talent', args: { query: 'a' } } },
+          { label: 'huge', action: { skill: 'search-talent', args: { query: 'z'.repeat(3000) } } },
+        ],
+      },
+    ],
+  };
   expect(buttonsOf(renderMessage(r).blocks).map((b) => b.label)).toEqual(['ok']);
 });
 
 test('progress is one context line; plain replies are one section; long text splits on line breaks', () => {
-  expect(renderProgress('Reading pages…')).toEqual({ text: '⏳ Reading pages…', blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: '⏳ Reading pages…' }] }] });
+  expect(renderProgress('Reading pages…')).toEqual({
+    text: '⏳ Reading pages…',
+    blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: '⏳ Reading pages…' }] }],
+  });
   expect(renderMessage(textReply('Done.')).blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'Done.' } }]);
   const parts = chunkText(`${'a'.repeat(2000)}\n${'b'.repeat(2000)}`, 3000);
   expect(parts).toEqual(['a'.repeat(2000), 'b'.repeat(2000)]);

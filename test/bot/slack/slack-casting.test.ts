@@ -34,15 +34,29 @@ afterAll(async () => {
 
 let fileSeq = 0;
 /** A file_share message event for a file the fake Slack holds; returns the event and the file id. */
-async function shareFile(name: string, data: Uint8Array, opts: { mimetype?: string; size?: number; text?: string } = {}): Promise<{ event: Json; fileId: string }> {
+async function shareFile(
+  name: string,
+  data: Uint8Array,
+  opts: { mimetype?: string; size?: number; text?: string } = {},
+): Promise<{ event: Json; fileId: string }> {
   const fileId = `F0SHARE${++fileSeq}`;
-  const file = rig.api.addFile({ id: fileId, name, data, mimetype: opts.mimetype ?? 'text/plain', ...(opts.size ? { size: opts.size } : {}) });
+  const file = rig.api.addFile({
+    id: fileId,
+    name,
+    data,
+    mimetype: opts.mimetype ?? 'text/plain',
+    ...(opts.size ? { size: opts.size } : {}),
+  });
   const payload = await rig.fixture('file-share');
   const event = payload.event as Json;
   const [listed] = event.files as Json[];
   return {
     fileId,
-    event: { ...payload, event_id: eventId(), event: { ...event, text: opts.text ?? '', ts: `1764000503.${fileSeq}`, files: [{ ...listed, ...file, file_access: 'visible' }] } },
+    event: {
+      ...payload,
+      event_id: eventId(),
+      event: { ...event, text: opts.text ?? '', ts: `1764000503.${fileSeq}`, files: [{ ...listed, ...file, file_access: 'visible' }] },
+    },
   };
 }
 
@@ -53,16 +67,24 @@ async function during(fn: () => Promise<unknown>): Promise<SlackCall[]> {
   return rig.api.calls.slice(before);
 }
 
-const messagesIn = (calls: SlackCall[]) => calls.filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.args.channel === CHANNEL);
+const messagesIn = (calls: SlackCall[]) =>
+  calls.filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.args.channel === CHANNEL);
 /** Posted replies with blocks other than the progress line. */
 const replies = (calls: SlackCall[]) => messagesIn(calls).filter((c) => !String(c.args.text).startsWith('⏳'));
 
 async function press(label: string, blocks: unknown, channel = CHANNEL, thread?: string): Promise<SlackCall[]> {
   const button = buttonsOf(blocks).find((b) => b.label === label);
-  if (!button) throw new Error(`no button "${label}" in: ${buttonsOf(blocks).map((b) => b.label).join(', ')}`);
+  if (!button)
+    throw new Error(
+      `no button "${label}" in: ${buttonsOf(blocks)
+        .map((b) => b.label)
+        .join(', ')}`,
+    );
   const payload = await rig.fixture('block-actions');
   const [action] = payload.actions as Json[];
-  payload.actions = [{ ...action, action_id: button.actionId, block_id: button.blockId, value: button.value, text: { type: 'plain_text', text: label } }];
+  payload.actions = [
+    { ...action, action_id: button.actionId, block_id: button.blockId, value: button.value, text: { type: 'plain_text', text: label } },
+  ];
   payload.response_url = rig.api.responseUrl();
   payload.channel = { id: channel, name: channel === CHANNEL ? 'casting' : 'directmessage' };
   payload.container = { ...(payload.container as Json), channel_id: channel, ...(thread ? { thread_ts: thread } : {}) };
@@ -95,7 +117,10 @@ test('a search @mentioning the bot finds talent from the roster imported in this
 let breakdownBlocks: unknown;
 
 test('a screenplay shared in the channel yields progress updated in place, the breakdown and its chart', async () => {
-  const { event, fileId } = await shareFile('silent_as_murderers.fountain', new Uint8Array(await readFile(path.join(SCRIPTS, 'silent_as_murderers.fountain'))));
+  const { event, fileId } = await shareFile(
+    'silent_as_murderers.fountain',
+    new Uint8Array(await readFile(path.join(SCRIPTS, 'silent_as_murderers.fountain'))),
+  );
   const calls = await during(() => rig.turn(() => rig.event(event)));
   expect(rig.api.downloads(fileId)).toHaveLength(1);
   expect(rig.api.downloads(fileId)[0]!.authorization).toBe(`Bearer ${FAKE_BOT_TOKEN}`);
@@ -158,7 +183,12 @@ test('its reminder is posted in the channel and sent to the organizer directly, 
   expect(a).toMatchObject({ organizer: 'ana', organizerId: 'U0ANA00001', channel: `slack:T0CASTING:${CHANNEL}` });
   const run = reminderRun();
   const data = { key: reminderKey(a!.id, 1440), auditionId: a!.id };
-  const posts = (await during(async () => { await run(data); await run(data); })).filter((c) => c.method === 'chat.postMessage');
+  const posts = (
+    await during(async () => {
+      await run(data);
+      await run(data);
+    })
+  ).filter((c) => c.method === 'chat.postMessage');
   expect(posts.map((c) => c.args.channel)).toEqual([CHANNEL, 'U0ANA00001']);
   expect(String(posts[0]!.args.text)).toMatch(/^Reminder: .+ auditions for .+ in 3 days 6 hours — Thu 26 Mar, 15:00–15:45/);
   expect(posts[1]).toMatchObject({ status: 200, token: FAKE_BOT_TOKEN, args: { text: posts[0]!.args.text } });
@@ -167,18 +197,35 @@ test('its reminder is posted in the channel and sent to the organizer directly, 
   expect(blocksText(posts[0]!.args.blocks)).not.toContain('You booked this audition.');
 });
 
-test('a booking made in the organizer\'s DM with the bot is reminded in that DM only', async () => {
+test("a booking made in the organizer's DM with the bot is reminded in that DM only", async () => {
   const DM = 'D0ANADM001';
   const dm = await rig.fixture('direct-message');
-  const typed = { ...dm, event_id: eventId(), event: { ...(dm.event as Json), text: 'book Meera Patil for MARIA Thursday 11am', ts: '1764000700.000100', event_ts: '1764000700.000100' } };
-  const asked = (await during(() => rig.turn(() => rig.event(typed)))).filter((c) => c.method === 'chat.postMessage' && c.args.channel === DM);
+  const typed = {
+    ...dm,
+    event_id: eventId(),
+    event: {
+      ...(dm.event as Json),
+      text: 'book Meera Patil for MARIA Thursday 11am',
+      ts: '1764000700.000100',
+      event_ts: '1764000700.000100',
+    },
+  };
+  const asked = (await during(() => rig.turn(() => rig.event(typed)))).filter(
+    (c) => c.method === 'chat.postMessage' && c.args.channel === DM,
+  );
   expect(blocksText(asked.at(-1)!.args.blocks)).toMatch(/Book this audition\?[\s\S]*Meera Patil/);
-  const done = (await press('Confirm', asked.at(-1)!.args.blocks, DM)).filter((c) => c.method === 'chat.postMessage' && c.args.channel === DM);
+  const done = (await press('Confirm', asked.at(-1)!.args.blocks, DM)).filter(
+    (c) => c.method === 'chat.postMessage' && c.args.channel === DM,
+  );
   expect(blocksText(done[0]!.args.blocks)).toMatch(/Audition booked/);
-  const [a] = (await app.db.store.auditions.listBetween('slack:T0CASTING', new Date('2026-01-01'), new Date('2027-01-01'))).filter((x) => x.channel === `slack:T0CASTING:${DM}`);
+  const [a] = (await app.db.store.auditions.listBetween('slack:T0CASTING', new Date('2026-01-01'), new Date('2027-01-01'))).filter(
+    (x) => x.channel === `slack:T0CASTING:${DM}`,
+  );
   expect(a).toMatchObject({ talentName: 'Meera Patil', organizerId: 'U0ANA00001' });
 
-  const posts = (await during(() => reminderRun()({ key: reminderKey(a!.id, 60), auditionId: a!.id }))).filter((c) => c.method === 'chat.postMessage');
+  const posts = (await during(() => reminderRun()({ key: reminderKey(a!.id, 60), auditionId: a!.id }))).filter(
+    (c) => c.method === 'chat.postMessage',
+  );
   expect(posts.map((c) => c.args.channel)).toEqual([DM]);
   expect(String(posts[0]!.args.text)).toMatch(/^Reminder: Meera Patil auditions for MARIA/);
 });
@@ -186,7 +233,11 @@ test('a booking made in the organizer\'s DM with the bot is reminded in that DM 
 test('a booking and a digest set up in a thread are reminded and posted in that thread, whatever was said in the channel since', async () => {
   const THREAD = '1764000800.000100';
   const mention = await rig.fixture('app-mention');
-  const inThread = (text: string) => ({ ...mention, event_id: eventId(), event: { ...(mention.event as Json), text: `<@U0CASTBOT> ${text}`, ts: `1764000801.${eventId().slice(-6)}`, thread_ts: THREAD } });
+  const inThread = (text: string) => ({
+    ...mention,
+    event_id: eventId(),
+    event: { ...(mention.event as Json), text: `<@U0CASTBOT> ${text}`, ts: `1764000801.${eventId().slice(-6)}`, thread_ts: THREAD },
+  });
   const asked = replies(await during(() => rig.turn(() => rig.event(inThread('book Meera Patil for INA Friday 11am')))));
   expect(asked.at(-1)!.args.thread_ts).toBe(THREAD);
   expect(blocksText(asked.at(-1)!.args.blocks)).toMatch(/Book this audition\?[\s\S]*Meera Patil/);
@@ -198,16 +249,28 @@ test('a booking and a digest set up in a thread are reminded and posted in that 
   const top = await rig.fixture('app-mention');
   await rig.turn(() => rig.event({ ...top, event_id: eventId() }));
 
-  const [a] = (await app.db.store.auditions.listBetween('slack:T0CASTING', new Date('2026-03-27'), new Date('2026-03-28'))).filter((x) => x.talentName === 'Meera Patil');
+  const [a] = (await app.db.store.auditions.listBetween('slack:T0CASTING', new Date('2026-03-27'), new Date('2026-03-28'))).filter(
+    (x) => x.talentName === 'Meera Patil',
+  );
   expect(a?.address).toMatchObject({ platform: 'slack', channel: CHANNEL, thread: THREAD });
-  const reminder = (await during(() => reminderRun()({ key: reminderKey(a!.id, 60), auditionId: a!.id }))).filter((c) => c.method === 'chat.postMessage' && c.args.channel === CHANNEL);
+  const reminder = (await during(() => reminderRun()({ key: reminderKey(a!.id, 60), auditionId: a!.id }))).filter(
+    (c) => c.method === 'chat.postMessage' && c.args.channel === CHANNEL,
+  );
   expect(reminder.map((c) => c.args.thread_ts)).toEqual([THREAD]);
 
   const outbox = new Outbox(app.log);
   outbox.register(rig.adapter.poster);
-  const digest = digestHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => new Date('2026-03-27T08:00:30Z') });
-  const posted = (await during(() => digest({ key: `digest:slack:T0CASTING:${CHANNEL}:2026-03-27`, channel: `slack:T0CASTING:${CHANNEL}` })))
-    .filter((c) => c.method === 'chat.postMessage');
+  const digest = digestHandler({
+    scheduler: app.scheduler,
+    store: app.db.store,
+    outbox,
+    log: app.log,
+    config: app.config,
+    now: () => new Date('2026-03-27T08:00:30Z'),
+  });
+  const posted = (
+    await during(() => digest({ key: `digest:slack:T0CASTING:${CHANNEL}:2026-03-27`, channel: `slack:T0CASTING:${CHANNEL}` }))
+  ).filter((c) => c.method === 'chat.postMessage');
   expect(posted.map((c) => [c.args.channel, c.args.thread_ts])).toEqual([[CHANNEL, THREAD]]);
   expect(String(posted[0]!.args.text)).toMatch(/^Today's auditions \(Friday 27 March\)/);
 });
@@ -229,12 +292,24 @@ test('an event is claimed once, by its id, however many times Slack delivers it'
 
 test('a modal submitted with an impossible length is sent back with the error shown on that field', async () => {
   const submission = await rig.fixture('view-submission');
-  (submission.view as Json).private_metadata = JSON.stringify({ team: 'T0CASTING', channel: CHANNEL, person: 'T1', role: 'X', label: 'Book' });
-  ((submission.view as Json).state as { values: Record<string, Record<string, Json>> }).values.minutes!.value = { type: 'number_input', value: '2' };
+  (submission.view as Json).private_metadata = JSON.stringify({
+    team: 'T0CASTING',
+    channel: CHANNEL,
+    person: 'T1',
+    role: 'X',
+    label: 'Book',
+  });
+  ((submission.view as Json).state as { values: Record<string, Record<string, Json>> }).values.minutes!.value = {
+    type: 'number_input',
+    value: '2',
+  };
   const calls = await during(async () => {
     const res = await rig.interaction(submission);
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ response_action: 'errors', errors: { minutes: 'Enter a whole number of minutes between 5 and 480.' } });
+    expect(JSON.parse(res.body)).toEqual({
+      response_action: 'errors',
+      errors: { minutes: 'Enter a whole number of minutes between 5 and 480.' },
+    });
     await rig.adapter.settled();
   });
   expect(replies(calls)).toHaveLength(0);
@@ -248,9 +323,14 @@ test('a screenplay over the size limit is refused with a clear message and never
 });
 
 test('a file of another type is left alone in a channel, and explained when the bot is asked', async () => {
-  const quiet = await shareFile('headshot.docx', new Uint8Array(16), { mimetype: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  const quiet = await shareFile('headshot.docx', new Uint8Array(16), {
+    mimetype: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
   expect(replies(await during(() => rig.turn(() => rig.event(quiet.event))))).toHaveLength(0);
-  const asked = await shareFile('notes.docx', new Uint8Array(16), { mimetype: 'application/msword', text: '<@U0CASTBOT> can you read this?' });
+  const asked = await shareFile('notes.docx', new Uint8Array(16), {
+    mimetype: 'application/msword',
+    text: '<@U0CASTBOT> can you read this?',
+  });
   const [answer] = replies(await during(() => rig.turn(() => rig.event(asked.event))));
   expect(String(answer!.args.text)).toMatch(/notes\.docx is not something I can read: share a screenplay/);
   expect(rig.api.downloads(quiet.fileId)).toHaveLength(0);
@@ -258,7 +338,10 @@ test('a file of another type is left alone in a channel, and explained when the 
 });
 
 test('one upload announced twice (message with files, then file_shared) is analyzed once', async () => {
-  const { event, fileId } = await shareFile('brick_and_steel.fountain', new Uint8Array(await readFile(path.join(SCRIPTS, 'brick_and_steel.fountain'))));
+  const { event, fileId } = await shareFile(
+    'brick_and_steel.fountain',
+    new Uint8Array(await readFile(path.join(SCRIPTS, 'brick_and_steel.fountain'))),
+  );
   const shared = await rig.fixture('file-shared');
   const e = shared.event as Json;
   const calls = await during(async () => {

@@ -35,7 +35,9 @@ const posts = (channel: string) => rig.api.callsOf('chat.postMessage').filter((c
 
 test('a slash command is acknowledged at once while the skill is still working, and the answer follows', async () => {
   let release!: () => void;
-  gate = new Promise<void>((r) => { release = r; });
+  gate = new Promise<void>((r) => {
+    release = r;
+  });
   const before = posts('C0CASTING1').length;
   const fields = { ...(await rig.fixture('slash-command')), text: 'help', response_url: rig.api.responseUrl() };
   const ack = await rig.command(fields);

@@ -19,9 +19,13 @@ beforeAll(async () => {
   app = await createTestApp({ EMBEDDING_MODEL: 'hashed-64' });
   // A channel the bot was removed from answers like Slack does.
   api = await startFakeSlackApi({
-    onCall: (c) => (c.args.channel === 'C0GONE' ? { ok: false, error: 'channel_not_found' }
-      // A person who left the workspace, as Slack answers a direct message to them.
-      : c.args.channel === 'U0GONE' ? { ok: false, error: 'user_not_found' } : undefined),
+    onCall: (c) =>
+      c.args.channel === 'C0GONE'
+        ? { ok: false, error: 'channel_not_found' }
+        : // A person who left the workspace, as Slack answers a direct message to them.
+          c.args.channel === 'U0GONE'
+          ? { ok: false, error: 'user_not_found' }
+          : undefined,
   });
 });
 afterAll(async () => {
@@ -36,8 +40,12 @@ const reminder = reply('Reminder: Maya Roe auditions for STEEL tomorrow at 15:00
 
 describe('one workspace (SLACK_BOT_TOKEN)', () => {
   let rig: SlackRig;
-  beforeAll(async () => { rig = await startSlackRig(app, { api }); });
-  afterAll(async () => { await rig?.close(); });
+  beforeAll(async () => {
+    rig = await startSlackRig(app, { api });
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
 
   test('a reminder posted through the outbox lands in the stored channel and thread, with its file', async () => {
     const outbox = new Outbox(app.log);
@@ -47,17 +55,21 @@ describe('one workspace (SLACK_BOT_TOKEN)', () => {
     await outbox.post(address, reminder);
     const calls = api.calls.slice(before);
     expect(calls.map((c) => c.method)).toEqual(['chat.postMessage', 'files.getUploadURLExternal', 'files.completeUploadExternal']);
-    expect(calls[0]).toMatchObject({ token: FAKE_BOT_TOKEN, args: { channel: 'C0CASTING1', thread_ts: '1764000400.000100', text: reminder.text } });
+    expect(calls[0]).toMatchObject({
+      token: FAKE_BOT_TOKEN,
+      args: { channel: 'C0CASTING1', thread_ts: '1764000400.000100', text: reminder.text },
+    });
     expect(calls[2]!.args).toMatchObject({ channel_id: 'C0CASTING1', thread_ts: '1764000400.000100' });
     expect(new TextDecoder().decode(api.uploads.get('audition.ics'))).toBe('BEGIN:VCALENDAR');
   });
 
   test('a channel the bot can no longer reach raises ConversationGoneError', async () => {
-    await expect(rig.adapter.poster.post({ platform: 'slack', workspace: 'T0CASTING', channel: 'C0GONE' }, reminder))
-      .rejects.toBeInstanceOf(ConversationGoneError);
+    await expect(
+      rig.adapter.poster.post({ platform: 'slack', workspace: 'T0CASTING', channel: 'C0GONE' }, reminder),
+    ).rejects.toBeInstanceOf(ConversationGoneError);
   });
 
-  test('a direct message goes to the user id (the app\'s Messages tab), unthreaded, with the workspace\'s token', async () => {
+  test("a direct message goes to the user id (the app's Messages tab), unthreaded, with the workspace's token", async () => {
     const outbox = new Outbox(app.log);
     outbox.register(rig.adapter.poster);
     const from: ConversationAddress = { platform: 'slack', workspace: 'T0CASTING', channel: 'C0CASTING1', thread: '1764000400.000100' };
@@ -72,8 +84,9 @@ describe('one workspace (SLACK_BOT_TOKEN)', () => {
   });
 
   test('a direct message to someone who left raises ConversationGoneError', async () => {
-    await expect(rig.adapter.poster.postDirect({ platform: 'slack', workspace: 'T0CASTING', channel: 'C0CASTING1' }, 'U0GONE', reminder))
-      .rejects.toBeInstanceOf(ConversationGoneError);
+    await expect(
+      rig.adapter.poster.postDirect({ platform: 'slack', workspace: 'T0CASTING', channel: 'C0CASTING1' }, 'U0GONE', reminder),
+    ).rejects.toBeInstanceOf(ConversationGoneError);
   });
 
   test('readiness asks Slack who the bot is', async () => {
@@ -87,17 +100,29 @@ describe('many workspaces (OAuth install)', () => {
   beforeAll(async () => {
     rig = await startSlackRig(app, {
       api,
-      env: { SLACK_BOT_TOKEN: undefined, SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret' },
+      env: {
+        SLACK_BOT_TOKEN: undefined,
+        SLACK_CLIENT_ID: '1111.2222',
+        SLACK_CLIENT_SECRET: 'client-secret',
+        SLACK_STATE_SECRET: 'state-secret',
+      },
     });
     await new DatabaseInstallationStore(app.db.store).storeInstallation({
-      team: { id: 'T0OTHER', name: 'Other Casting' }, enterprise: undefined, user: { id: 'U0ADMIN', token: undefined, scopes: undefined },
+      team: { id: 'T0OTHER', name: 'Other Casting' },
+      enterprise: undefined,
+      user: { id: 'U0ADMIN', token: undefined, scopes: undefined },
       bot: { id: 'B0OTHER', userId: 'U0OTHERBOT', token: OTHER_TOKEN, scopes: ['chat:write'] },
-      tokenType: 'bot', isEnterpriseInstall: false, appId: 'A0CASTMATCH', authVersion: 'v2',
+      tokenType: 'bot',
+      isEnterpriseInstall: false,
+      appId: 'A0CASTMATCH',
+      authVersion: 'v2',
     });
   });
-  afterAll(async () => { await rig?.close(); });
+  afterAll(async () => {
+    await rig?.close();
+  });
 
-  test('the install page sends the admin to Slack\'s authorize page with CastMatch\'s scopes', async () => {
+  test("the install page sends the admin to Slack's authorize page with CastMatch's scopes", async () => {
     const res = await fetch(rig.server.url('/slack/install'), { redirect: 'manual' });
     expect(res.status).toBe(302);
     const to = new URL(res.headers.get('location')!);
@@ -106,9 +131,14 @@ describe('many workspaces (OAuth install)', () => {
     expect(to.searchParams.get('state')).toBeTruthy();
   });
 
-  test('a DM in an installed workspace is answered with that workspace\'s token', async () => {
+  test("a DM in an installed workspace is answered with that workspace's token", async () => {
     const dm = await rig.fixture('direct-message');
-    const payload = { ...dm, team_id: 'T0OTHER', event_id: eventId(), authorizations: [{ team_id: 'T0OTHER', user_id: 'U0OTHERBOT', is_bot: true }] };
+    const payload = {
+      ...dm,
+      team_id: 'T0OTHER',
+      event_id: eventId(),
+      authorizations: [{ team_id: 'T0OTHER', user_id: 'U0OTHERBOT', is_bot: true }],
+    };
     const before = api.calls.length;
     await rig.turn(() => rig.event(payload));
     const posted = api.calls.slice(before).filter((c) => c.method === 'chat.postMessage');
@@ -116,10 +146,12 @@ describe('many workspaces (OAuth install)', () => {
     expect(posted[0]!.token).toBe(OTHER_TOKEN);
   });
 
-  test('proactive posts use the installation of the address\'s workspace; an uninstalled one is gone', async () => {
+  test("proactive posts use the installation of the address's workspace; an uninstalled one is gone", async () => {
     const before = api.calls.length;
     await rig.adapter.poster.post({ platform: 'slack', workspace: 'T0OTHER', channel: 'C0OTHER1' }, reminder);
     expect(api.calls[before]).toMatchObject({ method: 'chat.postMessage', token: OTHER_TOKEN, args: { channel: 'C0OTHER1' } });
-    await expect(rig.adapter.poster.post({ platform: 'slack', workspace: 'T0NEVER', channel: 'C0X' }, reminder)).rejects.toBeInstanceOf(ConversationGoneError);
+    await expect(rig.adapter.poster.post({ platform: 'slack', workspace: 'T0NEVER', channel: 'C0X' }, reminder)).rejects.toBeInstanceOf(
+      ConversationGoneError,
+    );
   });
 });

@@ -3,12 +3,23 @@ import { TurnQueue } from '../../../src/bot/adapters/slack/turn-queue.js';
 /** A job that records its start and finishes when told. */
 function gate(name: string, started: string[]) {
   let finish!: () => void;
-  const done = new Promise<void>((r) => { finish = r; });
-  return { job: async () => { started.push(name); await done; return name; }, finish };
+  const done = new Promise<void>((r) => {
+    finish = r;
+  });
+  return {
+    job: async () => {
+      started.push(name);
+      await done;
+      return name;
+    },
+    finish,
+  };
 }
 
 /** Lets pending promise callbacks and the queue's start-up immediates run. */
-const tick = async () => { for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r)); };
+const tick = async () => {
+  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+};
 
 describe('TurnQueue', () => {
   it('runs at most `concurrency` turns at once and starts the next as one finishes', async () => {

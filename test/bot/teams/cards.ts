@@ -32,10 +32,15 @@ export function cardText(card: Json): string {
   return lines.join('\n');
 }
 
-export interface SubmitButton { title: string; data: { skill: string; args: Json } }
+export interface SubmitButton {
+  title: string;
+  data: { skill: string; args: Json };
+}
 
 export function buttons(card: Json): SubmitButton[] {
-  return elements(card).filter((e) => e.type === 'Action.Submit').map((e) => ({ title: String(e.title), data: e.data as SubmitButton['data'] }));
+  return elements(card)
+    .filter((e) => e.type === 'Action.Submit')
+    .map((e) => ({ title: String(e.title), data: e.data as SubmitButton['data'] }));
 }
 
 export function button(card: Json, title: string | RegExp): SubmitButton {
@@ -46,4 +51,10 @@ export function button(card: Json, title: string | RegExp): SubmitButton {
 }
 
 /** Posts that carry a card (replies), as opposed to progress lines. */
-export const cardPosts = (posts: PostedActivity[]) => posts.filter((p) => p.method === 'POST' && Array.isArray(p.activity.attachments) && (p.activity.attachments as Json[]).some((a) => a.contentType === ADAPTIVE));
+export const cardPosts = (posts: PostedActivity[]) =>
+  posts.filter(
+    (p) =>
+      p.method === 'POST' &&
+      Array.isArray(p.activity.attachments) &&
+      (p.activity.attachments as Json[]).some((a) => a.contentType === ADAPTIVE),
+  );

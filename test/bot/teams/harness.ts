@@ -33,20 +33,27 @@ export interface TeamsRig {
   close(): Promise<void>;
 }
 
-export async function startTeamsRig(app: TestApp, opts: TeamsAdapterOptions & { handler?: TurnHandler; connector?: FakeConnector } = {}): Promise<TeamsRig> {
-  const connector = opts.connector ?? await startFakeConnector();
+export async function startTeamsRig(
+  app: TestApp,
+  opts: TeamsAdapterOptions & { handler?: TurnHandler; connector?: FakeConnector } = {},
+): Promise<TeamsRig> {
+  const connector = opts.connector ?? (await startFakeConnector());
   const adapter = createTeamsAdapter({ config: app.config, handler: opts.handler ?? app.engine, store: app.db.store, log: app.log }, opts);
   const server = await startHttpServer(adapter.routes, { port: 0, host: '127.0.0.1', log: app.log });
   const rig: TeamsRig = {
-    adapter, server, connector,
+    adapter,
+    server,
+    connector,
     fixture: async (name, overrides = {}) => ({
-      ...JSON.parse(await readFile(path.join(FIXTURES, `${name}.json`), 'utf8')) as Activity,
+      ...(JSON.parse(await readFile(path.join(FIXTURES, `${name}.json`), 'utf8')) as Activity),
       serviceUrl: connector.serviceUrl,
       ...overrides,
     }),
     post: async (activity, headers = {}) => {
       const res = await fetch(server.url('/api/messages'), {
-        method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
       });
       return { status: res.status, body: await res.text() };
     },
@@ -77,7 +84,11 @@ export function nextId(): string {
  * Sends the personal-chat message fixture with a channel token signed by `openid` (as the Bot
  * Connector would) and returns the first card reply that reached the connector; fails unless 200.
  */
-export async function signedMessageReply(rig: TeamsRig, openid: Pick<FakeOpenId, 'sign'>, appId: string): Promise<PostedActivity | undefined> {
+export async function signedMessageReply(
+  rig: TeamsRig,
+  openid: Pick<FakeOpenId, 'sign'>,
+  appId: string,
+): Promise<PostedActivity | undefined> {
   const message = await rig.fixture('personal-message', { id: nextId() });
   const token = await openid.sign({ appId, serviceUrl: rig.connector.serviceUrl });
   const before = rig.connector.posted.length;

@@ -15,8 +15,18 @@ const DIR = path.resolve(process.cwd(), 'manifests/teams');
 const TSX = path.resolve(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
 const run = promisify(execFile);
 
-interface Bot { botId: string; scopes: string[]; supportsFiles: boolean; commandLists: { commands: { title: string }[] }[] }
-interface Manifest { manifestVersion: string; $schema: string; bots: Bot[]; validDomains: string[] }
+interface Bot {
+  botId: string;
+  scopes: string[];
+  supportsFiles: boolean;
+  commandLists: { commands: { title: string }[] }[];
+}
+interface Manifest {
+  manifestVersion: string;
+  $schema: string;
+  bots: Bot[];
+  validDomains: string[];
+}
 const manifest = async () => JSON.parse(await readFile(path.join(DIR, 'manifest.json'), 'utf8')) as Manifest;
 
 /** Runs scripts/package-teams.ts; resolves with its exit code and output. */
@@ -51,10 +61,22 @@ test('package:teams validates the manifest and writes a zip with it (bot id and 
   const dir = await tempDir();
   try {
     const out = path.join(dir, 'castmatch-teams.zip');
-    const ok = await packageTeams(['--out', out, '--bot-id', '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d', '--domain', 'bot.castmatch.example.org']);
+    const ok = await packageTeams([
+      '--out',
+      out,
+      '--bot-id',
+      '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+      '--domain',
+      'bot.castmatch.example.org',
+    ]);
     expect(ok).toEqual({ code: 0, out: `wrote ${out}\n` });
     const zip = new AdmZip(out);
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const packed = JSON.parse(zip.readAsText('manifest.json')) as Manifest;
     expect(packed.bots[0]!.botId).toBe('9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d');
     expect(packed.validDomains).toContain('bot.castmatch.example.org');

@@ -18,7 +18,9 @@ let rig: TeamsRig;
 beforeAll(async () => {
   openid = await startFakeOpenId();
   app = await createTestApp({
-    EMBEDDING_MODEL: 'hashed-64', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+    EMBEDDING_MODEL: 'hashed-64',
+    MICROSOFT_APP_ID: APP_ID,
+    MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
     BOT_OPENID_METADATA_URL: openid.metadataUrl,
   });
   rig = await startTeamsRig(app, { outboundToken: async () => 'outbound-token' });
@@ -31,7 +33,7 @@ afterAll(async () => {
 
 const reference = () => app.db.store.channels.get(`teams:${TENANT}:${PERSONAL}`, REFERENCE_FIELD);
 
-test('a correctly signed activity is processed, and the reply is sent with the bot\'s own token', async () => {
+test("a correctly signed activity is processed, and the reply is sent with the bot's own token", async () => {
   const reply = await signedMessageReply(rig, openid, APP_ID);
   expect(cardText(cardOf(reply))).toMatch(/CastMatch: what I can do/);
   expect(reply!.authorization).toBe('Bearer outbound-token');
@@ -39,15 +41,22 @@ test('a correctly signed activity is processed, and the reply is sent with the b
 
 describe('rejected with 401, running nothing', () => {
   // botframework-connector prints rejected tokens to the console itself; the adapter logs its own line.
-  beforeAll(() => { jest.spyOn(console, 'error').mockImplementation(() => {}); });
-  afterAll(() => { jest.restoreAllMocks(); });
+  beforeAll(() => {
+    jest.spyOn(console, 'error').mockImplementation(() => {});
+  });
+  afterAll(() => {
+    jest.restoreAllMocks();
+  });
   const cases: [string, () => Promise<string | undefined>][] = [
     ['no token', async () => undefined],
     ['a token signed by someone else', () => openid.forge({ appId: APP_ID, serviceUrl: rig.connector.serviceUrl })],
     ['a token for another bot', () => openid.sign({ appId: '11111111-2222-4333-8444-555555555555', serviceUrl: rig.connector.serviceUrl })],
     ['a token for another service URL', () => openid.sign({ appId: APP_ID, serviceUrl: 'https://smba.trafficmanager.net/amer/' })],
     ['an expired token', () => openid.sign({ appId: APP_ID, serviceUrl: rig.connector.serviceUrl, expiresIn: '-10m' })],
-    ['a token from an unknown issuer', () => openid.sign({ appId: APP_ID, serviceUrl: rig.connector.serviceUrl, issuer: 'https://evil.example.com' })],
+    [
+      'a token from an unknown issuer',
+      () => openid.sign({ appId: APP_ID, serviceUrl: rig.connector.serviceUrl, issuer: 'https://evil.example.com' }),
+    ],
   ];
   test.each(cases)('%s', async (_name, token) => {
     await app.db.store.channels.delete(`teams:${TENANT}:${PERSONAL}`, REFERENCE_FIELD);
@@ -63,7 +72,11 @@ describe('rejected with 401, running nothing', () => {
 
 test('readiness obtains a Bot Framework token, and says when it cannot', async () => {
   expect(await rig.adapter.check?.()).toEqual({ ok: true, detail: 'Bot Framework token obtained' });
-  const failing = await startTeamsRig(app, { outboundToken: async () => { throw new Error('AADSTS7000215: invalid client secret'); } });
+  const failing = await startTeamsRig(app, {
+    outboundToken: async () => {
+      throw new Error('AADSTS7000215: invalid client secret');
+    },
+  });
   try {
     const status = await failing.adapter.check?.();
     expect(status?.ok).toBe(false);

@@ -68,7 +68,7 @@ test('a roster shared in a personal chat is downloaded and imported for the whol
   expect(rig.connector.downloads('sample-roster.csv')).toBe(1);
 });
 
-test('a search @mentioning the bot in a channel finds talent from the same tenant\'s roster', async () => {
+test("a search @mentioning the bot in a channel finds talent from the same tenant's roster", async () => {
   const mention = await rig.fixture('channel-mention', { id: nextId() });
   const posts = await rig.turn(mention);
   const card = onlyCard(posts);
@@ -93,8 +93,9 @@ test('a shared script becomes a breakdown card with progress shown and updated i
   const breakdown = onlyCard(posts);
   expect(cardText(breakdown)).toMatch(/Scenes: 8/);
   expect(cardText(breakdown)).toMatch(/STEEL/);
-  const chart = posts.flatMap((p) => (p.activity.attachments as Json[] | undefined) ?? []).find((a) => a.contentType === 'image/png')
-    ?? JSON.stringify(breakdown).includes('data:image/png;base64,');
+  const chart =
+    posts.flatMap((p) => (p.activity.attachments as Json[] | undefined) ?? []).find((a) => a.contentType === 'image/png') ??
+    JSON.stringify(breakdown).includes('data:image/png;base64,');
   expect(chart).toBeTruthy();
   const shortlistSteel = button(breakdown, 'Shortlist STEEL');
   expect(shortlistSteel.data).toEqual({ skill: 'propose-shortlist', args: { role: 'STEEL' } });
@@ -106,7 +107,9 @@ test('a shared script becomes a breakdown card with progress shown and updated i
   expect(cardText(when)).toMatch(/When should the audition be\?/);
   const first = /\*\*1\. (.+?)\*\*/.exec(cardText(shortlist))?.[1];
   expect(first).toBeDefined();
-  const step = onlyCard(await rig.turn(await rig.fixture('personal-message', { id: nextId(), text: `book ${first} for STEEL Thursday 3pm` })));
+  const step = onlyCard(
+    await rig.turn(await rig.fixture('personal-message', { id: nextId(), text: `book ${first} for STEEL Thursday 3pm` })),
+  );
   expect(cardText(step)).toMatch(/Book this audition\?/);
   const done = await press(button(step, 'Confirm'));
   const confirmation = onlyCard(done);
@@ -125,7 +128,9 @@ const GROUP_KEY = `teams:${TENANT}:${GROUP}`;
 async function inGroupChat(text: string, extra: Activity = {}): Promise<PostedActivity[]> {
   const base = await rig.fixture('channel-mention', { id: nextId() });
   return rig.turn({
-    ...base, text: `<at>CastMatch</at> ${text}`, attachments: [],
+    ...base,
+    text: `<at>CastMatch</at> ${text}`,
+    attachments: [],
     conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT, id: GROUP },
     channelData: { tenant: { id: TENANT } },
     ...extra,
@@ -134,8 +139,15 @@ async function inGroupChat(text: string, extra: Activity = {}): Promise<PostedAc
 
 test('a booking typed in a group chat is confirmed by button; after a restart its reminder reaches that chat and, directly, its organizer, once each', async () => {
   const project: ProjectRecord = {
-    id: randomUUID(), tenant: `teams:${TENANT}`, channel: GROUP_KEY, title: 'Night Shift', sourceFile: 'night_shift.fountain', fileHash: randomUUID(),
-    roles: [{ name: 'MARIA', details: { gender: 'female' } }], breakdown: {}, createdAt: NOW,
+    id: randomUUID(),
+    tenant: `teams:${TENANT}`,
+    channel: GROUP_KEY,
+    title: 'Night Shift',
+    sourceFile: 'night_shift.fountain',
+    fileHash: randomUUID(),
+    roles: [{ name: 'MARIA', details: { gender: 'female' } }],
+    breakdown: {},
+    createdAt: NOW,
   };
   await app.db.store.projects.save(project);
   await new ChannelMemory(GROUP_KEY, app.db.store.channels).setActiveProject(project.id);
@@ -147,7 +159,9 @@ test('a booking typed in a group chat is confirmed by button; after a restart it
   const done = await inGroupChat('', { text: undefined, entities: [], value: confirm.data });
   expect(cardText(onlyCard(done))).toMatch(/Audition booked[\s\S]*Thu 26 Mar, 11:00–11:20 GMT[\s\S]*Meera Patil[\s\S]*MARIA/);
   expect(cardPosts(done)[0]!.activity.summary).toMatch(/^Booked Meera Patil for MARIA/);
-  const [a] = (await app.db.store.auditions.listBetween(`teams:${TENANT}`, new Date('2026-01-01'), new Date('2027-01-01'))).filter((x) => x.channel === GROUP_KEY);
+  const [a] = (await app.db.store.auditions.listBetween(`teams:${TENANT}`, new Date('2026-01-01'), new Date('2027-01-01'))).filter(
+    (x) => x.channel === GROUP_KEY,
+  );
   expect(a).toBeDefined();
   booking = { id: a!.id, talentName: a!.talentName, role: a!.role };
 
@@ -172,7 +186,13 @@ test('a booking typed in a group chat is confirmed by button; after a restart it
   expect(await app.db.store.auditions.get(booking.id)).toMatchObject({ organizer: 'Ben Okafor', organizerId: ORGANIZER });
   const [chat] = rig.connector.created.slice(opened);
   expect(rig.connector.created.length).toBe(opened + 1);
-  expect(chat!.params).toMatchObject({ isGroup: false, members: [{ id: ORGANIZER }], tenantId: TENANT, bot: { id: '28:castmatch-app-id' }, channelData: { tenant: { id: TENANT } } });
+  expect(chat!.params).toMatchObject({
+    isGroup: false,
+    members: [{ id: ORGANIZER }],
+    tenantId: TENANT,
+    bot: { id: '28:castmatch-app-id' },
+    channelData: { tenant: { id: TENANT } },
+  });
   expect(direct).toMatchObject({ method: 'POST', conversationId: chat!.id });
   expect(direct!.activityId).toBeUndefined();
   expect(cardText(cardOf(direct))).toContain('Reminder: Meera Patil auditions for MARIA in 3 days 2 hours');
@@ -182,8 +202,15 @@ test('a booking typed in a group chat is confirmed by button; after a restart it
 test('a booking confirmed in a channel reply chain is reminded in that reply chain, whatever was said elsewhere since', async () => {
   const CHANNEL_KEY = `teams:${TENANT}:${CHANNEL}`;
   const project: ProjectRecord = {
-    id: randomUUID(), tenant: `teams:${TENANT}`, channel: CHANNEL_KEY, title: 'Night Shift', sourceFile: 'night_shift.fountain', fileHash: randomUUID(),
-    roles: [{ name: 'MARIA', details: { gender: 'female' } }], breakdown: {}, createdAt: NOW,
+    id: randomUUID(),
+    tenant: `teams:${TENANT}`,
+    channel: CHANNEL_KEY,
+    title: 'Night Shift',
+    sourceFile: 'night_shift.fountain',
+    fileHash: randomUUID(),
+    roles: [{ name: 'MARIA', details: { gender: 'female' } }],
+    breakdown: {},
+    createdAt: NOW,
   };
   await app.db.store.projects.save(project);
   await new ChannelMemory(CHANNEL_KEY, app.db.store.channels).setActiveProject(project.id);
@@ -200,14 +227,17 @@ test('a booking confirmed in a channel reply chain is reminded in that reply cha
   // Later, the same channel talks about something else in another reply chain.
   await inThread('1764000699999', 'auditions this week');
 
-  const [a] = (await app.db.store.auditions.listBetween(`teams:${TENANT}`, new Date('2026-01-01'), new Date('2027-01-01')))
-    .filter((x) => x.channel === CHANNEL_KEY && x.role === 'MARIA');
+  const [a] = (await app.db.store.auditions.listBetween(`teams:${TENANT}`, new Date('2026-01-01'), new Date('2027-01-01'))).filter(
+    (x) => x.channel === CHANNEL_KEY && x.role === 'MARIA',
+  );
   expect(a?.address).toMatchObject({ platform: 'teams', channel: CHANNEL, thread: '1764000600001' });
   const outbox = new Outbox(app.log);
   outbox.register(rig.adapter.poster);
   const before = rig.connector.posted.length;
-  await reminderHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => NOW })(
-    { key: reminderKey(a!.id, 60), auditionId: a!.id });
+  await reminderHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => NOW })({
+    key: reminderKey(a!.id, 60),
+    auditionId: a!.id,
+  });
   const posts = rig.connector.posted.slice(before).filter((p) => cardText(cardOf(p)).includes('Reminder:'));
   expect(posts[0]).toMatchObject({ conversationId: `${CHANNEL};messageid=1764000600001` });
 });
@@ -222,7 +252,9 @@ test('a chat the bot was removed from answers 403 once: recorded, reported, and 
   await run({ key: reminderKey(booking!.id, 60), auditionId: booking!.id });
   // The refused post into the group chat, then the organizer's 1:1 chat opened and posted into.
   expect(rig.connector.requests.slice(calls).map((r) => r.path.split('/activities')[0])).toEqual([
-    `/v3/conversations/${encodeURIComponent(GROUP)}`, '/v3/conversations', `/v3/conversations/${encodeURIComponent(`a:1direct-${ORGANIZER}`)}`,
+    `/v3/conversations/${encodeURIComponent(GROUP)}`,
+    '/v3/conversations',
+    `/v3/conversations/${encodeURIComponent(`a:1direct-${ORGANIZER}`)}`,
   ]);
   expect(rig.connector.posted.at(-1)).toMatchObject({ conversationId: `a:1direct-${ORGANIZER}` });
   expect(cardText(cardOf(rig.connector.posted.at(-1)))).toContain('Reminder: Meera Patil auditions for MARIA');
@@ -236,7 +268,8 @@ test('a chat the bot was removed from answers 403 once: recorded, reported, and 
   // Added back to the chat: the mark is cleared and posting works again.
   rig.connector.restore(GROUP);
   const install = await rig.fixture('install-personal', {
-    id: `f:${nextId()}`, conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT, id: GROUP },
+    id: `f:${nextId()}`,
+    conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT, id: GROUP },
   });
   const welcome = await rig.turn(install);
   expect(cardText(onlyCard(welcome))).toMatch(/Mention me/);
@@ -261,7 +294,9 @@ test('an organizer the bot cannot reach is logged and skipped; the chat is still
 });
 
 test('a booking made in a personal chat is reminded in that chat only', async () => {
-  const [a] = (await app.db.store.auditions.listBetween(`teams:${TENANT}`, new Date('2026-01-01'), new Date('2027-01-01'))).filter((x) => x.channel === PERSONAL_KEY);
+  const [a] = (await app.db.store.auditions.listBetween(`teams:${TENANT}`, new Date('2026-01-01'), new Date('2027-01-01'))).filter(
+    (x) => x.channel === PERSONAL_KEY,
+  );
   expect(a).toMatchObject({ organizer: 'Ana Ruiz', organizerId: '29:1ana-ruiz-scrubbed' });
   const outbox = new Outbox(app.log);
   outbox.register(rig.adapter.poster);

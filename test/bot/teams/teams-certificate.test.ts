@@ -37,8 +37,11 @@ beforeAll(async () => {
   login.register(APP_ID, appCert.cert);
   openid = await startFakeOpenId();
   app = await createTestApp({
-    EMBEDDING_MODEL: 'hashed-64', MICROSOFT_APP_ID: APP_ID, BOT_OPENID_METADATA_URL: openid.metadataUrl,
-    MICROSOFT_APP_CERTIFICATE_THUMBPRINT: appCert.thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: appCert.keyFile,
+    EMBEDDING_MODEL: 'hashed-64',
+    MICROSOFT_APP_ID: APP_ID,
+    BOT_OPENID_METADATA_URL: openid.metadataUrl,
+    MICROSOFT_APP_CERTIFICATE_THUMBPRINT: appCert.thumbprint,
+    MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: appCert.keyFile,
   });
   rig = await startTeamsRig(app);
 });
@@ -59,7 +62,7 @@ async function verifiedAssertion(form: URLSearchParams, cert: TestCertificate) {
   return { header: decodeProtectedHeader(assertion), payload };
 }
 
-test('readiness gets a token from Entra ID with a client assertion signed by the certificate\'s key, no password', async () => {
+test("readiness gets a token from Entra ID with a client assertion signed by the certificate's key, no password", async () => {
   const before = login.tokenRequests.length;
   expect(await rig.adapter.check?.()).toEqual({ ok: true, detail: 'Bot Framework token obtained' });
   const requests = login.tokenRequests.slice(before);
@@ -99,15 +102,27 @@ test('inbound activities are still authenticated: one without a channel token ge
 
 describe('Entra ID refuses the token, naming its reason', () => {
   const cases: [string, string, () => { thumbprint: string; keyFile: string }][] = [
-    ['a certificate the app registration does not have', '5b2a1c3d-0000-4e5f-8a6b-000000000001',
-      () => ({ thumbprint: otherCert.thumbprint, keyFile: otherCert.keyFile })],
-    ['the registered thumbprint with another key', '5b2a1c3d-0000-4e5f-8a6b-000000000002',
-      () => ({ thumbprint: appCert.thumbprint, keyFile: otherCert.keyFile })],
+    [
+      'a certificate the app registration does not have',
+      '5b2a1c3d-0000-4e5f-8a6b-000000000001',
+      () => ({ thumbprint: otherCert.thumbprint, keyFile: otherCert.keyFile }),
+    ],
+    [
+      'the registered thumbprint with another key',
+      '5b2a1c3d-0000-4e5f-8a6b-000000000002',
+      () => ({ thumbprint: appCert.thumbprint, keyFile: otherCert.keyFile }),
+    ],
   ];
   test.each(cases)('%s', async (_name, appId, creds) => {
     login.register(appId, appCert.cert);
     const { thumbprint, keyFile } = creds();
-    const auth = createTeamsAuth(loadConfig({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_CERTIFICATE_THUMBPRINT: thumbprint, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: keyFile }));
+    const auth = createTeamsAuth(
+      loadConfig({
+        MICROSOFT_APP_ID: appId,
+        MICROSOFT_APP_CERTIFICATE_THUMBPRINT: thumbprint,
+        MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: keyFile,
+      }),
+    );
     const issued = login.issued.length;
     await expect(auth.token!()).rejects.toThrow(/AADSTS700027/);
     expect(login.issued.length).toBe(issued);
@@ -118,10 +133,15 @@ describe('Entra ID refuses the token, naming its reason', () => {
 test('with the certificate itself (subject name and issuer), a SingleTenant app sends it as x5c to its own tenant', async () => {
   const appId = '5b2a1c3d-0000-4e5f-8a6b-000000000003';
   login.register(appId, appCert.cert);
-  const auth = createTeamsAuth(loadConfig({
-    MICROSOFT_APP_ID: appId, MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: TENANT_ID,
-    MICROSOFT_APP_CERTIFICATE_X5C_FILE: appCert.certFile, MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: appCert.keyFile,
-  }));
+  const auth = createTeamsAuth(
+    loadConfig({
+      MICROSOFT_APP_ID: appId,
+      MICROSOFT_APP_TYPE: 'SingleTenant',
+      MICROSOFT_APP_TENANT_ID: TENANT_ID,
+      MICROSOFT_APP_CERTIFICATE_X5C_FILE: appCert.certFile,
+      MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE: appCert.keyFile,
+    }),
+  );
   const token = await auth.token!();
   expect(token).toBe(login.issued.at(-1));
   const { tenant, form } = login.tokenRequests.at(-1)!;

@@ -34,7 +34,10 @@ test('installing the app greets once with a card, and remembers where to post', 
 
   // Teams re-delivers the same install event: no second greeting.
   expect(await rig.turn(install)).toHaveLength(0);
-  const ref = await app.db.store.channels.get<{ serviceUrl: string; conversation: { id: string } }>(`teams:${TENANT}:${PERSONAL}`, REFERENCE_FIELD);
+  const ref = await app.db.store.channels.get<{ serviceUrl: string; conversation: { id: string } }>(
+    `teams:${TENANT}:${PERSONAL}`,
+    REFERENCE_FIELD,
+  );
   expect(ref).toMatchObject({ serviceUrl: rig.connector.serviceUrl, conversation: { id: PERSONAL } });
 });
 
@@ -70,12 +73,18 @@ test('a submit whose data is not a CastMatch action is not mistaken for one', as
   const press = await rig.fixture('card-submit', { id: nextId(), value: { foo: 'bar' }, text: undefined });
   const posts = await rig.turn(press);
   // No action and no text: nothing to answer, and certainly no crash or 5xx.
-  expect(cardPosts(posts).map((p) => cardText(cardOf(p))).join('\n')).not.toMatch(/went wrong/);
+  expect(
+    cardPosts(posts)
+      .map((p) => cardText(cardOf(p)))
+      .join('\n'),
+  ).not.toMatch(/went wrong/);
 });
 
 test('the request is acknowledged before the turn runs, so a slow skill never makes Teams re-send', async () => {
   let release!: () => void;
-  const gate = new Promise<void>((r) => { release = r; });
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
   let seen: { text: string; channel: string } | undefined;
   const slow: TurnHandler = {
     handle: async (m, sink) => {
@@ -113,9 +122,17 @@ test('an @mention in a channel is stripped before routing, and the reply lands i
 
 test('bad requests get a clear status and run nothing', async () => {
   const before = rig.connector.posted.length;
-  const notJson = await fetch(rig.server.url('/api/messages'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+  const notJson = await fetch(rig.server.url('/api/messages'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"type":',
+  });
   expect(notJson.status).toBe(400);
-  const huge = await fetch(rig.server.url('/api/messages'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'x'.repeat(1_100_000) }) });
+  const huge = await fetch(rig.server.url('/api/messages'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'message', text: 'x'.repeat(1_100_000) }),
+  });
   expect(huge.status).toBe(413);
   expect((await rig.post({ text: 'help' })).status).toBe(400);
   await rig.adapter.settled();

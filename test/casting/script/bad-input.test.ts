@@ -10,7 +10,10 @@ const LIMIT = { maxBytes: 50 * 1024 * 1024 };
 const enc = (s: string) => new TextEncoder().encode(s);
 
 async function refusal(bytes: Uint8Array, name: string, opts = LIMIT): Promise<ScriptError> {
-  const err = await analyzeScript(bytes, name, opts).then(() => null, (e: unknown) => e);
+  const err = await analyzeScript(bytes, name, opts).then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof ScriptError)) throw new Error(`expected a ScriptError for ${name}, got ${String(err)}`);
   return err;
 }
@@ -26,13 +29,24 @@ const BILLION_LAUGHS = `<?xml version="1.0"?>
 <Paragraph Type="Character"><Text>&lol9;</Text></Paragraph>
 </Content></FinalDraft>`;
 
-const NOVEL = Array.from({ length: 30 }, (_, i) => `${i % 10 === 0 ? `CHAPTER ${i / 10 + 1}\n\n` : ''}It was a long way down to the harbour, and the rain had not stopped since morning. She counted the boats twice.\n`).join('\n');
-const CSV = 'name,age,agency,email\nAda Lovelace,36,North,ada@example.org\nGrace Hopper,45,South,grace@example.org\nAlan Turing,41,East,alan@example.org\n';
+const NOVEL = Array.from(
+  { length: 30 },
+  (_, i) =>
+    `${i % 10 === 0 ? `CHAPTER ${i / 10 + 1}\n\n` : ''}It was a long way down to the harbour, and the rain had not stopped since morning. She counted the boats twice.\n`,
+).join('\n');
+const CSV =
+  'name,age,agency,email\nAda Lovelace,36,North,ada@example.org\nGrace Hopper,45,South,grace@example.org\nAlan Turing,41,East,alan@example.org\n';
 
 const cases: [string, () => Uint8Array, string, ScriptErrorCode, RegExp][] = [
   ['empty file', () => new Uint8Array(0), 'draft.fountain', 'empty', /empty/i],
   ['whitespace only', () => enc('\n\n   \n'), 'draft.fountain', 'empty', /no text/i],
-  ['binary garbage named .fountain', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), 'script.fountain', 'binary', /binary/i],
+  [
+    'binary garbage named .fountain',
+    () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256),
+    'script.fountain',
+    'binary',
+    /binary/i,
+  ],
   ['a Word document named .fdx', () => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), 'script.fdx', 'binary', /Office document/],
   ['a scanned PDF without text', imageOnlyPdf, 'scan.pdf', 'no_text_layer', /scan/],
   ['an encrypted PDF', encryptedPdf, 'locked.pdf', 'encrypted', /password/],
@@ -40,8 +54,20 @@ const cases: [string, () => Uint8Array, string, ScriptErrorCode, RegExp][] = [
   ['a novel as .txt', () => enc(NOVEL), 'novel.txt', 'not_a_screenplay', /not a novel/],
   ['a spreadsheet', () => enc(CSV), 'cast.csv', 'not_a_screenplay', /spreadsheet/],
   ['a spreadsheet named .txt', () => enc(CSV), 'cast.txt', 'not_a_screenplay', /spreadsheet/],
-  ['malformed FDX', () => enc('<?xml version="1.0"?><FinalDraft><Content><Paragraph Type="Character"><Text>BOB</Text></Content>'), 'broken.fdx', 'malformed', /broken/],
-  ['XML that is not Final Draft', () => enc('<?xml version="1.0"?><html><body>hi</body></html>'), 'page.fdx', 'malformed', /not a Final Draft/],
+  [
+    'malformed FDX',
+    () => enc('<?xml version="1.0"?><FinalDraft><Content><Paragraph Type="Character"><Text>BOB</Text></Content>'),
+    'broken.fdx',
+    'malformed',
+    /broken/,
+  ],
+  [
+    'XML that is not Final Draft',
+    () => enc('<?xml version="1.0"?><html><body>hi</body></html>'),
+    'page.fdx',
+    'malformed',
+    /not a Final Draft/,
+  ],
   ['billion laughs', () => enc(BILLION_LAUGHS), 'laughs.fdx', 'malformed', /entities/],
 ];
 
@@ -81,7 +107,10 @@ test('no bytes crash the reader: truncated and corrupted copies of real scripts 
     for (let k = 0; k < 6; k++) {
       const copy = original.slice(0, Math.floor(original.length * random()));
       for (let j = 0; j < 20; j++) copy[Math.floor(random() * copy.length)] = Math.floor(random() * 256);
-      const outcome = await analyzeScript(copy, file, LIMIT).then((b) => b, (e: unknown) => e);
+      const outcome = await analyzeScript(copy, file, LIMIT).then(
+        (b) => b,
+        (e: unknown) => e,
+      );
       if (!(outcome instanceof ScriptError)) expect(outcome).toHaveProperty('characters');
     }
   }

@@ -38,7 +38,10 @@ export function textPdf(lines: string[]): Uint8Array {
 /** Encrypted with the standard handler and a user password (its check value matches no empty password). */
 export function encryptedPdf(): Uint8Array {
   const hex32 = (c: string) => c.repeat(64);
-  const objects = [...page('BT /F1 12 Tf 72 700 Td (secret) Tj ET', true), '<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>',
-    `<< /Filter /Standard /V 1 /R 2 /O <${hex32('a')}> /U <${hex32('b')}> /P -44 >>`];
+  const objects = [
+    ...page('BT /F1 12 Tf 72 700 Td (secret) Tj ET', true),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>',
+    `<< /Filter /Standard /V 1 /R 2 /O <${hex32('a')}> /U <${hex32('b')}> /P -44 >>`,
+  ];
   return assemble(objects, `/Encrypt 6 0 R /ID [<${'1'.repeat(32)}> <${'1'.repeat(32)}>] `);
 }

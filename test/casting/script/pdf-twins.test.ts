@@ -34,7 +34,7 @@ describe('a PDF reads the same as the Fountain file it was printed from', () => 
     expect(Object.values(pdf.cueCounts ?? {}).reduce((a, n) => a + n, 0)).toBe(768);
   });
 
-  test('afterwriting_client.pdf (A4, another generator): a speech broken by (MORE)/(CONT\'D) stays one speech', async () => {
+  test("afterwriting_client.pdf (A4, another generator): a speech broken by (MORE)/(CONT'D) stays one speech", async () => {
     const [fountain, pdf] = await Promise.all([
       analyzeScriptFile(path.join(SCRIPTS, 'afterwriting_client.fountain'), opts),
       analyzeScriptFile(path.join(SCRIPTS, 'afterwriting_client.pdf'), opts),

@@ -4,7 +4,10 @@
  * so agreement between the two means something.
  */
 
-export interface ReferenceCounts { cues: Record<string, number>; scenes: number }
+export interface ReferenceCounts {
+  cues: Record<string, number>;
+  scenes: number;
+}
 
 const HEADING_START = /^(?:INT|EXT|EST|I\/E)/i;
 
@@ -26,11 +29,17 @@ export function referenceFountain(source: string): ReferenceCounts {
     const afterBlank = i === start || lines[i - 1]!.trim() === '';
     const beforeText = i + 1 < lines.length && lines[i + 1]!.trim() !== '';
     if (!t || !afterBlank) continue;
-    if (/^(?:INT|EXT|EST|INT\.?\/EXT|I\/E)[.\s]/i.test(t) || /^\.[^.\s]/.test(t)) { scenes++; continue; }
+    if (/^(?:INT|EXT|EST|INT\.?\/EXT|I\/E)[.\s]/i.test(t) || /^\.[^.\s]/.test(t)) {
+      scenes++;
+      continue;
+    }
     if (!beforeText) continue;
     if (HEADING_START.test(t) || t.startsWith('.') || t.endsWith('TO:') || t.startsWith('>')) continue;
     if (t.startsWith('#') || t.startsWith('=') || t.startsWith('[[')) continue;
-    const withoutParens = t.replace(/\([^)]*\)/g, '').replace(/\^$/, '').trim();
+    const withoutParens = t
+      .replace(/\([^)]*\)/g, '')
+      .replace(/\^$/, '')
+      .trim();
     const isUpper = /[A-Za-z\u00C0-\u024F]/.test(withoutParens) && withoutParens === withoutParens.toUpperCase();
     if (!isUpper && !t.startsWith('@')) continue;
     const name = withoutParens.replace(/^@/, '').replace(/\s+/g, ' ').trim();
@@ -48,11 +57,18 @@ export function referenceFdx(xml: string): ReferenceCounts {
   let scenes = 0;
   const re = /<Paragraph[^>]*Type="([^"]+)"[^>]*>([\s\S]*?)<\/Paragraph>/g;
   for (let m = re.exec(body); m; m = re.exec(body)) {
-    const text = [...m[2]!.matchAll(/<Text[^>]*>([^<]*)<\/Text>/g)].map((x) => x[1]).join('')
-      .replace(/&amp;/g, '&').replace(/&apos;/g, "'").replace(/&quot;/g, '"');
+    const text = [...m[2]!.matchAll(/<Text[^>]*>([^<]*)<\/Text>/g)]
+      .map((x) => x[1])
+      .join('')
+      .replace(/&amp;/g, '&')
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"');
     if (m[1] === 'Scene Heading') scenes++;
     if (m[1] !== 'Character') continue;
-    const name = text.replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+    const name = text
+      .replace(/\([^)]*\)/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (name) cues[name] = (cues[name] ?? 0) + 1;
   }
   return { cues, scenes };

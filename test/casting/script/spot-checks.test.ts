@@ -12,9 +12,11 @@ const role = (b: Breakdown, name: string): CharacterBreakdown => {
 
 withBigFish.describe('Big Fish', () => {
   let b: Breakdown;
-  beforeAll(async () => { b = await analyzeScriptFile(bigFish('fountain'), { maxBytes: 50 * 1024 * 1024 }); });
+  beforeAll(async () => {
+    b = await analyzeScriptFile(bigFish('fountain'), { maxBytes: 50 * 1024 * 1024 });
+  });
 
-  test('190 scenes; EDWARD and WILL lead, with every (V.O.)/(CONT\'D) spelling merged', () => {
+  test("190 scenes; EDWARD and WILL lead, with every (V.O.)/(CONT'D) spelling merged", () => {
     expect(b.scenes).toHaveLength(190);
     expect(b.cueCounts?.EDWARD).toBe(293);
     expect(b.cueCounts?.WILL).toBe(141);
@@ -83,7 +85,9 @@ test('Brick & Steel: dual dialogue counts for both, full names in action merge i
 
 describe('Silent as Murderers', () => {
   let b: Breakdown;
-  beforeAll(async () => { b = await read('silent_as_murderers.fountain'); });
+  beforeAll(async () => {
+    b = await read('silent_as_murderers.fountain');
+  });
 
   test('34 scenes, notes stripped from headings, en dash and comma headings understood', () => {
     expect(b.scenes).toHaveLength(34);
@@ -115,7 +119,7 @@ test('Ascent to Guru Peak: "any gender, any age" is read as open, and later pron
   expect(role(b, 'GURU').introduction).toMatch(/^A GURU, 32/);
 });
 
-test('Cyber Bob: CYBER BOB and BOB are one person with the intro\'s age and gender', async () => {
+test("Cyber Bob: CYBER BOB and BOB are one person with the intro's age and gender", async () => {
   const b = await read('cyber_bob_ep00001.fountain');
   expect(role(b, 'BOB')).toMatchObject({ speeches: 18, gender: 'male', ageRange: [40, 40] });
   expect(role(b, 'BOB').aliases).toContain('CYBER BOB');
@@ -144,13 +148,24 @@ test('afterwriting client: forced @McCABE cue, lyrics, nested boneyard and a 32-
 
 test('a plain-text screenplay (indented, as exported from a PDF) reads like Fountain', async () => {
   const text = [
-    '                                   FADE IN:', '',
-    'INT. ROADSIDE DINER - NIGHT', '',
-    'MARTA (40s), a tired waitress, wipes the counter.', '',
-    '                         MARTA', '               We\'re closed.', '',
-    '                         JOE (O.S.)', '               Door was open.', '',
-    'JOE, 60, a trucker, sits down.', '',
-    '                         MARTA', '                   (sighing)', '               Coffee, then.', '',
+    '                                   FADE IN:',
+    '',
+    'INT. ROADSIDE DINER - NIGHT',
+    '',
+    'MARTA (40s), a tired waitress, wipes the counter.',
+    '',
+    '                         MARTA',
+    "               We're closed.",
+    '',
+    '                         JOE (O.S.)',
+    '               Door was open.',
+    '',
+    'JOE, 60, a trucker, sits down.',
+    '',
+    '                         MARTA',
+    '                   (sighing)',
+    '               Coffee, then.',
+    '',
   ].join('\r\n');
   const { analyzeScript } = await import('../../../src/casting/script/parse/index.js');
   const b = await analyzeScript(new TextEncoder().encode(text), 'diner.txt', { maxBytes: 1e6 });

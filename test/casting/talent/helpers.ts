@@ -41,7 +41,11 @@ export function skillContext(o: ContextOptions): SkillContext & { progressed: st
   const [platform, workspace, ch] = channel.split(':') as [string, string, string];
   return {
     message: {
-      address: { platform: platform as 'local', workspace, channel: ch }, user: { id: 'ana' }, text: '', addressed: true, receivedAt: o.now ?? new Date(),
+      address: { platform: platform as 'local', workspace, channel: ch },
+      user: { id: 'ana' },
+      text: '',
+      addressed: true,
+      receivedAt: o.now ?? new Date(),
     },
     memory: new ChannelMemory(channel, o.store.channels),
     tenant,
@@ -56,8 +60,12 @@ export function skillContext(o: ContextOptions): SkillContext & { progressed: st
     },
     log: silentLog,
     now: () => o.now ?? new Date(),
-    progress: async (t) => { progressed.push(t); },
-    propose: async () => { throw new Error('search and shortlist never propose'); },
+    progress: async (t) => {
+      progressed.push(t);
+    },
+    propose: async () => {
+      throw new Error('search and shortlist never propose');
+    },
     progressed,
   };
 }

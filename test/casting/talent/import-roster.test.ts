@@ -15,10 +15,19 @@ import { FIXTURES, csv, sampleBytes, silentLog } from './helpers.js';
 class CountingEmbedder implements Embedder {
   embedded: string[] = [];
   private readonly inner: HashedEmbedder;
-  constructor(dims = 256) { this.inner = new HashedEmbedder(dims); }
-  get model() { return this.inner.model; }
-  get dimensions() { return this.inner.dimensions; }
-  async embed(texts: string[]) { this.embedded.push(...texts); return this.inner.embed(texts); }
+  constructor(dims = 256) {
+    this.inner = new HashedEmbedder(dims);
+  }
+  get model() {
+    return this.inner.model;
+  }
+  get dimensions() {
+    return this.inner.dimensions;
+  }
+  async embed(texts: string[]) {
+    this.embedded.push(...texts);
+    return this.inner.embed(texts);
+  }
 }
 
 let store: Store;
@@ -26,9 +35,15 @@ let TENANT = '';
 let n = 0;
 
 // One database for the file (PGlite takes seconds to start); each test gets its own tenant.
-beforeAll(async () => { store = await createTestStore(); });
-afterAll(async () => { await store?.close(); });
-beforeEach(() => { TENANT = `local:studio${++n}`; });
+beforeAll(async () => {
+  store = await createTestStore();
+});
+afterAll(async () => {
+  await store?.close();
+});
+beforeEach(() => {
+  TENANT = `local:studio${++n}`;
+});
 
 function deps(embedder: Embedder = new CountingEmbedder(), vectors = new MemoryVectorIndex(talentVectorLoader(store))) {
   return { store, embedder, vectors, log: silentLog };
@@ -56,10 +71,14 @@ test('a re-import changes only what changed and embeds only those people', async
   expect(same).toEqual({ inserted: 0, updated: 0, unchanged: 400, rejected: [] });
   expect(embedder.embedded).toHaveLength(0);
 
-  const text = readFileSync(SAMPLE_ROSTER, 'utf8')
-    .replace('T00002,Grace Chen,female,she/her,71,75', 'T00002,Grace Chen,female,she/her,68,75')
-    .replace('often cast as a villain, quietly menacing. She is trained at RADA. Special skills include yoga', 'often cast as a villain, icily menacing. She is trained at RADA. Special skills include yoga')
-    .trimEnd() + '\nT99999,New Person,female,she/her,30,35,,,,,,,,,,,,,,\n';
+  const text =
+    readFileSync(SAMPLE_ROSTER, 'utf8')
+      .replace('T00002,Grace Chen,female,she/her,71,75', 'T00002,Grace Chen,female,she/her,68,75')
+      .replace(
+        'often cast as a villain, quietly menacing. She is trained at RADA. Special skills include yoga',
+        'often cast as a villain, icily menacing. She is trained at RADA. Special skills include yoga',
+      )
+      .trimEnd() + '\nT99999,New Person,female,she/her,30,35,,,,,,,,,,,,,,\n';
   const changed = await importRoster(deps(embedder), TENANT, new Uint8Array(Buffer.from(text)), 'sample-roster.csv');
   expect(changed).toEqual({ inserted: 1, updated: 2, unchanged: 398, rejected: [] });
   expect(embedder.embedded).toHaveLength(3);
@@ -76,7 +95,12 @@ test('a messy file (BOM, CRLF, aliases, blank lines, a bad age, a duplicate id) 
     { row: 6, column: 'Talent ID', reason: 'id X002 appears on rows 4, 6: keep one' },
   ]);
   const meera = (await store.talent.get(TENANT, 'X001'))!.profile;
-  expect(meera).toMatchObject({ gender: 'female', location: 'Chennai, India', skills: ['horse riding', 'kathak'], extra: { Instagram: '@meera' } });
+  expect(meera).toMatchObject({
+    gender: 'female',
+    location: 'Chennai, India',
+    skills: ['horse riding', 'kathak'],
+    extra: { Instagram: '@meera' },
+  });
   expect((await store.talent.get(TENANT, 'X004'))!.profile.gender).toBe('non-binary');
 });
 
@@ -89,7 +113,19 @@ test('a JSON roster imports', async () => {
 test('a file that fails as a whole writes nothing, not even vectors', async () => {
   const vectors = new MemoryVectorIndex(talentVectorLoader(store));
   const embedder = new CountingEmbedder();
-  const r = await importRoster(deps(embedder, vectors), TENANT, new Uint8Array(Buffer.from(csv([['name', 'gender'], ['Ana', 'female']]))), 'no-ids.csv');
+  const r = await importRoster(
+    deps(embedder, vectors),
+    TENANT,
+    new Uint8Array(
+      Buffer.from(
+        csv([
+          ['name', 'gender'],
+          ['Ana', 'female'],
+        ]),
+      ),
+    ),
+    'no-ids.csv',
+  );
   expect(r.fatal).toMatch(/no-ids\.csv: no id column/);
   expect(r.inserted + r.updated).toBe(0);
   expect(await store.talent.count(TENANT)).toBe(0);
@@ -98,7 +134,13 @@ test('a file that fails as a whole writes nothing, not even vectors', async () =
 });
 
 test('when embedding fails nothing is stored', async () => {
-  const failing: Embedder = { model: 'hashed-256', dimensions: 256, embed: async () => { throw new Error('model crashed'); } };
+  const failing: Embedder = {
+    model: 'hashed-256',
+    dimensions: 256,
+    embed: async () => {
+      throw new Error('model crashed');
+    },
+  };
   await expect(importRoster(deps(failing), TENANT, sampleBytes(), 'sample-roster.csv')).rejects.toThrow('model crashed');
   expect(await store.talent.count(TENANT)).toBe(0);
 });
@@ -117,12 +159,17 @@ test('switching embedding models re-embeds everyone; the old model is then refus
   const vectors = new MemoryVectorIndex(talentVectorLoader(store));
   await importRoster(deps(new HashedEmbedder(256), vectors), TENANT, sampleBytes(), 'sample-roster.csv');
   // A file with only one person, imported under another model: everyone must move to the new model.
-  const one = csv([['id', 'name'], ['T00001', 'Nandini Williams']]);
+  const one = csv([
+    ['id', 'name'],
+    ['T00001', 'Nandini Williams'],
+  ]);
   const r = await importRoster(deps(new HashedEmbedder(128), vectors), TENANT, new Uint8Array(Buffer.from(one)), 'one.csv');
   expect(r).toMatchObject({ updated: 1, reembedded: 399 });
   const models = new Set((await store.talent.list(TENANT)).map((x) => x.model));
   expect([...models]).toEqual(['hashed-128']);
-  await expect(vectors.query(TENANT, new Float32Array(256), { topK: 3, model: 'hashed-256' })).rejects.toBeInstanceOf(VectorModelMismatchError);
+  await expect(vectors.query(TENANT, new Float32Array(256), { topK: 3, model: 'hashed-256' })).rejects.toBeInstanceOf(
+    VectorModelMismatchError,
+  );
   const fresh = new MemoryVectorIndex(talentVectorLoader(store));
   expect(await fresh.query(TENANT, new HashedEmbedder(128).embedOne('villain'), { topK: 3, model: 'hashed-128' })).toHaveLength(3);
 });

@@ -7,7 +7,9 @@ const HEADER = ['id', 'name', 'gender', 'playing_age_min', 'playing_age_max', 'l
 
 describe('the sample roster', () => {
   let parsed: ParsedRoster;
-  beforeAll(async () => { parsed = await parseRoster(sampleBytes(), 'sample-roster.csv'); });
+  beforeAll(async () => {
+    parsed = await parseRoster(sampleBytes(), 'sample-roster.csv');
+  });
 
   test('reads all 400 people with nothing rejected', async () => {
     expect(parsed.fatal).toBeUndefined();
@@ -19,9 +21,19 @@ describe('the sample roster', () => {
   test('parses languages, credits, lists and keeps contact details apart', async () => {
     const p = parsed.profiles.find((x) => x.id === 'T00004')!;
     expect(p).toMatchObject({
-      name: 'Omar Okafor', gender: 'male', playingAgeMin: 21, playingAgeMax: 30, heightCm: 180, location: 'London, UK', union: 'Equity',
-      languages: [{ language: 'English', fluency: 'native' }, { language: 'German', fluency: 'fluent' }],
-      accents: ['Texan'], skills: [],
+      name: 'Omar Okafor',
+      gender: 'male',
+      playingAgeMin: 21,
+      playingAgeMax: 30,
+      heightCm: 180,
+      location: 'London, UK',
+      union: 'Equity',
+      languages: [
+        { language: 'English', fluency: 'native' },
+        { language: 'German', fluency: 'fluent' },
+      ],
+      accents: ['Texan'],
+      skills: [],
       credits: [
         { title: 'Midnight Express Way', size: 'supporting', year: 2016 },
         { title: 'Second Act', size: 'lead', year: 2012 },
@@ -32,12 +44,21 @@ describe('the sample roster', () => {
     expect(p.extra).toBeUndefined();
     const three = parsed.profiles.find((x) => x.id === 'T00003')!;
     expect(three.skills).toEqual(['karate', 'boxing', 'singing (alto)', 'archery', 'improv']);
-    expect(three.languages.map((l) => `${l.language}:${l.fluency}`)).toEqual(['English:native', 'Malayalam:native', 'Gujarati:fluent', 'Marathi:conversational']);
+    expect(three.languages.map((l) => `${l.language}:${l.fluency}`)).toEqual([
+      'English:native',
+      'Malayalam:native',
+      'Gujarati:fluent',
+      'Marathi:conversational',
+    ]);
   });
 });
 
 describe('encodings', () => {
-  const text = csv([['id', 'name', 'location'], ['A1', 'Zoë Müller', 'Zürich, Switzerland'], ['A2', 'José Núñez', 'São Paulo, Brazil']]);
+  const text = csv([
+    ['id', 'name', 'location'],
+    ['A1', 'Zoë Müller', 'Zürich, Switzerland'],
+    ['A2', 'José Núñez', 'São Paulo, Brazil'],
+  ]);
 
   test.each([
     ['UTF-8 with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), 'utf-8'],
@@ -50,7 +71,8 @@ describe('encodings', () => {
     expect(r.fatal).toBeUndefined();
     expect(r.encoding).toBe(encoding);
     expect(r.profiles.map((p) => [p.id, p.name, p.location])).toEqual([
-      ['A1', 'Zoë Müller', 'Zürich, Switzerland'], ['A2', 'José Núñez', 'São Paulo, Brazil'],
+      ['A1', 'Zoë Müller', 'Zürich, Switzerland'],
+      ['A2', 'José Núñez', 'São Paulo, Brazil'],
     ]);
   });
 });
@@ -64,8 +86,13 @@ describe('messy layouts', () => {
     const r = await parseRoster(enc(text), 'r.csv');
     expect(r.rejected).toEqual([]);
     expect(r.profiles[0]).toMatchObject({
-      id: 'M1', name: 'Meera Iyer', playingAgeMin: 28, playingAgeMax: 36, skills: ['horse riding', 'kathak'],
-      contact: { email: 'meera@example.com' }, extra: { Instagram: '@meera' },
+      id: 'M1',
+      name: 'Meera Iyer',
+      playingAgeMin: 28,
+      playingAgeMax: 36,
+      skills: ['horse riding', 'kathak'],
+      contact: { email: 'meera@example.com' },
+      extra: { Instagram: '@meera' },
     });
   });
 
@@ -112,7 +139,9 @@ describe('row-by-row rejections', () => {
     ['G7', 'Bad Mail', 'female', '20', '25', '', '', '', 'not-an-address'],
   ];
   let r: ParsedRoster;
-  beforeAll(async () => { r = await parseRoster(enc(csv(rows)), 'r.csv'); });
+  beforeAll(async () => {
+    r = await parseRoster(enc(csv(rows)), 'r.csv');
+  });
 
   test('good rows are kept, each bad row is reported with its row, column and reason', async () => {
     expect(r.profiles.map((p) => p.id)).toEqual(['G1']);
@@ -168,21 +197,38 @@ describe('files unusable as a whole import nothing', () => {
 describe('JSON rosters', () => {
   test('an array of people with structured languages and credits', async () => {
     const doc = [
-      { id: 'L1', name: 'Lia', languages: [{ language: 'Tamil', fluency: 'native' }, 'English (fluent)'], credits: [{ title: 'Salt', size: 'lead', year: 2021 }], playing_age_min: 30, playing_age_max: 38, twitter: '@lia' },
+      {
+        id: 'L1',
+        name: 'Lia',
+        languages: [{ language: 'Tamil', fluency: 'native' }, 'English (fluent)'],
+        credits: [{ title: 'Salt', size: 'lead', year: 2021 }],
+        playing_age_min: 30,
+        playing_age_max: 38,
+        twitter: '@lia',
+      },
       { id: 'L2', name: 'Max', skills: ['boxing', 'guitar'] },
     ];
     const r = await parseRoster(enc(JSON.stringify(doc)), 'roster.json');
     expect(r.format).toBe('json');
     expect(r.rejected).toEqual([]);
     expect(r.profiles[0]).toMatchObject({
-      languages: [{ language: 'Tamil', fluency: 'native' }, { language: 'English', fluency: 'fluent' }],
-      credits: [{ title: 'Salt', size: 'lead', year: 2021 }], playingAgeMin: 30, playingAgeMax: 38, extra: { twitter: '@lia' },
+      languages: [
+        { language: 'Tamil', fluency: 'native' },
+        { language: 'English', fluency: 'fluent' },
+      ],
+      credits: [{ title: 'Salt', size: 'lead', year: 2021 }],
+      playingAgeMin: 30,
+      playingAgeMax: 38,
+      extra: { twitter: '@lia' },
     });
     expect(r.profiles[1]!.skills).toEqual(['boxing', 'guitar']);
   });
 
   test('{ "talent": [...] } with a bad item reports the item number', async () => {
-    const r = await parseRoster(enc(JSON.stringify({ talent: [{ id: 'M1', name: 'Mo' }, { id: 'M2', name: 'Ny', height_cm: 'tall' }, 'nonsense'] })), 'x.json');
+    const r = await parseRoster(
+      enc(JSON.stringify({ talent: [{ id: 'M1', name: 'Mo' }, { id: 'M2', name: 'Ny', height_cm: 'tall' }, 'nonsense'] })),
+      'x.json',
+    );
     expect(r.profiles.map((p) => p.id)).toEqual(['M1']);
     expect(r.rejected).toEqual([
       { row: 2, column: 'height_cm', reason: '"tall" is not a whole number' },
@@ -193,7 +239,17 @@ describe('JSON rosters', () => {
 
 describe('large rosters', () => {
   // Enough rows for the reader to hand the text to the parser in many slices.
-  const people = Array.from({ length: 10_000 }, (_, i) => [`L${i}`, `Zoë 🎭 Núñez ${i}`, 'female', '20', '30', 'Tamil (fluent)', 'kathak', '', '']);
+  const people = Array.from({ length: 10_000 }, (_, i) => [
+    `L${i}`,
+    `Zoë 🎭 Núñez ${i}`,
+    'female',
+    '20',
+    '30',
+    'Tamil (fluent)',
+    'kathak',
+    '',
+    '',
+  ]);
   const bytes = enc(csv([HEADER, ...people]));
 
   test('are read whole: characters across slice boundaries and row numbers stay intact', async () => {
@@ -227,7 +283,12 @@ describe('large rosters', () => {
   test('other work goes on while one is read (the chat is not frozen by an import)', async () => {
     let turns = 0;
     let reading = true;
-    const spin = () => { if (reading) { turns++; setImmediate(spin); } };
+    const spin = () => {
+      if (reading) {
+        turns++;
+        setImmediate(spin);
+      }
+    };
     setImmediate(spin);
     await parseRoster(bytes, 'big.csv');
     reading = false;

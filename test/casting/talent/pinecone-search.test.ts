@@ -29,7 +29,9 @@ beforeAll(async () => {
   await pinecone.upsert('slack:T1', items, embedder.model);
   await memory.upsert('slack:T1', items, embedder.model);
 });
-afterAll(async () => { await fake?.close(); });
+afterAll(async () => {
+  await fake?.close();
+});
 
 async function search(vectors: VectorIndex, query: string) {
   const q = await understandQuery(query, roster.vocabulary, { log: silentLog });

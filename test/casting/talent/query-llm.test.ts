@@ -40,8 +40,11 @@ test("Claude's answer is validated and mapped onto the roster's terms", async ()
     tool: 'talent_query',
     input: {
       filters: {
-        gender: 'woman', ageRange: { min: 30, max: 39 }, languages: [{ language: 'tamil', minFluency: 'fluent' }],
-        skills: ['horseback riding', 'underwater welding'], city: 'chennai',
+        gender: 'woman',
+        ageRange: { min: 30, max: 39 },
+        languages: [{ language: 'tamil', minFluency: 'fluent' }],
+        skills: ['horseback riding', 'underwater welding'],
+        city: 'chennai',
       },
       freeText: '',
     },
@@ -50,8 +53,11 @@ test("Claude's answer is validated and mapped onto the roster's terms", async ()
   expect(q).toEqual({
     via: 'llm',
     filters: {
-      gender: 'female', ageRange: { min: 30, max: 39 }, languages: [{ language: 'Tamil', minFluency: 'fluent' }],
-      skills: ['horse riding'], city: 'Chennai',
+      gender: 'female',
+      ageRange: { min: 30, max: 39 },
+      languages: [{ language: 'Tamil', minFluency: 'fluent' }],
+      skills: ['horse riding'],
+      city: 'Chennai',
     },
     // A skill nobody on the roster has is searched as text rather than filtering everyone out.
     freeText: 'underwater welding',
@@ -62,7 +68,16 @@ test('the same request gives the same filters on both paths', async () => {
   const rules = await understandQuery(REQUEST, vocab, { log: silentLog });
   const llm = new ScriptedModel(() => ({
     tool: 'talent_query',
-    input: { filters: { gender: 'female', ageRange: { min: 30, max: 39 }, languages: [{ language: 'Tamil', minFluency: 'fluent' }], skills: ['horse riding'], city: 'Chennai' }, freeText: '' },
+    input: {
+      filters: {
+        gender: 'female',
+        ageRange: { min: 30, max: 39 },
+        languages: [{ language: 'Tamil', minFluency: 'fluent' }],
+        skills: ['horse riding'],
+        city: 'Chennai',
+      },
+      freeText: '',
+    },
   }));
   const viaLlm = await understandQuery(REQUEST, vocab, { llm, log: silentLog });
   expect(viaLlm.filters).toEqual(rules.filters);
@@ -70,13 +85,21 @@ test('the same request gives the same filters on both paths', async () => {
 });
 
 test('an ethnicity the user did not ask for is dropped', async () => {
-  const llm = new ScriptedModel(() => ({ tool: 'talent_query', input: { filters: { ethnicity: 'South Asian', languages: [{ language: 'Tamil', minFluency: 'fluent' }] }, freeText: '' } }));
+  const llm = new ScriptedModel(() => ({
+    tool: 'talent_query',
+    input: { filters: { ethnicity: 'South Asian', languages: [{ language: 'Tamil', minFluency: 'fluent' }] }, freeText: '' },
+  }));
   const q = await understandQuery('Tamil speaker', vocab, { llm, log: silentLog });
   expect(q.filters).toEqual({ languages: [{ language: 'Tamil', minFluency: 'fluent' }] });
 });
 
 test.each([
-  ['the model fails (LlmError)', () => { throw new LlmError('overloaded', 'busy'); }],
+  [
+    'the model fails (LlmError)',
+    () => {
+      throw new LlmError('overloaded', 'busy');
+    },
+  ],
   ['the model answers without a tool call', () => null],
   ['the tool input is invalid', () => ({ tool: 'talent_query', input: { filters: { ageRange: { min: 50, max: 20 } }, freeText: 3 } })],
   ['another tool is called', () => ({ tool: 'book_audition', input: {} })],

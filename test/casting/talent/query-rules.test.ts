@@ -9,8 +9,11 @@ const parse = (q: string) => parseTalentQueryRules(q, vocab);
 test('the headline request becomes filters with nothing left over', () => {
   expect(parse('Tamil-speaking woman in her 30s who rides horses, based in Chennai')).toEqual({
     filters: {
-      gender: 'female', ageRange: { min: 30, max: 39 }, languages: [{ language: 'Tamil', minFluency: 'fluent' }],
-      skills: ['horse riding'], city: 'Chennai',
+      gender: 'female',
+      ageRange: { min: 30, max: 39 },
+      languages: [{ language: 'Tamil', minFluency: 'fluent' }],
+      skills: ['horse riding'],
+      city: 'Chennai',
     },
     freeText: '',
   });
@@ -47,13 +50,16 @@ test('"in her/his …" sets the gender only when no gender word is given', () =>
 
 test('languages with fluency levels, and lists of languages', () => {
   expect(parse('speaks fluent Hindi and conversational French').filters.languages).toEqual([
-    { language: 'Hindi', minFluency: 'fluent' }, { language: 'French', minFluency: 'conversational' },
+    { language: 'Hindi', minFluency: 'fluent' },
+    { language: 'French', minFluency: 'conversational' },
   ]);
   expect(parse('native Tamil and basic Hindi speaker').filters.languages).toEqual([
-    { language: 'Tamil', minFluency: 'native' }, { language: 'Hindi', minFluency: 'basic' },
+    { language: 'Tamil', minFluency: 'native' },
+    { language: 'Hindi', minFluency: 'basic' },
   ]);
   expect(parse('Tamil and Telugu speakers').filters.languages).toEqual([
-    { language: 'Tamil', minFluency: 'fluent' }, { language: 'Telugu', minFluency: 'fluent' },
+    { language: 'Tamil', minFluency: 'fluent' },
+    { language: 'Telugu', minFluency: 'fluent' },
   ]);
 });
 
@@ -93,20 +99,33 @@ test('ethnicity only when explicitly asked, never inferred', () => {
 test('descriptive words stay in the free text', () => {
   expect(parse('sinister villain type with a shaved head')).toEqual({ filters: {}, freeText: 'sinister villain type with a shaved head' });
   expect(parse('tall actor in his forties with a deep voice')).toEqual({
-    filters: { ageRange: { min: 40, max: 49 }, gender: 'male' }, freeText: 'tall actor with a deep voice',
+    filters: { ageRange: { min: 40, max: 49 }, gender: 'male' },
+    freeText: 'tall actor with a deep voice',
   });
   expect(parse('a grieving mother in her late fifties')).toEqual({
-    filters: { ageRange: { min: 56, max: 59 }, gender: 'female' }, freeText: 'grieving mother',
+    filters: { ageRange: { min: 56, max: 59 }, gender: 'female' },
+    freeText: 'grieving mother',
   });
 });
 
 test('the vocabulary comes from the roster, not from a list written for the sample', () => {
   const roster: TalentProfile[] = [
-    { id: 'a', name: 'A', gender: 'male', location: 'Lagos, Nigeria', skills: ['kung fu', 'talking drum'], languages: [{ language: 'Yoruba', fluency: 'native' }], accents: [], credits: [], contact: {} },
+    {
+      id: 'a',
+      name: 'A',
+      gender: 'male',
+      location: 'Lagos, Nigeria',
+      skills: ['kung fu', 'talking drum'],
+      languages: [{ language: 'Yoruba', fluency: 'native' }],
+      accents: [],
+      credits: [],
+      contact: {},
+    },
   ];
   const own = buildVocabulary(roster);
   expect(parseTalentQueryRules('Yoruba-speaking man in Lagos who knows kung fu', own)).toEqual({
-    filters: { gender: 'male', skills: ['kung fu'], languages: [{ language: 'Yoruba', minFluency: 'fluent' }], city: 'Lagos' }, freeText: '',
+    filters: { gender: 'male', skills: ['kung fu'], languages: [{ language: 'Yoruba', minFluency: 'fluent' }], city: 'Lagos' },
+    freeText: '',
   });
   // Nobody on this roster rides horses: the words stay free text instead of becoming an impossible filter.
   expect(parseTalentQueryRules('rides horses', own)).toEqual({ filters: {}, freeText: 'rides horses' });

@@ -17,7 +17,11 @@ const deps: RankDeps = { embedder, vectors, log: silentLog };
 beforeAll(async () => {
   const ps = sampleProfiles();
   const vs = await embedder.embed(ps.map(embeddingText));
-  await vectors.upsert('t', ps.map((p, i) => ({ id: p.id, vector: vs[i]!, metadata: talentMetadata(p) })), embedder.model);
+  await vectors.upsert(
+    't',
+    ps.map((p, i) => ({ id: p.id, vector: vs[i]!, metadata: talentMetadata(p) })),
+    embedder.model,
+  );
 });
 
 async function search(query: string, limit = 10, d: RankDeps = deps) {
@@ -28,12 +32,19 @@ async function search(query: string, limit = 10, d: RankDeps = deps) {
 test('with no free text, people whose playing range centres on the asked age come first', async () => {
   const out = await search('man in his forties', 400);
   expect(out.hits.length).toBeGreaterThan(10);
-  const distance = (id: string) => { const r = playingRange(roster.byId.get(id)!)!; return Math.abs((r[0] + r[1]) / 2 - 44.5); };
+  const distance = (id: string) => {
+    const r = playingRange(roster.byId.get(id)!)!;
+    return Math.abs((r[0] + r[1]) / 2 - 44.5);
+  };
   const firstFive = out.hits.slice(0, 5).map((h) => distance(h.id));
   const lastFive = out.hits.slice(-5).map((h) => distance(h.id));
   expect(Math.max(...firstFive)).toBeLessThan(Math.min(...lastFive));
   // Ranked by fit alone: the other parts are zero and the order follows the fit.
-  for (const h of out.hits) { expect(h.parts.semantic).toBe(0); expect(h.parts.keyword).toBe(0); expect(h.score).toBe(h.parts.fit); }
+  for (const h of out.hits) {
+    expect(h.parts.semantic).toBe(0);
+    expect(h.parts.keyword).toBe(0);
+    expect(h.score).toBe(h.parts.fit);
+  }
   expect(out.hits.map((h) => h.score)).toEqual([...out.hits.map((h) => h.score)].sort((a, b) => b - a));
 });
 
@@ -87,7 +98,14 @@ test('excluded people never appear', async () => {
 });
 
 test('when the vector index fails, search still answers by keywords and says so', async () => {
-  const broken: VectorIndex = { kind: 'memory', upsert: async () => {}, delete: async () => {}, query: async () => { throw new VectorIndexError('down'); } };
+  const broken: VectorIndex = {
+    kind: 'memory',
+    upsert: async () => {},
+    delete: async () => {},
+    query: async () => {
+      throw new VectorIndexError('down');
+    },
+  };
   const out = await search('shaved head', 5, { ...deps, vectors: broken });
   expect(out.hits).toHaveLength(5);
   expect(out.hits.every((h) => roster.byId.get(h.id)!.bio!.includes('shaved head'))).toBe(true);
@@ -103,7 +121,12 @@ test('a roster embedded with another model is not compared with this one', async
 });
 
 test('searches running at once answer as they would one after another', async () => {
-  const queries = ['man in his forties with a beard', 'Tamil-speaking woman in her 30s', 'villain with a shaved head', 'singer who rides horses'];
+  const queries = [
+    'man in his forties with a beard',
+    'Tamil-speaking woman in her 30s',
+    'villain with a shaved head',
+    'singer who rides horses',
+  ];
   const before = await search('woman', 400);
   const alone = [];
   for (const q of queries) alone.push(await search(q, 8));

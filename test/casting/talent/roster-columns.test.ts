@@ -16,13 +16,33 @@ const columns = new RosterColumns(profiles);
 function filterCases(): TalentFilters[] {
   const p = profiles;
   const cases: TalentFilters[] = [
-    {}, { gender: 'female' }, { gender: 'MALE' }, { gender: 'non-binary' }, { gender: 'robot' },
-    { ageRange: { min: 30, max: 39 } }, { ageRange: { min: 60, max: 120 } }, { ageRange: { min: 0, max: 5 } },
-    { languages: [{ language: 'tamil', minFluency: 'fluent' }] }, { languages: [{ language: 'Hindi', minFluency: 'basic' }] },
-    { languages: [{ language: 'Hindi', minFluency: 'native' }, { language: 'english', minFluency: 'fluent' }] },
+    {},
+    { gender: 'female' },
+    { gender: 'MALE' },
+    { gender: 'non-binary' },
+    { gender: 'robot' },
+    { ageRange: { min: 30, max: 39 } },
+    { ageRange: { min: 60, max: 120 } },
+    { ageRange: { min: 0, max: 5 } },
+    { languages: [{ language: 'tamil', minFluency: 'fluent' }] },
+    { languages: [{ language: 'Hindi', minFluency: 'basic' }] },
+    {
+      languages: [
+        { language: 'Hindi', minFluency: 'native' },
+        { language: 'english', minFluency: 'fluent' },
+      ],
+    },
     { languages: [{ language: 'Klingon', minFluency: 'basic' }] },
-    { skills: ['singing'] }, { skills: ['horse riding'] }, { skills: ['riding'] }, { skills: ['dance'] }, { skills: ['constructor'] },
-    { city: 'mumbai' }, { city: ' Chennai ' }, { country: 'India' }, { union: 'sag-aftra' }, { ethnicity: 'nobody-has-this' },
+    { skills: ['singing'] },
+    { skills: ['horse riding'] },
+    { skills: ['riding'] },
+    { skills: ['dance'] },
+    { skills: ['constructor'] },
+    { city: 'mumbai' },
+    { city: ' Chennai ' },
+    { country: 'India' },
+    { union: 'sag-aftra' },
+    { ethnicity: 'nobody-has-this' },
     { gender: 'female', ageRange: { min: 25, max: 40 }, languages: [{ language: 'Hindi', minFluency: 'fluent' }] },
   ];
   // Every attribute value of a handful of real profiles, one filter kind at a time.
@@ -61,7 +81,15 @@ test('excluded people are left out of the selection', () => {
 
 test('BestOf keeps the n best in order, ties in arrival order', () => {
   const best = new BestOf<{ k: string; v: number }>(3, (a, b) => b.v - a.v);
-  for (const [k, v] of [['a', 1], ['b', 5], ['c', 3], ['d', 5], ['e', 4], ['f', 0]] as const) best.offer({ k, v });
+  for (const [k, v] of [
+    ['a', 1],
+    ['b', 5],
+    ['c', 3],
+    ['d', 5],
+    ['e', 4],
+    ['f', 0],
+  ] as const)
+    best.offer({ k, v });
   expect(best.sorted().map((x) => x.k)).toEqual(['b', 'd', 'e']);
   const none = new BestOf<number>(0, (a, b) => a - b);
   none.offer(1);

@@ -16,8 +16,16 @@ import { sampleProfiles, sampleRoster } from './roster-fixture.js';
 
 type Row = Record<string, string>;
 const rows: Row[] = parse(readFileSync(SAMPLE_ROSTER), { columns: true, bom: true });
-const list = (s: string) => s.split(';').map((x) => x.trim()).filter(Boolean);
-const langs = (r: Row) => list(r.languages!).map((x) => { const m = x.match(/^(.*) \((.*)\)$/)!; return { language: m[1]!, fluency: m[2]! }; });
+const list = (s: string) =>
+  s
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
+const langs = (r: Row) =>
+  list(r.languages!).map((x) => {
+    const m = x.match(/^(.*) \((.*)\)$/)!;
+    return { language: m[1]!, fluency: m[2]! };
+  });
 const overlaps = (r: Row, lo: number, hi: number) => Number(r.playing_age_min) <= hi && Number(r.playing_age_max) >= lo;
 const LEVELS = ['basic', 'conversational', 'fluent', 'native'];
 
@@ -28,7 +36,11 @@ const roster = sampleRoster('t', embedder.model);
 beforeAll(async () => {
   const ps = sampleProfiles();
   const vs = await embedder.embed(ps.map(embeddingText));
-  await vectors.upsert('t', ps.map((p, i) => ({ id: p.id, vector: vs[i]!, metadata: talentMetadata(p) })), embedder.model);
+  await vectors.upsert(
+    't',
+    ps.map((p, i) => ({ id: p.id, vector: vs[i]!, metadata: talentMetadata(p) })),
+    embedder.model,
+  );
 });
 
 async function search(query: string) {
@@ -37,7 +49,11 @@ async function search(query: string) {
   return { q, ids: out.hits.map((h) => h.id).sort(), hits: out.hits };
 }
 
-const expected = (pred: (r: Row) => boolean) => rows.filter(pred).map((r) => r.id!).sort();
+const expected = (pred: (r: Row) => boolean) =>
+  rows
+    .filter(pred)
+    .map((r) => r.id!)
+    .sort();
 
 test.each<[string, (r: Row) => boolean]>([
   ['women', (r) => r.gender === 'female'],
@@ -57,11 +73,22 @@ test.each<[string, (r: Row) => boolean]>([
   ['non-union', (r) => r.union === 'non-union'],
   ['Scottish accent', (r) => list(r.accents!).includes('Scottish')],
   ['South Asian woman', (r) => r.ethnicity === 'South Asian' && r.gender === 'female'],
-  ['Tamil-speaking woman who rides horses', (r) => r.gender === 'female' && list(r.skills!).includes('horse riding')
-    && langs(r).some((l) => l.language === 'Tamil' && LEVELS.indexOf(l.fluency) >= 2)],
-  ['Tamil-speaking woman in her 30s who rides horses, based in Chennai',
-    (r) => r.gender === 'female' && overlaps(r, 30, 39) && r.location === 'Chennai, India' && list(r.skills!).includes('horse riding')
-      && langs(r).some((l) => l.language === 'Tamil' && LEVELS.indexOf(l.fluency) >= 2)],
+  [
+    'Tamil-speaking woman who rides horses',
+    (r) =>
+      r.gender === 'female' &&
+      list(r.skills!).includes('horse riding') &&
+      langs(r).some((l) => l.language === 'Tamil' && LEVELS.indexOf(l.fluency) >= 2),
+  ],
+  [
+    'Tamil-speaking woman in her 30s who rides horses, based in Chennai',
+    (r) =>
+      r.gender === 'female' &&
+      overlaps(r, 30, 39) &&
+      r.location === 'Chennai, India' &&
+      list(r.skills!).includes('horse riding') &&
+      langs(r).some((l) => l.language === 'Tamil' && LEVELS.indexOf(l.fluency) >= 2),
+  ],
 ])('"%s" returns exactly the people who qualify', async (query, pred) => {
   const want = expected(pred);
   const { ids } = await search(query);
@@ -70,7 +97,11 @@ test.each<[string, (r: Row) => boolean]>([
 
 test('the filters are not vacuous on this roster', () => {
   // Guards the table above: each checked filter must select some people and leave others out.
-  for (const pred of [(r: Row) => list(r.skills!).includes('horse riding'), (r: Row) => r.location === 'Chennai, India', (r: Row) => r.union === 'SAG-AFTRA']) {
+  for (const pred of [
+    (r: Row) => list(r.skills!).includes('horse riding'),
+    (r: Row) => r.location === 'Chennai, India',
+    (r: Row) => r.union === 'SAG-AFTRA',
+  ]) {
     const n = expected(pred).length;
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(rows.length);
@@ -86,6 +117,10 @@ test('ethnicity is not used unless asked: a language request keeps people of eve
 
 test('combined filters intersect', async () => {
   const { ids } = await search('male SAG-AFTRA member who speaks Spanish');
-  expect(ids).toEqual(expected((r) => r.gender === 'male' && r.union === 'SAG-AFTRA'
-    && langs(r).some((l) => l.language === 'Spanish' && LEVELS.indexOf(l.fluency) >= 2)));
+  expect(ids).toEqual(
+    expected(
+      (r) =>
+        r.gender === 'male' && r.union === 'SAG-AFTRA' && langs(r).some((l) => l.language === 'Spanish' && LEVELS.indexOf(l.fluency) >= 2),
+    ),
+  );
 });

@@ -22,7 +22,11 @@ const roster = buildRoster('t', slice, embedder.model);
 
 beforeAll(async () => {
   const vs = await embedder.embed(slice.map(embeddingText));
-  await vectors.upsert('t', slice.map((p, i) => ({ id: p.id, vector: vs[i]!, metadata: talentMetadata(p) })), embedder.model);
+  await vectors.upsert(
+    't',
+    slice.map((p, i) => ({ id: p.id, vector: vs[i]!, metadata: talentMetadata(p) })),
+    embedder.model,
+  );
 }, 60_000);
 
 async function search(query: string, limit = 5) {

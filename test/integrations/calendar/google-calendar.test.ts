@@ -14,26 +14,48 @@ import { createLogger } from '../../../src/log/logger.js';
 import type { Store } from '../../../src/memory/store.js';
 
 const log = createLogger('silent');
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-const serviceAccount = JSON.stringify({ type: 'service_account', client_email: 'castmatch@proj.iam.gserviceaccount.com', private_key: privateKey, private_key_id: 'k1' });
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+const serviceAccount = JSON.stringify({
+  type: 'service_account',
+  client_email: 'castmatch@proj.iam.gserviceaccount.com',
+  private_key: privateKey,
+  private_key_id: 'k1',
+});
 
 let fake: FakeGoogleCalendar;
-beforeEach(async () => { fake = await startFakeGoogleCalendar(); });
-afterEach(async () => { await fake?.close(); });
+beforeEach(async () => {
+  fake = await startFakeGoogleCalendar();
+});
+afterEach(async () => {
+  await fake?.close();
+});
 
 function google(timeoutMs = 2000) {
   const config = loadConfig({
-    GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccount, GOOGLE_IMPERSONATE_USER: 'casting@studio.example',
-    GOOGLE_CALENDAR_ID: 'auditions@studio.example', GOOGLE_TEAM_CALENDARS: 'ana@studio.example, ben@studio.example',
+    GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccount,
+    GOOGLE_IMPERSONATE_USER: 'casting@studio.example',
+    GOOGLE_CALENDAR_ID: 'auditions@studio.example',
+    GOOGLE_TEAM_CALENDARS: 'ana@studio.example, ben@studio.example',
     GOOGLE_API_ROOT_URL: fake.rootUrl,
   });
   return createCalendar(config, { store: {} as Store, log, google: { timeoutMs, tokenUrl: fake.tokenUrl } });
 }
 
 const event = (over: Partial<CalendarEventInput> = {}): CalendarEventInput => ({
-  uid: '7f3c2a10-1b2c-4d5e-8f90-a1b2c3d4e5f6', summary: 'Audition: Meera Patil for MARIA', description: 'Audition of Meera Patil',
-  start: new Date('2026-04-02T14:00:00Z'), end: new Date('2026-04-02T14:20:00Z'), timeZone: 'Europe/London',
-  attendees: [{ name: 'Meera Patil', email: 'meera@example.com', ref: 'T00072' }], videoLink: true, organizer: { name: 'Ana' }, ...over,
+  uid: '7f3c2a10-1b2c-4d5e-8f90-a1b2c3d4e5f6',
+  summary: 'Audition: Meera Patil for MARIA',
+  description: 'Audition of Meera Patil',
+  start: new Date('2026-04-02T14:00:00Z'),
+  end: new Date('2026-04-02T14:20:00Z'),
+  timeZone: 'Europe/London',
+  attendees: [{ name: 'Meera Patil', email: 'meera@example.com', ref: 'T00072' }],
+  videoLink: true,
+  organizer: { name: 'Ana' },
+  ...over,
 });
 
 test('signs in as the service account acting for the impersonated user, then sends a documented insert with a Meet request', async () => {
@@ -43,7 +65,11 @@ test('signs in as the service account acting for the impersonated user, then sen
   const [token] = fake.calls('token');
   const assertion = new URLSearchParams(token!.body).get('assertion')!;
   const claims = JSON.parse(Buffer.from(assertion.split('.')[1]!, 'base64url').toString()) as Record<string, string>;
-  expect(claims).toMatchObject({ iss: 'castmatch@proj.iam.gserviceaccount.com', sub: 'casting@studio.example', scope: 'https://www.googleapis.com/auth/calendar' });
+  expect(claims).toMatchObject({
+    iss: 'castmatch@proj.iam.gserviceaccount.com',
+    sub: 'casting@studio.example',
+    scope: 'https://www.googleapis.com/auth/calendar',
+  });
 
   const [insert] = fake.calls('insert');
   const url = new URL(insert!.path, 'http://x');
@@ -64,11 +90,18 @@ test('free/busy asks about every team calendar and refuses a calendar it cannot 
   const cal = google();
   fake.busy.set('ben@studio.example', [{ start: '2026-04-02T13:00:00Z', end: '2026-04-02T14:30:00Z' }]);
   const busy = await cal.freeBusy([], new Date('2026-04-02T00:00:00Z'), new Date('2026-04-03T00:00:00Z'));
-  expect((fake.calls('freeBusy')[0]!.json as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(['ana@studio.example', 'ben@studio.example']);
-  expect(busy).toEqual([{ start: new Date('2026-04-02T13:00:00Z'), end: new Date('2026-04-02T14:30:00Z'), calendar: 'ben@studio.example' }]);
+  expect((fake.calls('freeBusy')[0]!.json as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([
+    'ana@studio.example',
+    'ben@studio.example',
+  ]);
+  expect(busy).toEqual([
+    { start: new Date('2026-04-02T13:00:00Z'), end: new Date('2026-04-02T14:30:00Z'), calendar: 'ben@studio.example' },
+  ]);
   // An unshared calendar would look free: the lookup fails instead of risking a double booking.
   fake.unreadable.add('unknown@studio.example');
-  await expect(cal.freeBusy(['unknown@studio.example'], new Date(), new Date())).rejects.toThrow(/could not read the calendar unknown@studio.example \(notFound\)/);
+  await expect(cal.freeBusy(['unknown@studio.example'], new Date(), new Date())).rejects.toThrow(
+    /could not read the calendar unknown@studio.example \(notFound\)/,
+  );
 });
 
 test('reschedule patches the same event and cancel deletes it; a second delete counts as done', async () => {
@@ -109,8 +142,16 @@ test('a retried insert whose first answer was lost returns the event already mad
 });
 
 test('credentials: OAuth refresh-token JSON works, and bad JSON names the variable without echoing it', async () => {
-  const oauth = googleAuthFromJson(JSON.stringify({ type: 'authorized_user', client_id: 'c', client_secret: 's', refresh_token: 'r' }), { tokenUrl: fake.tokenUrl });
-  const cal = new GoogleCalendar({ auth: oauth, rootUrl: fake.rootUrl, calendarId: 'primary', teamCalendars: ['primary'], timeoutMs: 2000 });
+  const oauth = googleAuthFromJson(JSON.stringify({ type: 'authorized_user', client_id: 'c', client_secret: 's', refresh_token: 'r' }), {
+    tokenUrl: fake.tokenUrl,
+  });
+  const cal = new GoogleCalendar({
+    auth: oauth,
+    rootUrl: fake.rootUrl,
+    calendarId: 'primary',
+    teamCalendars: ['primary'],
+    timeoutMs: 2000,
+  });
   await cal.create(event({ uid: undefined, videoLink: false }));
   expect(new URLSearchParams(fake.calls('token')[0]!.body).get('grant_type')).toBe('refresh_token');
   expect((fake.calls('insert')[0]!.json as any).conferenceData).toBeUndefined();

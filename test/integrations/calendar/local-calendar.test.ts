@@ -5,14 +5,24 @@ import { foldLine } from '../../../src/integrations/calendar/invitation.js';
 import type { Store } from '../../../src/memory/store.js';
 
 let store: Store;
-beforeAll(async () => { store = await createTestStore(); });
-afterAll(async () => { await store?.close(); });
+beforeAll(async () => {
+  store = await createTestStore();
+});
+afterAll(async () => {
+  await store?.close();
+});
 
 const now = new Date('2026-03-20T12:00:00Z');
 const input = {
-  uid: 'a1b2c3d4-0000-4000-8000-000000000001', summary: 'Audition: Meera Patil for MARIA', description: 'Audition of Meera Patil for the role of MARIA.',
-  start: new Date('2026-03-29T09:00:00Z'), end: new Date('2026-03-29T09:20:00Z'), timeZone: 'Europe/London',
-  attendees: [{ name: 'Meera Patil, Jr.', ref: 'T00072' }], videoLink: true, organizer: { name: 'Ana' },
+  uid: 'a1b2c3d4-0000-4000-8000-000000000001',
+  summary: 'Audition: Meera Patil for MARIA',
+  description: 'Audition of Meera Patil for the role of MARIA.',
+  start: new Date('2026-03-29T09:00:00Z'),
+  end: new Date('2026-03-29T09:20:00Z'),
+  timeZone: 'Europe/London',
+  attendees: [{ name: 'Meera Patil, Jr.', ref: 'T00072' }],
+  videoLink: true,
+  organizer: { name: 'Ana' },
 };
 const text = (b?: Uint8Array) => new TextDecoder().decode(b);
 /** Unfolds RFC 5545 continuation lines. */
@@ -41,7 +51,9 @@ test('a change keeps the UID and bumps SEQUENCE; a cancellation is METHOD:CANCEL
   const cal = new LocalCalendar({ store, now: () => now });
   const uid = 'a1b2c3d4-0000-4000-8000-000000000002';
   await cal.create({ ...input, uid });
-  const moved = unfold(text((await cal.update(uid, { ...input, uid, start: new Date('2026-03-30T09:00:00Z'), end: new Date('2026-03-30T09:20:00Z') })).ics));
+  const moved = unfold(
+    text((await cal.update(uid, { ...input, uid, start: new Date('2026-03-30T09:00:00Z'), end: new Date('2026-03-30T09:20:00Z') })).ics),
+  );
   expect(moved).toContain(`UID:${uid}@castmatch`);
   expect(moved).toContain('SEQUENCE:1');
   expect(moved).toContain('DTSTART:20260330T090000Z');
@@ -55,11 +67,23 @@ test('a change keeps the UID and bumps SEQUENCE; a cancellation is METHOD:CANCEL
 test('busy time is the tenant’s booked auditions', async () => {
   const cal = new LocalCalendar({ store, now: () => now });
   await store.auditions.insert({
-    id: 'b1', tenant: 'local:w', channel: 'local:w:c', role: 'MARIA', talentId: 'T1', talentName: 'X', startsAt: new Date('2026-04-01T10:00:00Z'),
-    endsAt: new Date('2026-04-01T10:20:00Z'), timeZone: 'UTC', status: 'booked', organizer: 'ana', createdAt: now, updatedAt: now,
+    id: 'b1',
+    tenant: 'local:w',
+    channel: 'local:w:c',
+    role: 'MARIA',
+    talentId: 'T1',
+    talentName: 'X',
+    startsAt: new Date('2026-04-01T10:00:00Z'),
+    endsAt: new Date('2026-04-01T10:20:00Z'),
+    timeZone: 'UTC',
+    status: 'booked',
+    organizer: 'ana',
+    createdAt: now,
+    updatedAt: now,
   });
-  expect(await cal.freeBusy(['local:w'], new Date('2026-04-01T00:00:00Z'), new Date('2026-04-02T00:00:00Z')))
-    .toEqual([{ start: new Date('2026-04-01T10:00:00Z'), end: new Date('2026-04-01T10:20:00Z'), calendar: 'local:w' }]);
+  expect(await cal.freeBusy(['local:w'], new Date('2026-04-01T00:00:00Z'), new Date('2026-04-02T00:00:00Z'))).toEqual([
+    { start: new Date('2026-04-01T10:00:00Z'), end: new Date('2026-04-01T10:20:00Z'), calendar: 'local:w' },
+  ]);
   expect(await cal.freeBusy(['local:other'], new Date('2026-04-01T00:00:00Z'), new Date('2026-04-02T00:00:00Z'))).toEqual([]);
 });
 

@@ -1,4 +1,10 @@
-import { createEmbedder, EmbedderConfigError, HashedEmbedder, PineconeEmbedder, UseEmbedder } from '../../../src/integrations/embeddings/index.js';
+import {
+  createEmbedder,
+  EmbedderConfigError,
+  HashedEmbedder,
+  PineconeEmbedder,
+  UseEmbedder,
+} from '../../../src/integrations/embeddings/index.js';
 
 test('picks the embedder from the model id', () => {
   expect(createEmbedder()).toBeInstanceOf(UseEmbedder);
@@ -6,7 +12,11 @@ test('picks the embedder from the model id', () => {
   const hashed = createEmbedder({ EMBEDDING_MODEL: 'hashed-64' });
   expect(hashed).toBeInstanceOf(HashedEmbedder);
   expect(hashed.dimensions).toBe(64);
-  const pc = createEmbedder({ EMBEDDING_MODEL: 'pinecone:llama-text-embed-v2', PINECONE_API_KEY: 'k', PINECONE_CONTROLLER_URL: 'http://127.0.0.1:9' });
+  const pc = createEmbedder({
+    EMBEDDING_MODEL: 'pinecone:llama-text-embed-v2',
+    PINECONE_API_KEY: 'k',
+    PINECONE_CONTROLLER_URL: 'http://127.0.0.1:9',
+  });
   expect(pc).toBeInstanceOf(PineconeEmbedder);
   expect(pc.model).toBe('pinecone:llama-text-embed-v2');
 });

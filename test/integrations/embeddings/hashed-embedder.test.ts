@@ -13,7 +13,11 @@ test('is deterministic across instances and unit length', async () => {
 
 test('texts sharing words are closer than texts that do not', async () => {
   const e = new HashedEmbedder(256);
-  const [q, near, far] = await e.embed(['shaved head villain', 'an actor with a shaved head, often cast as a villain', 'warm brown eyes, romantic lead']);
+  const [q, near, far] = await e.embed([
+    'shaved head villain',
+    'an actor with a shaved head, often cast as a villain',
+    'warm brown eyes, romantic lead',
+  ]);
   expect(cos(q!, near!)).toBeGreaterThan(cos(q!, far!) + 0.3);
   // Plurals meet their singulars.
   const [h1, h2] = await e.embed(['horses', 'horse']);

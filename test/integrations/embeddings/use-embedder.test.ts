@@ -1,8 +1,14 @@
 import { UseEmbedder } from '../../../src/integrations/embeddings/use-embedder.js';
 
 const cos = (a: Float32Array, b: Float32Array) => {
-  let d = 0, na = 0, nb = 0;
-  for (let i = 0; i < a.length; i++) { d += a[i]! * b[i]!; na += a[i]! ** 2; nb += b[i]! ** 2; }
+  let d = 0,
+    na = 0,
+    nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    d += a[i]! * b[i]!;
+    na += a[i]! ** 2;
+    nb += b[i]! ** 2;
+  }
   return d / Math.sqrt(na * nb);
 };
 
@@ -10,7 +16,9 @@ const embedder = new UseEmbedder(2);
 
 test('Universal Sentence Encoder lite ranks by meaning', async () => {
   const [q, match, other] = await embedder.embed([
-    'tall actor in his forties with a deep voice', '40-something male performer, baritone', 'teenage girl gymnast',
+    'tall actor in his forties with a deep voice',
+    '40-something male performer, baritone',
+    'teenage girl gymnast',
   ]);
   expect(embedder.model).toBe('use-lite-512');
   expect(q).toHaveLength(512);

@@ -16,7 +16,10 @@ export interface RecordedRequest {
 }
 
 type Meta = Record<string, unknown>;
-interface Stored { values: number[]; metadata?: Meta }
+interface Stored {
+  values: number[];
+  metadata?: Meta;
+}
 
 export interface FakePinecone {
   url: string;
@@ -28,8 +31,14 @@ export interface FakePinecone {
 }
 
 function cosine(a: number[], b: number[]): number {
-  let d = 0; let na = 0; let nb = 0;
-  for (let i = 0; i < a.length; i++) { d += a[i]! * (b[i] ?? 0); na += a[i]! * a[i]!; nb += (b[i] ?? 0) ** 2; }
+  let d = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    d += a[i]! * (b[i] ?? 0);
+    na += a[i]! * a[i]!;
+    nb += (b[i] ?? 0) ** 2;
+  }
   return na && nb ? d / Math.sqrt(na * nb) : 0;
 }
 
@@ -45,16 +54,26 @@ function matches(meta: Meta | undefined, filter: Meta | undefined): boolean {
     const c = (cond !== null && typeof cond === 'object' ? cond : { $eq: cond }) as Record<string, any>;
     return Object.entries(c).every(([op, x]) => {
       switch (op) {
-        case '$eq': return has(x);
-        case '$ne': return !has(x);
-        case '$in': return (x as unknown[]).some(has);
-        case '$nin': return !(x as unknown[]).some(has);
-        case '$gt': return typeof v === 'number' && v > x;
-        case '$gte': return typeof v === 'number' && v >= x;
-        case '$lt': return typeof v === 'number' && v < x;
-        case '$lte': return typeof v === 'number' && v <= x;
-        case '$exists': return (v !== undefined) === x;
-        default: throw new Error(`unsupported operator ${op}`);
+        case '$eq':
+          return has(x);
+        case '$ne':
+          return !has(x);
+        case '$in':
+          return (x as unknown[]).some(has);
+        case '$nin':
+          return !(x as unknown[]).some(has);
+        case '$gt':
+          return typeof v === 'number' && v > x;
+        case '$gte':
+          return typeof v === 'number' && v >= x;
+        case '$lt':
+          return typeof v === 'number' && v < x;
+        case '$lte':
+          return typeof v === 'number' && v <= x;
+        case '$exists':
+          return (v !== undefined) === x;
+        default:
+          throw new Error(`unsupported operator ${op}`);
       }
     });
   });
@@ -80,7 +99,10 @@ export async function startFakePinecone(opts: { apiKey?: string; embedDimensions
   const ns = (name: string | undefined) => {
     const key = name ?? '';
     let m = namespaces.get(key);
-    if (!m) { m = new Map(); namespaces.set(key, m); }
+    if (!m) {
+      m = new Map();
+      namespaces.set(key, m);
+    }
     return m;
   };
 
@@ -92,7 +114,9 @@ export async function startFakePinecone(opts: { apiKey?: string; embedDimensions
       const body = raw ? JSON.parse(raw) : undefined;
       const path = (req.url ?? '').split('?')[0]!;
       requests.push({
-        method: req.method ?? '', path, body,
+        method: req.method ?? '',
+        path,
+        body,
         ...(typeof req.headers['api-key'] === 'string' ? { apiKey: req.headers['api-key'] } : {}),
         ...(typeof req.headers['x-pinecone-api-version'] === 'string' ? { apiVersion: req.headers['x-pinecone-api-version'] } : {}),
       });
@@ -102,9 +126,13 @@ export async function startFakePinecone(opts: { apiKey?: string; embedDimensions
       };
       if (failures && failures.left > 0) {
         failures.left--;
-        return send(failures.status, { error: { code: failures.status === 429 ? 'RESOURCE_EXHAUSTED' : 'INTERNAL', message: 'fake failure' }, status: failures.status });
+        return send(failures.status, {
+          error: { code: failures.status === 429 ? 'RESOURCE_EXHAUSTED' : 'INTERNAL', message: 'fake failure' },
+          status: failures.status,
+        });
       }
-      if (req.headers['api-key'] !== apiKey) return send(401, { error: { code: 'UNAUTHENTICATED', message: 'Invalid API Key' }, status: 401 });
+      if (req.headers['api-key'] !== apiKey)
+        return send(401, { error: { code: 'UNAUTHENTICATED', message: 'Invalid API Key' }, status: 401 });
 
       if (req.method === 'POST' && path === '/vectors/upsert') {
         const space = ns(body.namespace);
@@ -113,9 +141,16 @@ export async function startFakePinecone(opts: { apiKey?: string; embedDimensions
       }
       if (req.method === 'POST' && path === '/query') {
         const space = ns(body.namespace);
-        const scored = [...space].filter(([, s]) => matches(s.metadata, body.filter))
-          .map(([id, s]) => ({ id, score: cosine(body.vector, s.values), values: body.includeValues ? s.values : [], ...(body.includeMetadata && s.metadata ? { metadata: s.metadata } : {}) }))
-          .sort((a, b) => b.score - a.score).slice(0, body.topK);
+        const scored = [...space]
+          .filter(([, s]) => matches(s.metadata, body.filter))
+          .map(([id, s]) => ({
+            id,
+            score: cosine(body.vector, s.values),
+            values: body.includeValues ? s.values : [],
+            ...(body.includeMetadata && s.metadata ? { metadata: s.metadata } : {}),
+          }))
+          .sort((a, b) => b.score - a.score)
+          .slice(0, body.topK);
         return send(200, { results: [], matches: scored, namespace: body.namespace ?? '', usage: { readUnits: 5 } });
       }
       if (req.method === 'POST' && path === '/vectors/delete') {
@@ -127,7 +162,8 @@ export async function startFakePinecone(opts: { apiKey?: string; embedDimensions
         const dims = opts.embedDimensions ?? 1024;
         const inputType = body.parameters?.input_type ?? 'passage';
         return send(200, {
-          model: body.model, vector_type: 'dense',
+          model: body.model,
+          vector_type: 'dense',
           data: body.inputs.map((i: { text: string }) => ({ values: fakeEmbedding(i.text, dims, inputType), vector_type: 'dense' })),
           usage: { total_tokens: body.inputs.length * 8 },
         });
@@ -141,7 +177,9 @@ export async function startFakePinecone(opts: { apiKey?: string; embedDimensions
     url: `http://127.0.0.1:${port}`,
     requests,
     namespaces,
-    failNext: (status, n = 1) => { failures = { status, left: n }; },
+    failNext: (status, n = 1) => {
+      failures = { status, left: n };
+    },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }

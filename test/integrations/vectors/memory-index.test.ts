@@ -4,23 +4,53 @@ import { matchesFilter } from '../../../src/integrations/vectors/metadata-filter
 
 /** Seeded pseudo-random vectors (mulberry32): the same every run. */
 function rng(seed: number) {
-  return () => { seed |= 0; seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t ^= t + Math.imul(t ^ (t >>> 7), 61 | t); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 function randomVectors(n: number, dims: number, seed = 1): Float32Array[] {
   const r = rng(seed);
   return Array.from({ length: n }, () => Float32Array.from({ length: dims }, () => r() * 2 - 1));
 }
 function bruteForce(q: Float32Array, vs: Float32Array[], k: number, keep: (i: number) => boolean = () => true) {
-  const cos = (a: Float32Array, b: Float32Array) => { let d = 0, na = 0, nb = 0; for (let i = 0; i < a.length; i++) { d += a[i]! * b[i]!; na += a[i]! ** 2; nb += b[i]! ** 2; } return d / Math.sqrt(na * nb); };
-  return vs.map((v, i) => ({ id: `v${i}`, score: cos(q, v), i })).filter((x) => keep(x.i)).sort((a, b) => b.score - a.score).slice(0, k);
+  const cos = (a: Float32Array, b: Float32Array) => {
+    let d = 0,
+      na = 0,
+      nb = 0;
+    for (let i = 0; i < a.length; i++) {
+      d += a[i]! * b[i]!;
+      na += a[i]! ** 2;
+      nb += b[i]! ** 2;
+    }
+    return d / Math.sqrt(na * nb);
+  };
+  return vs
+    .map((v, i) => ({ id: `v${i}`, score: cos(q, v), i }))
+    .filter((x) => keep(x.i))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, k);
 }
 
 const vectors = randomVectors(500, 32);
-const meta = (i: number) => ({ talentId: `v${i}`, gender: i % 2 ? 'male' : 'female', ageMin: 20 + (i % 40), ageMax: 28 + (i % 40), skills: i % 5 === 0 ? ['horse riding', 'singing'] : ['karate'] });
+const meta = (i: number) => ({
+  talentId: `v${i}`,
+  gender: i % 2 ? 'male' : 'female',
+  ageMin: 20 + (i % 40),
+  ageMax: 28 + (i % 40),
+  skills: i % 5 === 0 ? ['horse riding', 'singing'] : ['karate'],
+});
 
 async function filled(): Promise<MemoryVectorIndex> {
   const index = new MemoryVectorIndex();
-  await index.upsert('t', vectors.map((vector, i) => ({ id: `v${i}`, vector, metadata: meta(i) })), 'm');
+  await index.upsert(
+    't',
+    vectors.map((vector, i) => ({ id: `v${i}`, vector, metadata: meta(i) })),
+    'm',
+  );
   return index;
 }
 
@@ -73,7 +103,11 @@ test('a roster that grows the index memory several times stays exact through gro
   const many = randomVectors(9_000, 8, 3); // the room doubles from 16 to 16384: ten growths
   const index = new MemoryVectorIndex();
   for (let i = 0; i < many.length; i += 1_000) {
-    await index.upsert('t', many.slice(i, i + 1_000).map((vector, k) => ({ id: `v${i + k}`, vector, metadata: { talentId: `v${i + k}` } })), 'm');
+    await index.upsert(
+      't',
+      many.slice(i, i + 1_000).map((vector, k) => ({ id: `v${i + k}`, vector, metadata: { talentId: `v${i + k}` } })),
+      'm',
+    );
   }
   // Remove early slots (the last vector moves into each) and a run at the end.
   const removed = new Set(['v0', 'v4095', 'v4096', ...Array.from({ length: 820 }, (_, k) => `v${8_180 + k}`)]);
@@ -92,7 +126,11 @@ test('every dimension count is scored exactly, including the floats past the las
   for (const dims of [1, 3, 4, 7, 8, 9, 15, 16, 17, 31, 256, 511, 512]) {
     const vs = randomVectors(40, dims, dims);
     const index = new MemoryVectorIndex();
-    await index.upsert('t', vs.map((vector, i) => ({ id: `v${i}`, vector, metadata: {} })), 'm');
+    await index.upsert(
+      't',
+      vs.map((vector, i) => ({ id: `v${i}`, vector, metadata: {} })),
+      'm',
+    );
     const [q] = randomVectors(1, dims, 1000 + dims);
     const got = await index.query('t', q!, { topK: 40 });
     const want = bruteForce(q!, vs, 40);
@@ -102,16 +140,25 @@ test('every dimension count is scored exactly, including the floats past the las
 
 test('an emptied namespace starts again with any model and dimensions', async () => {
   const index = await filled();
-  await index.delete('t', vectors.map((_, i) => `v${i}`));
+  await index.delete(
+    't',
+    vectors.map((_, i) => `v${i}`),
+  );
   const wide = randomVectors(20, 300, 9);
-  await index.upsert('t', wide.map((vector, i) => ({ id: `w${i}`, vector, metadata: {} })), 'wide-model');
+  await index.upsert(
+    't',
+    wide.map((vector, i) => ({ id: `w${i}`, vector, metadata: {} })),
+    'wide-model',
+  );
   const got = await index.query('t', wide[3]!, { topK: 1, model: 'wide-model' });
   expect(got[0]).toEqual({ id: 'w3', score: expect.closeTo(1, 5) });
 });
 
 test('refuses vectors wider than the index holds, and keeps what it had', async () => {
   const index = await filled();
-  await expect(index.upsert('t', [{ id: 'x', vector: new Float32Array(20_000), metadata: {} }], 'huge')).rejects.toThrow(/20000 dimensions; the in-process index holds at most 16384/);
+  await expect(index.upsert('t', [{ id: 'x', vector: new Float32Array(20_000), metadata: {} }], 'huge')).rejects.toThrow(
+    /20000 dimensions; the in-process index holds at most 16384/,
+  );
   expect((await index.query('t', vectors[7]!, { topK: 1 }))[0]!.id).toBe('v7');
 });
 
@@ -119,9 +166,15 @@ test('a roster too big for the index memory is refused whole, with what to do in
   // Four pages: one for the query and 192 KiB for vectors, 4915 of 8 dimensions with their scoring room.
   const index = new MemoryVectorIndex(undefined, 4);
   const many = randomVectors(4_800, 8, 5);
-  await index.upsert('t', many.map((vector, i) => ({ id: `v${i}`, vector, metadata: {} })), 'm');
+  await index.upsert(
+    't',
+    many.map((vector, i) => ({ id: `v${i}`, vector, metadata: {} })),
+    'm',
+  );
   const more = randomVectors(500, 8, 6).map((vector, i) => ({ id: `w${i}`, vector, metadata: {} }));
-  await expect(index.upsert('t', more, 'm')).rejects.toThrow(/at most 4915 vectors of 8 dimensions.*configure Pinecone for a roster of 5300/);
+  await expect(index.upsert('t', more, 'm')).rejects.toThrow(
+    /at most 4915 vectors of 8 dimensions.*configure Pinecone for a roster of 5300/,
+  );
   // Nothing of the refused batch went in; what was there still answers.
   expect(await index.vectorOf('t', 'w0')).toBeUndefined();
   const [q] = randomVectors(1, 8, 7);
@@ -140,8 +193,12 @@ test('upsert replaces, delete removes, namespaces are separate', async () => {
 
 test('records the model and dimensions and refuses to mix', async () => {
   const index = await filled();
-  await expect(index.upsert('t', [{ id: 'x', vector: vectors[0]!, metadata: {} }], 'other-model')).rejects.toBeInstanceOf(VectorModelMismatchError);
-  await expect(index.query('t', vectors[0]!, { topK: 1, model: 'other-model' })).rejects.toThrow(/holds vectors of model m but was asked to use other-model/);
+  await expect(index.upsert('t', [{ id: 'x', vector: vectors[0]!, metadata: {} }], 'other-model')).rejects.toBeInstanceOf(
+    VectorModelMismatchError,
+  );
+  await expect(index.query('t', vectors[0]!, { topK: 1, model: 'other-model' })).rejects.toThrow(
+    /holds vectors of model m but was asked to use other-model/,
+  );
   await expect(index.query('t', new Float32Array(8), { topK: 1 })).rejects.toBeInstanceOf(VectorIndexError);
   await expect(index.upsert('t', [{ id: 'x', vector: new Float32Array(8), metadata: {} }], 'm')).rejects.toBeInstanceOf(VectorIndexError);
 });
@@ -152,7 +209,10 @@ test('a namespace is loaded from the store on first use, once, and a failed load
   const stored: StoredVector[] = vectors.slice(0, 50).map((vector, i) => ({ id: `v${i}`, vector, metadata: meta(i), model: 'm' }));
   const index = new MemoryVectorIndex(async () => {
     calls++;
-    if (fail) { fail = false; throw new Error('database starting'); }
+    if (fail) {
+      fail = false;
+      throw new Error('database starting');
+    }
     return stored;
   });
   await expect(index.query('t', vectors[3]!, { topK: 1 })).rejects.toThrow('database starting');

@@ -25,7 +25,10 @@ function migrationsCollection(docs = new Map<unknown, Doc>()) {
     },
     updateOne: async (filter: { _id: unknown; until: { $lte: Date } }, update: { $set: Record<string, unknown> }) => {
       const found = docs.get(filter._id);
-      if (found && (found.until as Date) <= filter.until.$lte) { Object.assign(found, update.$set); return; }
+      if (found && (found.until as Date) <= filter.until.$lte) {
+        Object.assign(found, update.$set);
+        return;
+      }
       if (found) throw duplicateKey(); // the upsert's insert collides with the live lease
       docs.set(filter._id, { _id: filter._id, ...update.$set });
     },
@@ -42,8 +45,12 @@ function dbWith(collection: ReturnType<typeof migrationsCollection>): mongo.Db {
 function recorder() {
   const ran: number[] = [];
   const make = (version: number, fail = false): MongoMigration => ({
-    version, name: `m${version}`,
-    up: async () => { if (fail) throw new Error(`migration ${version} broke`); ran.push(version); },
+    version,
+    name: `m${version}`,
+    up: async () => {
+      if (fail) throw new Error(`migration ${version} broke`);
+      ran.push(version);
+    },
   });
   return { ran, make };
 }
@@ -71,10 +78,12 @@ describe('MongoDB migration runner', () => {
     expect(ran).toEqual([1, 2]);
   });
 
-  test('waits for another process\'s live lease and then says what holds it', async () => {
+  test("waits for another process's live lease and then says what holds it", async () => {
     const col = migrationsCollection(new Map([['lock', { _id: 'lock', owner: 'other', until: new Date(Date.now() + 60_000) }]]));
     const { ran, make } = recorder();
-    await expect(migrateMongo(dbWith(col), { migrations: [make(1)], waitMs: 300 })).rejects.toThrow(/locked by another process.*"migrations"/);
+    await expect(migrateMongo(dbWith(col), { migrations: [make(1)], waitMs: 300 })).rejects.toThrow(
+      /locked by another process.*"migrations"/,
+    );
     expect(ran).toEqual([]);
   });
 

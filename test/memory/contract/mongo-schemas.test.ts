@@ -31,7 +31,9 @@ function recordingDb() {
   const updates: { collection: string; filter: unknown; update: unknown }[] = [];
   const db = {
     listCollections: () => ({ toArray: async () => [...collections].map((name) => ({ name })) }),
-    createCollection: async (name: string) => { collections.add(name); },
+    createCollection: async (name: string) => {
+      collections.add(name);
+    },
     collection: (name: string) => ({
       createIndex: async (key: Record<string, number>, options: Record<string, unknown> = {}) => {
         indexes.push({ collection: name, key, options });
@@ -39,7 +41,9 @@ function recordingDb() {
       createIndexes: async (specs: ({ key: Record<string, number> } & Record<string, unknown>)[]) => {
         for (const { key, ...options } of specs) indexes.push({ collection: name, key, options });
       },
-      updateMany: async (filter: unknown, update: unknown) => { updates.push({ collection: name, filter, update }); },
+      updateMany: async (filter: unknown, update: unknown) => {
+        updates.push({ collection: name, filter, update });
+      },
     }),
   };
   return { db: db as unknown as mongo.Db, collections, indexes, updates };
@@ -53,25 +57,38 @@ describe('MongoDB schemas', () => {
   });
 
   test('documents missing a key field fail validation, naming the field', async () => {
-    await expect(new models.talent({ tenant: 'slack:T1', profile: '{}', contentHash: 'h', updatedAt: new Date() }).validate())
-      .rejects.toThrow(/talentId/);
+    await expect(
+      new models.talent({ tenant: 'slack:T1', profile: '{}', contentHash: 'h', updatedAt: new Date() }).validate(),
+    ).rejects.toThrow(/talentId/);
     await expect(new models.channelFields({ channel: 'slack:T1:C1', field: 'f', value: '1' }).validate()).resolves.toBeUndefined();
-    await expect(new models.confirmations({ _id: 'c1', channel: 'c', userId: 'u', skill: 's', payload: '{}', summary: 'x' }).validate())
-      .rejects.toThrow(/expiresAt/);
+    await expect(
+      new models.confirmations({ _id: 'c1', channel: 'c', userId: 'u', skill: 's', payload: '{}', summary: 'x' }).validate(),
+    ).rejects.toThrow(/expiresAt/);
   });
 
   test('an audition status outside booked/cancelled is refused', async () => {
     const base = {
-      _id: 'a1', tenant: 't', channel: 'c', role: 'R', talentId: 't1', talentName: 'Ada', startsAt: new Date(),
-      endsAt: new Date(), timeZone: 'UTC', organizer: 'U1', createdAt: new Date(), updatedAt: new Date(),
+      _id: 'a1',
+      tenant: 't',
+      channel: 'c',
+      role: 'R',
+      talentId: 't1',
+      talentName: 'Ada',
+      startsAt: new Date(),
+      endsAt: new Date(),
+      timeZone: 'UTC',
+      organizer: 'U1',
+      createdAt: new Date(),
+      updatedAt: new Date(),
     };
     await expect(new models.auditions({ ...base, status: 'booked' }).validate()).resolves.toBeUndefined();
     await expect(new models.auditions({ ...base, status: 'maybe' }).validate()).rejects.toThrow(/status.*maybe|maybe.*status/);
   });
 
   test('unknown fields are an error, not silently dropped', () => {
-    expect(() => new models.installations({ platform: 'slack', workspace: 'T1', data: '{}', updatedAt: new Date(), token: 'x' }))
-      .toThrow(/token/);
+    expect(() => new models.installations({ platform: 'slack', workspace: 'T1', data: '{}', updatedAt: new Date(), token: 'x' })).toThrow(
+      /token/,
+    );
   });
 
   test('expiring collections carry TTL indexes and keyed ones unique indexes', () => {
@@ -80,7 +97,11 @@ describe('MongoDB schemas', () => {
     expect(ttl(schemas.OnceKey)?.expireAfterSeconds).toBe(0);
     // Kept a day past expiry so that `get` can still tell an expired proposal from an unknown one.
     expect(ttl(schemas.Confirmation)?.expireAfterSeconds).toBe(86_400);
-    const unique = (s: mongoose.Schema) => s.indexes().filter(([, o]) => o.unique).map(([key]) => Object.keys(key));
+    const unique = (s: mongoose.Schema) =>
+      s
+        .indexes()
+        .filter(([, o]) => o.unique)
+        .map(([key]) => Object.keys(key));
     expect(unique(schemas.ChannelField)).toEqual([['channel', 'field']]);
     expect(unique(schemas.Talent)).toEqual([['tenant', 'talentId']]);
     expect(unique(schemas.Installation)).toEqual([['platform', 'workspace']]);
@@ -108,7 +129,9 @@ describe('MongoDB migrations', () => {
   test('the second gives auditions stored before organizer ids an explicit null, touching no others', async () => {
     const { db, updates } = recordingDb();
     await migrations[1]!.up(db);
-    expect(updates).toEqual([{ collection: 'auditions', filter: { organizerId: { $exists: false } }, update: { $set: { organizerId: null } } }]);
+    expect(updates).toEqual([
+      { collection: 'auditions', filter: { organizerId: { $exists: false } }, update: { $set: { organizerId: null } } },
+    ]);
     // What the schema stores for an audition without one, so old and new documents look alike.
     expect(new models.auditions({}).organizerId).toBeNull();
   });
@@ -136,7 +159,9 @@ describe('MongoDB talent import', () => {
     const atomically = jest.fn(async <T>(fn: (s: undefined) => Promise<T>) => fn(undefined));
     const repo = new MongoTalent(models.talent, atomically as never);
     const good: TalentRecord = {
-      tenant: 'slack:T1', contentHash: 'h', updatedAt: new Date(),
+      tenant: 'slack:T1',
+      contentHash: 'h',
+      updatedAt: new Date(),
       profile: { id: 't-1', name: 'Ada', languages: [], accents: [], skills: [], credits: [], contact: {} },
     };
     const bad = { ...good, profile: { ...good.profile, id: undefined as unknown as string } };
@@ -146,7 +171,7 @@ describe('MongoDB talent import', () => {
 });
 
 describe('MongoDB channel memory', () => {
-  test('refuses to store undefined, naming the field, as PostgreSQL\'s NOT NULL column does', async () => {
+  test("refuses to store undefined, naming the field, as PostgreSQL's NOT NULL column does", async () => {
     const repo = new MongoChannelMemory(models.channelFields, models.channelTurns);
     await expect(repo.set('slack:T1:C1', 'lastRole', undefined)).rejects.toThrow(/lastRole.*undefined/);
     await expect(repo.setIfAbsent('slack:T1:C1', 'lock', undefined)).rejects.toThrow(/lock.*undefined/);

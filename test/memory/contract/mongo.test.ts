@@ -35,7 +35,10 @@ if (uri) {
       await second.close();
       const conn = await mongoose.createConnection(uri, { dbName }).asPromise();
       try {
-        const applied = await conn.collection('migrations').find({ _id: { $ne: 'lock' } } as never).toArray();
+        const applied = await conn
+          .collection('migrations')
+          .find({ _id: { $ne: 'lock' } } as never)
+          .toArray();
         expect(applied.map((d) => d._id)).toEqual([1, 2]);
         const indexes = await conn.collection('once_keys').indexes();
         expect(indexes.some((i) => i.expireAfterSeconds === 0)).toBe(true);
@@ -54,9 +57,22 @@ if (uri) {
         // An audition as version 1 stored it: no organizerId field at all.
         const startsAt = new Date('2026-03-26T11:00:00Z');
         await db.collection<{ _id: string } & Record<string, unknown>>('auditions').insertOne({
-          _id: 'a-before', tenant: 'slack:T0CASTING', channel: 'slack:T0CASTING:C0CASTING1', projectId: null, role: 'MARIA',
-          talentId: 'T00072', talentName: 'Meera Patil', startsAt, endsAt: new Date('2026-03-26T11:20:00Z'), timeZone: 'Europe/London',
-          status: 'booked', organizer: 'ana', calendarEventId: null, videoLink: null, createdAt: startsAt, updatedAt: startsAt,
+          _id: 'a-before',
+          tenant: 'slack:T0CASTING',
+          channel: 'slack:T0CASTING:C0CASTING1',
+          projectId: null,
+          role: 'MARIA',
+          talentId: 'T00072',
+          talentName: 'Meera Patil',
+          startsAt,
+          endsAt: new Date('2026-03-26T11:20:00Z'),
+          timeZone: 'Europe/London',
+          status: 'booked',
+          organizer: 'ana',
+          calendarEventId: null,
+          videoLink: null,
+          createdAt: startsAt,
+          updatedAt: startsAt,
         });
         const store = await MongoStore.open(uri, { dbName });
         try {
@@ -68,7 +84,10 @@ if (uri) {
         } finally {
           await store.close();
         }
-        const applied = await conn.collection('migrations').find({ _id: { $ne: 'lock' } } as never).toArray();
+        const applied = await conn
+          .collection('migrations')
+          .find({ _id: { $ne: 'lock' } } as never)
+          .toArray();
         expect(applied.map((d) => d._id)).toEqual([1, 2]);
       } finally {
         await conn.dropDatabase();

@@ -14,20 +14,50 @@ import { pgliteClient, pgPoolClient, type SqlClient } from '../../../src/memory/
 import type { AuditionRecord } from '../../../src/memory/records.js';
 
 const old: AuditionRecord = {
-  id: 'a-before', tenant: 'slack:T0CASTING', channel: 'slack:T0CASTING:C0CASTING1', role: 'MARIA', talentId: 'T00072',
-  talentName: 'Meera Patil', startsAt: new Date('2026-03-26T11:00:00Z'), endsAt: new Date('2026-03-26T11:20:00Z'),
-  timeZone: 'Europe/London', status: 'booked', organizer: 'ana', calendarEventId: 'evt-1',
-  createdAt: new Date('2026-03-23T09:00:00Z'), updatedAt: new Date('2026-03-23T09:00:00Z'),
+  id: 'a-before',
+  tenant: 'slack:T0CASTING',
+  channel: 'slack:T0CASTING:C0CASTING1',
+  role: 'MARIA',
+  talentId: 'T00072',
+  talentName: 'Meera Patil',
+  startsAt: new Date('2026-03-26T11:00:00Z'),
+  endsAt: new Date('2026-03-26T11:20:00Z'),
+  timeZone: 'Europe/London',
+  status: 'booked',
+  organizer: 'ana',
+  calendarEventId: 'evt-1',
+  createdAt: new Date('2026-03-23T09:00:00Z'),
+  updatedAt: new Date('2026-03-23T09:00:00Z'),
 };
 
 async function upgradeFromVersion1(kind: 'pglite' | 'postgres', client: SqlClient): Promise<void> {
-  expect(await migrate(client, migrations.filter((m) => m.version === 1))).toEqual([1]);
+  expect(
+    await migrate(
+      client,
+      migrations.filter((m) => m.version === 1),
+    ),
+  ).toEqual([1]);
   // An audition as version 1 stored it: there was no organizer id column yet.
   await client.query(
     `INSERT INTO auditions (id, tenant, channel, role, talent_id, talent_name, starts_at, ends_at, time_zone, status,
        organizer, calendar_event_id, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-    [old.id, old.tenant, old.channel, old.role, old.talentId, old.talentName, old.startsAt, old.endsAt, old.timeZone,
-      old.status, old.organizer, old.calendarEventId, old.createdAt, old.updatedAt]);
+    [
+      old.id,
+      old.tenant,
+      old.channel,
+      old.role,
+      old.talentId,
+      old.talentName,
+      old.startsAt,
+      old.endsAt,
+      old.timeZone,
+      old.status,
+      old.organizer,
+      old.calendarEventId,
+      old.createdAt,
+      old.updatedAt,
+    ],
+  );
 
   const store = await PgStore.open(kind, client);
   const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
@@ -39,7 +69,13 @@ async function upgradeFromVersion1(kind: 'pglite' | 'postgres', client: SqlClien
   expect(kept).not.toHaveProperty('organizerId');
   expect(await store.auditions.listBetween(old.tenant, new Date('2026-03-26T00:00:00Z'), new Date('2026-03-27T00:00:00Z'))).toEqual([old]);
 
-  const booked: AuditionRecord = { ...old, id: 'a-after', startsAt: new Date('2026-03-26T12:00:00Z'), endsAt: new Date('2026-03-26T12:20:00Z'), organizerId: 'U0ANA00001' };
+  const booked: AuditionRecord = {
+    ...old,
+    id: 'a-after',
+    startsAt: new Date('2026-03-26T12:00:00Z'),
+    endsAt: new Date('2026-03-26T12:20:00Z'),
+    organizerId: 'U0ANA00001',
+  };
   await store.auditions.insert(booked);
   expect(await store.auditions.get(booked.id)).toEqual(booked);
   // An old audition can be given its organizer later; the next start applies nothing.
@@ -61,17 +97,20 @@ test('PGlite: a database at version 1 is upgraded when the store opens, and keep
 });
 
 const url = process.env.DATABASE_URL;
-(url ? test : test.skip)('PostgreSQL (DATABASE_URL): a database at version 1 is upgraded when the store opens, and keeps its auditions', async () => {
-  const schema = `castmatch_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const client = pgPoolClient(new pg.Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` }));
-  try {
-    await upgradeFromVersion1('postgres', client);
-  } finally {
-    await client.close();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
-  }
-});
+(url ? test : test.skip)(
+  'PostgreSQL (DATABASE_URL): a database at version 1 is upgraded when the store opens, and keeps its auditions',
+  async () => {
+    const schema = `castmatch_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const client = pgPoolClient(new pg.Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` }));
+    try {
+      await upgradeFromVersion1('postgres', client);
+    } finally {
+      await client.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  },
+);

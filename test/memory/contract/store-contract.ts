@@ -8,10 +8,18 @@ import { randomUUID } from 'node:crypto';
 import { channelKey, tenantKey, type ConversationAddress } from '../../../src/bot/message.js';
 import type { Store } from '../../../src/memory/store.js';
 import type {
-  AuditionRecord, PendingConfirmation, ProjectRecord, ShortlistRecord, TalentProfile, TalentRecord,
+  AuditionRecord,
+  PendingConfirmation,
+  ProjectRecord,
+  ShortlistRecord,
+  TalentProfile,
+  TalentRecord,
 } from '../../../src/memory/records.js';
 
-export interface OpenedStore { store: Store; close(): Promise<void> }
+export interface OpenedStore {
+  store: Store;
+  close(): Promise<void>;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -20,8 +28,14 @@ const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 function profile(id: string, name: string, extra: Partial<TalentProfile> = {}): TalentProfile {
   return {
-    id, name, languages: [{ language: 'English', fluency: 'native' }], accents: ['RP'], skills: ['stage combat'],
-    credits: [{ title: 'Hamlet', size: 'lead', year: 2021 }], contact: { email: `${id}@agency.example` }, ...extra,
+    id,
+    name,
+    languages: [{ language: 'English', fluency: 'native' }],
+    accents: ['RP'],
+    skills: ['stage combat'],
+    credits: [{ title: 'Hamlet', size: 'lead', year: 2021 }],
+    contact: { email: `${id}@agency.example` },
+    ...extra,
   };
 }
 
@@ -32,9 +46,19 @@ function talent(tenant: string, id: string, name: string, hash: string, updatedA
 function audition(tenant: string, id: string, startsAt: string, minutes: number, extra: Partial<AuditionRecord> = {}): AuditionRecord {
   const start = new Date(startsAt);
   return {
-    id, tenant, channel: `${tenant}:C1`, role: 'HAMLET', talentId: 't-1', talentName: 'Ada Actor',
-    startsAt: start, endsAt: new Date(start.getTime() + minutes * 60_000), timeZone: 'Europe/London', status: 'booked',
-    organizer: 'U-casting', createdAt: new Date('2026-01-01T00:00:00Z'), updatedAt: new Date('2026-01-01T00:00:00Z'),
+    id,
+    tenant,
+    channel: `${tenant}:C1`,
+    role: 'HAMLET',
+    talentId: 't-1',
+    talentName: 'Ada Actor',
+    startsAt: start,
+    endsAt: new Date(start.getTime() + minutes * 60_000),
+    timeZone: 'Europe/London',
+    status: 'booked',
+    organizer: 'U-casting',
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    updatedAt: new Date('2026-01-01T00:00:00Z'),
     ...extra,
   };
 }
@@ -141,9 +165,16 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         const other = unique('slack:T1:C');
         const base = Date.parse('2026-03-01T10:00:00Z');
         for (let i = 1; i <= 7; i++) {
-          await store.channels.appendTurn(ch, {
-            at: new Date(base + i * 1000), userId: `U${i}`, text: `message ${i}`, ...(i % 2 ? { skill: 'search-talent' } : {}),
-          }, 5);
+          await store.channels.appendTurn(
+            ch,
+            {
+              at: new Date(base + i * 1000),
+              userId: `U${i}`,
+              text: `message ${i}`,
+              ...(i % 2 ? { skill: 'search-talent' } : {}),
+            },
+            5,
+          );
         }
         await store.channels.appendTurn(other, { at: new Date(base), userId: 'U9', text: 'elsewhere' }, 5);
         const turns = await store.channels.recentTurns(ch, 10);
@@ -184,8 +215,15 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       test('round-trips the whole profile, including private contact and unknown columns', async () => {
         const tenant = unique('slack:T');
         const full = profile('t-9', 'Eve Example', {
-          gender: 'female', pronouns: 'she/her', playingAgeMin: 30, playingAgeMax: 40, heightCm: 170,
-          location: 'London', union: 'Equity', bio: 'Classical actor.', extra: { 'Dr. Notes': 'x', $weird: 'y' },
+          gender: 'female',
+          pronouns: 'she/her',
+          playingAgeMin: 30,
+          playingAgeMax: 40,
+          heightCm: 170,
+          location: 'London',
+          union: 'Equity',
+          bio: 'Classical actor.',
+          extra: { 'Dr. Notes': 'x', $weird: 'y' },
           contact: { email: 'eve@agency.example', phone: '+44 20 7946 0000' },
         });
         await store.talent.upsertMany([{ tenant, profile: full, contentHash: 'hx', updatedAt: new Date('2026-01-05T00:00:00Z') }]);
@@ -234,10 +272,15 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
 
     describe('projects and shortlists', () => {
       const project = (id: string, channel: string, fileHash: string, createdAt: string, title = 'Hamlet'): ProjectRecord => ({
-        id, tenant: 'slack:T1', channel, title, sourceFile: 'hamlet.fountain', fileHash,
+        id,
+        tenant: 'slack:T1',
+        channel,
+        title,
+        sourceFile: 'hamlet.fountain',
+        fileHash,
         roles: [
           { name: 'HAMLET', details: { size: 'lead', ageMin: 25, ageMax: 35, gender: 'male', lines: 1506 } },
-          { name: 'OPHELIA', details: { size: 'supporting', description: 'Polonius\'s daughter.' } },
+          { name: 'OPHELIA', details: { size: 'supporting', description: "Polonius's daughter." } },
         ],
         breakdown: { title, roles: 2, characters: { 'DR. SMITH': { lines: 3 } }, warnings: [] },
         createdAt: new Date(createdAt),
@@ -255,11 +298,20 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         const ch = unique('slack:T1:C');
         const p = project(unique('p'), ch, 'hash-1', '2026-01-01T00:00:00Z');
         await store.projects.save(p);
-        const revised = { ...p, title: 'Hamlet (revised)', channel: unique('slack:T1:C'), createdAt: new Date('2027-01-01T00:00:00Z'),
-          roles: [{ name: 'HAMLET', details: { size: 'lead' } }], breakdown: { title: 'Hamlet (revised)' } };
+        const revised = {
+          ...p,
+          title: 'Hamlet (revised)',
+          channel: unique('slack:T1:C'),
+          createdAt: new Date('2027-01-01T00:00:00Z'),
+          roles: [{ name: 'HAMLET', details: { size: 'lead' } }],
+          breakdown: { title: 'Hamlet (revised)' },
+        };
         await store.projects.save(revised);
         expect(await store.projects.get(p.id)).toEqual({
-          ...p, title: 'Hamlet (revised)', roles: revised.roles, breakdown: revised.breakdown,
+          ...p,
+          title: 'Hamlet (revised)',
+          roles: revised.roles,
+          breakdown: revised.breakdown,
         });
       });
 
@@ -277,7 +329,11 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       test('a shortlist round-trips with and without a project, and saving again replaces its entries', async () => {
         const ch = unique('slack:T1:C');
         const withProject: ShortlistRecord = {
-          id: unique('s'), channel: ch, projectId: 'p-1', role: 'HAMLET', createdAt: new Date('2026-01-02T00:00:00Z'),
+          id: unique('s'),
+          channel: ch,
+          projectId: 'p-1',
+          role: 'HAMLET',
+          createdAt: new Date('2026-01-02T00:00:00Z'),
           entries: [
             { talentId: 't-1', name: 'Ada', score: 0.92, reasons: ['age 30 in 25–35', 'RP accent'] },
             { talentId: 't-2', name: 'Ben', score: 0.5, reasons: [] },
@@ -302,12 +358,20 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       test('an audition round-trips, with its optional fields only when set', async () => {
         const tenant = unique('slack:T');
         const plain = audition(tenant, unique('a'), '2026-05-01T09:00:00Z', 30);
-        const full = audition(tenant, unique('a'), '2026-05-01T10:00:00Z', 30,
-          {
-            projectId: 'p-1', organizerId: 'U0ANA00001', calendarEventId: 'evt-1', videoLink: 'https://meet.example/abc',
-            // A Teams reply chain: the channel id holds colons, the ref holds what posting later needs.
-            address: { platform: 'teams', workspace: 'tenant-1', channel: '19:abc@thread.tacv2', thread: '1764000600001', ref: { serviceUrl: 'https://smba.example/emea/' } },
-          });
+        const full = audition(tenant, unique('a'), '2026-05-01T10:00:00Z', 30, {
+          projectId: 'p-1',
+          organizerId: 'U0ANA00001',
+          calendarEventId: 'evt-1',
+          videoLink: 'https://meet.example/abc',
+          // A Teams reply chain: the channel id holds colons, the ref holds what posting later needs.
+          address: {
+            platform: 'teams',
+            workspace: 'tenant-1',
+            channel: '19:abc@thread.tacv2',
+            thread: '1764000600001',
+            ref: { serviceUrl: 'https://smba.example/emea/' },
+          },
+        });
         await store.auditions.insert(plain);
         await store.auditions.insert(full);
         const got = await store.auditions.get(plain.id);
@@ -318,7 +382,9 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.auditions.get(full.id)).toEqual(full);
         const moved = { ...full.address!, thread: '1764000699999' };
         expect((await store.auditions.update(full.id, { address: moved }))?.address).toEqual(moved);
-        expect((await store.auditions.listBetween(tenant, new Date('2026-05-01T10:00:00Z'), new Date('2026-05-01T10:30:00Z')))[0]?.organizerId).toBe('U0ANA00001');
+        expect(
+          (await store.auditions.listBetween(tenant, new Date('2026-05-01T10:00:00Z'), new Date('2026-05-01T10:30:00Z')))[0]?.organizerId,
+        ).toBe('U0ANA00001');
         expect(await store.auditions.get(unique('a'))).toBeUndefined();
       });
 
@@ -365,9 +431,13 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
 
     describe('confirmations', () => {
       const pending = (channel: string, expiresAt: Date): PendingConfirmation => ({
-        id: unique('c'), channel, userId: 'U-casting', skill: 'book-audition',
+        id: unique('c'),
+        channel,
+        userId: 'U-casting',
+        skill: 'book-audition',
         payload: { talentId: 't-1', startsAt: '2026-05-01T09:00:00.000Z', role: 'HAMLET' },
-        summary: 'Book Ada for HAMLET on 1 May 10:00', expiresAt,
+        summary: 'Book Ada for HAMLET on 1 May 10:00',
+        expiresAt,
       });
 
       test('only its requester in its channel can take it, and only once', async () => {
@@ -406,8 +476,18 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     describe('installations', () => {
       test('save, replace, read and delete per platform and workspace', async () => {
         const ws = unique('T');
-        const first = { platform: 'slack', workspace: ws, data: { botToken: 'xoxb-1', botUserId: 'UB1', scopes: ['chat:write'] }, updatedAt: new Date('2026-01-01T00:00:00Z') };
-        const teams = { platform: 'teams', workspace: ws, data: { serviceUrl: 'https://smba.example/' }, updatedAt: new Date('2026-01-01T00:00:00Z') };
+        const first = {
+          platform: 'slack',
+          workspace: ws,
+          data: { botToken: 'xoxb-1', botUserId: 'UB1', scopes: ['chat:write'] },
+          updatedAt: new Date('2026-01-01T00:00:00Z'),
+        };
+        const teams = {
+          platform: 'teams',
+          workspace: ws,
+          data: { serviceUrl: 'https://smba.example/' },
+          updatedAt: new Date('2026-01-01T00:00:00Z'),
+        };
         await store.installations.save(first);
         await store.installations.save(teams);
         expect(await store.installations.get('slack', ws)).toEqual(first);

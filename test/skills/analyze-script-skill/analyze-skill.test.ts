@@ -8,12 +8,17 @@ import { tempDir } from '../../helpers/store.js';
 
 describe('offline', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await createTestApp(); });
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
   afterAll(() => app?.dispose());
 
   test('an uploaded screenplay becomes the breakdown, with chart and shortlist buttons, and the active project', async () => {
     const chat = conversation(app, 'brick');
-    const { replies: [r], progress } = await chat.upload(path.join(SCRIPTS, 'brick_and_steel.fountain'));
+    const {
+      replies: [r],
+      progress,
+    } = await chat.upload(path.join(SCRIPTS, 'brick_and_steel.fountain'));
     expect(progress[0]).toBe('Reading brick_and_steel.fountain…');
     expect(progress[1]).toMatch(/^Found \d+ characters in 8 scenes…$/);
     const text = visibleText(r!);
@@ -36,14 +41,18 @@ describe('offline', () => {
     const empty = path.join(dir, 'draft.fountain');
     await writeFile(empty, '');
     const chat = conversation(app, 'bad');
-    const { replies: [r] } = await chat.upload(empty);
+    const {
+      replies: [r],
+    } = await chat.upload(empty);
     expect(r?.isError).toBe(true);
     expect(r?.text).toMatch(/empty/i);
     expect(await new ChannelMemory('local:studio:bad', app.db.store.channels).activeProjectId()).toBeUndefined();
   });
 
   test('/cast analyze with nothing attached says what to upload', async () => {
-    const { replies: [r] } = await conversation(app, 'nofile').say('/cast analyze');
+    const {
+      replies: [r],
+    } = await conversation(app, 'nofile').say('/cast analyze');
     expect(r?.text).toMatch(/Upload a screenplay/);
   });
 });
@@ -57,19 +66,35 @@ describe('with Claude', () => {
     fake = await startFakeAnthropic((req) => decide(req));
     app = await createTestApp({ ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_TIMEOUT_MS: '2000' });
   });
-  afterAll(async () => { await app?.dispose(); await fake?.close(); });
-  beforeEach(() => { fake.requests.length = 0; });
+  afterAll(async () => {
+    await app?.dispose();
+    await fake?.close();
+  });
+  beforeEach(() => {
+    fake.requests.length = 0;
+  });
 
   /** Notes for whichever listed characters the request names, as the model would give them. */
   const notesFor = (req: MessagesRequest): Decision => {
     const names = (req.messages[0]?.content.match(/^Characters: (.*)$/m)?.[1] ?? '').split(', ');
-    return { tool: 'record_casting_notes', input: { roles: names.map((name) => ({ name, description: `${name} is written with swagger.`, skills: name === 'STEEL' ? ['stage combat'] : [] })) } };
+    return {
+      tool: 'record_casting_notes',
+      input: {
+        roles: names.map((name) => ({
+          name,
+          description: `${name} is written with swagger.`,
+          skills: name === 'STEEL' ? ['stage combat'] : [],
+        })),
+      },
+    };
   };
 
   test('roles get casting descriptions through one side-effect-free tool, cached by file hash', async () => {
     decide = notesFor;
     const chat = conversation(app, 'notes');
-    const { replies: [r] } = await chat.upload(path.join(SCRIPTS, 'brick_and_steel.fountain'));
+    const {
+      replies: [r],
+    } = await chat.upload(path.join(SCRIPTS, 'brick_and_steel.fountain'));
     expect(visibleText(r!)).toContain('STEEL is written with swagger.');
     expect(visibleText(r!)).toContain('Scenes demand: stage combat');
     const req = fake.requests.map((x) => x.json as MessagesRequest).find((x) => x.tools?.[0]?.name === 'record_casting_notes')!;
@@ -85,7 +110,9 @@ describe('with Claude', () => {
 
   test.each([[529], [429]] as const)('Claude answering %i falls back to the offline breakdown and says so', async (status) => {
     decide = () => ({ status });
-    const { replies: [r] } = await conversation(app, `down-${status}`).upload(path.join(SCRIPTS, 'silent_as_murderers.fountain'));
+    const {
+      replies: [r],
+    } = await conversation(app, `down-${status}`).upload(path.join(SCRIPTS, 'silent_as_murderers.fountain'));
     expect(r?.isError).toBeFalsy();
     expect(visibleText(r!)).toMatch(/INA \| lead/);
     expect(visibleText(r!)).toMatch(/Claude was unavailable .* offline breakdown/);

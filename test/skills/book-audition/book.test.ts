@@ -11,20 +11,31 @@ let chat: ReturnType<typeof conversation>;
 beforeAll(async () => {
   ({ app, chat } = await bookingApp({}, { now: () => clock.now }));
 });
-afterAll(async () => { await app?.dispose(); });
+afterAll(async () => {
+  await app?.dispose();
+});
 
 const booked = () => app.db.store.auditions.listBetween(TENANT, new Date('2026-01-01'), new Date('2027-01-01'));
 
 test('"book Meera Patil for MARIA Thursday 3pm" proposes first, books only on Confirm, attaches the .ics and sets reminders', async () => {
   const proposal = only(await chat.say('book Meera Patil for MARIA Thursday 3pm'));
-  expect(shown({ replies: [proposal] })).toMatch(/Book this audition\?[\s\S]*Meera Patil[\s\S]*MARIA — Brick and Steel[\s\S]*Thu 26 Mar, 15:00–15:20 GMT[\s\S]*\[Confirm\] \[Cancel\]/);
+  expect(shown({ replies: [proposal] })).toMatch(
+    /Book this audition\?[\s\S]*Meera Patil[\s\S]*MARIA — Brick and Steel[\s\S]*Thu 26 Mar, 15:00–15:20 GMT[\s\S]*\[Confirm\] \[Cancel\]/,
+  );
   expect(await booked()).toHaveLength(0);
 
   const done = only(await chat.press('Confirm', proposal));
   expect(done.isError).toBeFalsy();
   expect(done.text).toBe('Booked Meera Patil for MARIA, Thu 26 Mar, 15:00–15:20 GMT.');
   const [a] = await booked();
-  expect(a).toMatchObject({ talentId: 'T00072', role: 'MARIA', channel: CHANNEL, timeZone: 'Europe/London', status: 'booked', organizer: 'ana' });
+  expect(a).toMatchObject({
+    talentId: 'T00072',
+    role: 'MARIA',
+    channel: CHANNEL,
+    timeZone: 'Europe/London',
+    status: 'booked',
+    organizer: 'ana',
+  });
   expect(a!.startsAt.toISOString()).toBe('2026-03-26T15:00:00.000Z');
   expect(a!.endsAt.toISOString()).toBe('2026-03-26T15:20:00.000Z');
   const [ics] = icsOf(done);
@@ -53,7 +64,9 @@ test('a first name shared by several people asks which one; the chosen button pr
 test('a taken time is refused with the next free times as buttons, which propose that slot', async () => {
   const clash = only(await chat.say('book Omar Okafor for JOE Thursday 3:10pm'));
   expect(clash.isError).toBe(true);
-  expect(clash.text).toMatch(/Omar Okafor can't be seen Thu 26 Mar, 15:10–15:30 GMT: the casting team's calendar is busy Thu 26 Mar, 15:00–15:20 GMT/);
+  expect(clash.text).toMatch(
+    /Omar Okafor can't be seen Thu 26 Mar, 15:10–15:30 GMT: the casting team's calendar is busy Thu 26 Mar, 15:00–15:20 GMT/,
+  );
   const buttons = clash.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons.map((x) => x.label) : []));
   expect(buttons).toEqual(['Thu 26 Mar 15:30', 'Thu 26 Mar 15:45', 'Thu 26 Mar 16:00']);
   const proposal = only(await chat.press('Thu 26 Mar 15:30', clash));
@@ -80,19 +93,41 @@ test.each([
 
 test('an unknown time zone from the platform is answered, not guessed', async () => {
   const replies: string[] = [];
-  await app.engine.handle({
-    address: { platform: 'local', workspace: 'studio', channel: 'casting' }, user: { id: 'ana', timeZone: 'Mars/Olympus_Mons' },
-    text: 'book Omar Okafor for JOE Friday 3pm', addressed: true, receivedAt: new Date(),
-  }, { send: async (r) => { replies.push(r.text); }, progress: async () => {} });
+  await app.engine.handle(
+    {
+      address: { platform: 'local', workspace: 'studio', channel: 'casting' },
+      user: { id: 'ana', timeZone: 'Mars/Olympus_Mons' },
+      text: 'book Omar Okafor for JOE Friday 3pm',
+      addressed: true,
+      receivedAt: new Date(),
+    },
+    {
+      send: async (r) => {
+        replies.push(r.text);
+      },
+      progress: async () => {},
+    },
+  );
   expect(replies[0]).toMatch(/“Mars\/Olympus_Mons” is not a time zone I know/);
 });
 
 test('the user’s own zone places the time: 3pm in New York is 19:00 UTC', async () => {
   const replies: string[] = [];
-  await app.engine.handle({
-    address: { platform: 'local', workspace: 'studio', channel: 'casting' }, user: { id: 'ana', timeZone: 'America/New_York' },
-    text: 'book Omar Okafor for JOE Friday 3pm', addressed: true, receivedAt: new Date(),
-  }, { send: async (r) => { replies.push(r.text); }, progress: async () => {} });
+  await app.engine.handle(
+    {
+      address: { platform: 'local', workspace: 'studio', channel: 'casting' },
+      user: { id: 'ana', timeZone: 'America/New_York' },
+      text: 'book Omar Okafor for JOE Friday 3pm',
+      addressed: true,
+      receivedAt: new Date(),
+    },
+    {
+      send: async (r) => {
+        replies.push(r.text);
+      },
+      progress: async () => {},
+    },
+  );
   expect(replies[0]).toContain('Fri 27 Mar, 15:00–15:20 EDT');
   // Answer "no" to the pending confirmation: nothing is booked.
   expect(only(await chat.say('no')).text).toMatch(/^Cancelled: .*Nothing was changed/);
@@ -116,7 +151,9 @@ test('the slash command books the same way: /cast book … for … thursday 5pm'
 
 test('/cast auditions this week lists what is booked', async () => {
   const list = only(await chat.say('/cast auditions this week'));
-  expect(list.text).toMatch(/^Auditions this week \(2\):\n1\. Thu 26 Mar, 11:05–11:25 GMT Sam Tanaka \(JOE\)\n2\. Thu 26 Mar, 15:00–15:20 GMT Meera Patil \(MARIA\)$/);
+  expect(list.text).toMatch(
+    /^Auditions this week \(2\):\n1\. Thu 26 Mar, 11:05–11:25 GMT Sam Tanaka \(JOE\)\n2\. Thu 26 Mar, 15:00–15:20 GMT Meera Patil \(MARIA\)$/,
+  );
 });
 
 test('10:00 on the Sunday the clocks go forward is 09:00 UTC, and its day-before reminder is 10:00 GMT on Saturday', async () => {
@@ -126,5 +163,8 @@ test('10:00 on the Sunday the clocks go forward is 09:00 UTC, and its day-before
   const a = (await booked()).find((x) => x.startsAt.toISOString() === '2026-03-29T09:00:00.000Z')!;
   expect(a.talentId).toBe('T00004');
   const jobs = await app.scheduler.pending(`audition:${a.id}:`);
-  expect(jobs.map((j) => [j.key.split(':').at(-1), j.runAt?.toISOString()]).sort()).toEqual([['1440', '2026-03-28T10:00:00.000Z'], ['60', '2026-03-29T08:00:00.000Z']]);
+  expect(jobs.map((j) => [j.key.split(':').at(-1), j.runAt?.toISOString()]).sort()).toEqual([
+    ['1440', '2026-03-28T10:00:00.000Z'],
+    ['60', '2026-03-29T08:00:00.000Z'],
+  ]);
 });

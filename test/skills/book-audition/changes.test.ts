@@ -10,17 +10,29 @@ import { ChannelMemory } from '../../../src/memory/channel-memory.js';
 const clock = fixedClock('2026-03-23T09:00:00Z');
 let app: TestApp;
 let chat: ReturnType<typeof conversation>;
-const SHORTLIST = [['T00072', 'Meera Patil'], ['T00004', 'Omar Okafor'], ['T00003', 'Sam Tanaka']] as const;
+const SHORTLIST = [
+  ['T00072', 'Meera Patil'],
+  ['T00004', 'Omar Okafor'],
+  ['T00003', 'Sam Tanaka'],
+] as const;
 
 beforeAll(async () => {
   ({ app, chat } = await bookingApp({ AUDITION_BUFFER_MINUTES: '5' }, { now: () => clock.now }));
   const id = randomUUID();
-  await app.db.store.shortlists.save({ id, channel: CHANNEL, role: 'MARIA', createdAt: clock.now, entries: SHORTLIST.map(([talentId, name]) => ({ talentId, name, score: 1, reasons: [] })) });
+  await app.db.store.shortlists.save({
+    id,
+    channel: CHANNEL,
+    role: 'MARIA',
+    createdAt: clock.now,
+    entries: SHORTLIST.map(([talentId, name]) => ({ talentId, name, score: 1, reasons: [] })),
+  });
   const memory = new ChannelMemory(CHANNEL, app.db.store.channels);
   await memory.setLastShortlist(id);
   await memory.setLastListed({ ids: SHORTLIST.map(([i]) => i), names: SHORTLIST.map(([, n]) => n), source: 'shortlist' });
 });
-afterAll(async () => { await app?.dispose(); });
+afterAll(async () => {
+  await app?.dispose();
+});
 
 const auditions = () => app.db.store.auditions.listBetween(TENANT, new Date('2026-01-01'), new Date('2027-01-01'));
 
@@ -39,7 +51,7 @@ test('a session lays out consecutive slots with buffers, skipping busy time, as 
   expect(text).toContain('2 | Tue 24 Mar, 09:50–10:10 GMT | Omar Okafor');
   expect(text).toContain('3 | Tue 24 Mar, 10:15–10:35 GMT | Sam Tanaka');
   expect(text).toContain('Busy time was skipped');
-  expect((await auditions())).toHaveLength(1);
+  expect(await auditions()).toHaveLength(1);
   const done = only(await chat.press('Confirm', proposal));
   expect(done.text).toMatch(/^Booked 3 auditions for MARIA/);
   expect(icsOf(done)).toHaveLength(3);
@@ -68,7 +80,9 @@ test('rescheduling a person with two auditions asks which; the move updates the 
   const ask = only(await chat.say("reschedule Omar Okafor's audition to Wednesday 11am"));
   expect(ask.text).toMatch(/2 upcoming auditions match “Omar Okafor”: which one\?/);
   const proposal = only(await chat.press('Omar Okafor, Tue 24 Mar, 09:50–10:10 GMT', ask));
-  expect(shown({ replies: [proposal] })).toMatch(/Move this audition\?[\s\S]*From: Tue 24 Mar, 09:50–10:10 GMT[\s\S]*To: Wed 25 Mar, 11:00–11:20 GMT/);
+  expect(shown({ replies: [proposal] })).toMatch(
+    /Move this audition\?[\s\S]*From: Tue 24 Mar, 09:50–10:10 GMT[\s\S]*To: Wed 25 Mar, 11:00–11:20 GMT/,
+  );
   const before = (await auditions()).find((a) => a.startsAt.toISOString() === '2026-03-24T09:50:00.000Z')!;
   const done = only(await chat.press('Confirm', proposal));
   expect(done.text).toBe('Moved: Omar Okafor (MARIA) is now Wed 25 Mar, 11:00–11:20 GMT.');
@@ -108,16 +122,27 @@ test('the opt-in morning digest: 08:00 local, the day’s auditions once, tomorr
   const on = only(await chat.press('Post a daily digest here', list));
   expect(on.text).toBe("Every morning at 08:00 (Europe/London) I'll post the day's auditions here, starting Tue 24 Mar 2026, 08:00 GMT.");
   const prefix = `digest:${CHANNEL}:`;
-  expect((await app.scheduler.pending(prefix)).map((j) => [j.key, j.runAt?.toISOString()])).toEqual([[`${prefix}2026-03-24`, '2026-03-24T08:00:00.000Z']]);
+  expect((await app.scheduler.pending(prefix)).map((j) => [j.key, j.runAt?.toISOString()])).toEqual([
+    [`${prefix}2026-03-24`, '2026-03-24T08:00:00.000Z'],
+  ]);
   expect(visibleText(only(await chat.say('auditions this week')))).not.toContain('Post a daily digest here');
 
   const poster = new CapturingPoster();
   app.outbox.register(poster);
-  const run = digestHandler({ scheduler: app.scheduler, store: app.db.store, outbox: app.outbox, log: createLogger('silent'), config: app.config, now: () => new Date('2026-03-24T08:00:30Z') });
+  const run = digestHandler({
+    scheduler: app.scheduler,
+    store: app.db.store,
+    outbox: app.outbox,
+    log: createLogger('silent'),
+    config: app.config,
+    now: () => new Date('2026-03-24T08:00:30Z'),
+  });
   await run({ key: `${prefix}2026-03-24`, channel: CHANNEL });
   await run({ key: `${prefix}2026-03-24`, channel: CHANNEL });
   expect(poster.posts).toHaveLength(1);
-  expect(poster.posts[0]!.reply.text).toBe("Today's auditions (Tuesday 24 March): 2\nTue 24 Mar, 09:00–09:20 GMT Omar Okafor (MARIA)\nTue 24 Mar, 09:25–09:45 GMT Meera Patil (MARIA)");
+  expect(poster.posts[0]!.reply.text).toBe(
+    "Today's auditions (Tuesday 24 March): 2\nTue 24 Mar, 09:00–09:20 GMT Omar Okafor (MARIA)\nTue 24 Mar, 09:25–09:45 GMT Meera Patil (MARIA)",
+  );
   expect((await app.scheduler.pending(prefix)).map((j) => j.runAt?.toISOString())).toContain('2026-03-25T08:00:00.000Z');
 
   only(await chat.press('Stop the daily digest', on));

@@ -18,17 +18,34 @@ let fake: FakeGoogleCalendar;
 
 beforeAll(async () => {
   fake = await startFakeGoogleCalendar();
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const env = {
-    GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify({ type: 'service_account', client_email: 'bot@p.iam.gserviceaccount.com', private_key: privateKey }),
-    GOOGLE_IMPERSONATE_USER: 'casting@studio.example', GOOGLE_CALENDAR_ID: 'auditions@studio.example',
-    GOOGLE_TEAM_CALENDARS: 'auditions@studio.example,ana@studio.example', GOOGLE_API_ROOT_URL: fake.rootUrl,
+    GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify({
+      type: 'service_account',
+      client_email: 'bot@p.iam.gserviceaccount.com',
+      private_key: privateKey,
+    }),
+    GOOGLE_IMPERSONATE_USER: 'casting@studio.example',
+    GOOGLE_CALENDAR_ID: 'auditions@studio.example',
+    GOOGLE_TEAM_CALENDARS: 'auditions@studio.example,ana@studio.example',
+    GOOGLE_API_ROOT_URL: fake.rootUrl,
   };
   // The token endpoint and a short timeout are not configuration: the calendar is built here with them.
-  const calendar = createCalendar(loadConfig(env), { store: undefined as never, log: createLogger('silent'), google: { tokenUrl: fake.tokenUrl, timeoutMs: 400 } });
+  const calendar = createCalendar(loadConfig(env), {
+    store: undefined as never,
+    log: createLogger('silent'),
+    google: { tokenUrl: fake.tokenUrl, timeoutMs: 400 },
+  });
   ({ app, chat } = await bookingApp(env, { now: () => clock.now, services: { calendar } }));
 });
-afterAll(async () => { await app?.dispose(); await fake?.close(); });
+afterAll(async () => {
+  await app?.dispose();
+  await fake?.close();
+});
 
 const auditions = () => app.db.store.auditions.listBetween(TENANT, new Date('2026-01-01'), new Date('2027-01-01'));
 

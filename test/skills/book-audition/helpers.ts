@@ -12,9 +12,17 @@ import type { AppOptions } from '../../../src/app.js';
 export const TENANT = 'local:studio';
 export const CHANNEL = 'local:studio:casting';
 
-export interface Clock { now: Date; set(iso: string): void }
+export interface Clock {
+  now: Date;
+  set(iso: string): void;
+}
 export function fixedClock(iso: string): Clock {
-  const c = { now: new Date(iso), set(v: string) { c.now = new Date(v); } };
+  const c = {
+    now: new Date(iso),
+    set(v: string) {
+      c.now = new Date(v);
+    },
+  };
   return c;
 }
 
@@ -36,8 +44,15 @@ export interface BookingAppOptions {
   roster?: SharedFile;
 }
 
-export async function bookingApp(env: Record<string, string> = {}, opts: Partial<AppOptions> = {}, extra: BookingAppOptions = {}): Promise<{ app: TestApp; chat: ReturnType<typeof conversation>; project: ProjectRecord }> {
-  const app = await createTestApp({ EMBEDDING_MODEL: 'hashed-64', CASTMATCH_TIME_ZONE: 'Europe/London', ...env }, { schedulerPollMs: 100, ...opts });
+export async function bookingApp(
+  env: Record<string, string> = {},
+  opts: Partial<AppOptions> = {},
+  extra: BookingAppOptions = {},
+): Promise<{ app: TestApp; chat: ReturnType<typeof conversation>; project: ProjectRecord }> {
+  const app = await createTestApp(
+    { EMBEDDING_MODEL: 'hashed-64', CASTMATCH_TIME_ZONE: 'Europe/London', ...env },
+    { schedulerPollMs: 100, ...opts },
+  );
   const chat = conversation(app);
   try {
     // Jobs run only where a test asks for them: these tests' clocks are fixed in the past, and a
@@ -47,7 +62,8 @@ export async function bookingApp(env: Record<string, string> = {}, opts: Partial
       await app.startScheduler();
     }
     const imported = extra.roster ? await chat.uploadFile(extra.roster) : await chat.upload(ROSTER);
-    if (!/\b[1-9]\d* new\b/.test(imported.replies.map((r) => r.text).join(' '))) throw new Error(`roster import failed: ${imported.replies[0]?.text}`);
+    if (!/\b[1-9]\d* new\b/.test(imported.replies.map((r) => r.text).join(' ')))
+      throw new Error(`roster import failed: ${imported.replies[0]?.text}`);
     const project = await seedProject(app);
     return { app, chat, project };
   } catch (err) {
@@ -56,11 +72,24 @@ export async function bookingApp(env: Record<string, string> = {}, opts: Partial
   }
 }
 
-export async function seedProject(app: TestApp, channel = CHANNEL, roles: RoleRecord[] = [{ name: 'MARIA', details: { gender: 'female' } }, { name: 'JOE', details: { gender: 'male' } }]): Promise<ProjectRecord> {
+export async function seedProject(
+  app: TestApp,
+  channel = CHANNEL,
+  roles: RoleRecord[] = [
+    { name: 'MARIA', details: { gender: 'female' } },
+    { name: 'JOE', details: { gender: 'male' } },
+  ],
+): Promise<ProjectRecord> {
   const project: ProjectRecord = {
-    id: randomUUID(), tenant: TENANT, channel, title: 'Brick and Steel', sourceFile: 'brick_and_steel.fountain', fileHash: randomUUID(),
+    id: randomUUID(),
+    tenant: TENANT,
+    channel,
+    title: 'Brick and Steel',
+    sourceFile: 'brick_and_steel.fountain',
+    fileHash: randomUUID(),
     roles,
-    breakdown: {}, createdAt: new Date(),
+    breakdown: {},
+    createdAt: new Date(),
   };
   await app.db.store.projects.save(project);
   await new ChannelMemory(channel, app.db.store.channels).setActiveProject(project.id);
@@ -78,7 +107,8 @@ export const only = (t: { replies: Reply[] }): Reply => {
   return t.replies[0]!;
 };
 export const shown = (t: { replies: Reply[] }) => visibleText(only(t));
-export const icsOf = (r: Reply) => (r.files ?? []).filter((f) => f.name.endsWith('.ics')).map((f) => new TextDecoder().decode(f.data).replace(/\r\n /g, ''));
+export const icsOf = (r: Reply) =>
+  (r.files ?? []).filter((f) => f.name.endsWith('.ics')).map((f) => new TextDecoder().decode(f.data).replace(/\r\n /g, ''));
 
 /** Captures proactive posts (reminders) of the local platform: into conversations, and direct to people. */
 export class CapturingPoster implements ProactivePoster {
@@ -88,7 +118,9 @@ export class CapturingPoster implements ProactivePoster {
   /** Set, direct messages fail with this error (after being counted in `attempts`). */
   failDirect: Error | undefined;
   directAttempts = 0;
-  async post(address: ConversationAddress, reply: Reply): Promise<void> { this.posts.push({ address, reply, at: new Date() }); }
+  async post(address: ConversationAddress, reply: Reply): Promise<void> {
+    this.posts.push({ address, reply, at: new Date() });
+  }
   async postDirect(from: ConversationAddress, userId: string, reply: Reply): Promise<void> {
     this.directAttempts++;
     if (this.failDirect) throw this.failDirect;

@@ -45,13 +45,17 @@ describe('one app', () => {
   let second: AgendaScheduler | undefined;
 
   beforeAll(async () => {
-    ({ app, chat } = await bookingApp(env, {}, {
-      roster,
-      beforeStart: (a) => {
-        registerAuditionJobs(jobDeps(a));
-        a.outbox.register(poster);
+    ({ app, chat } = await bookingApp(
+      env,
+      {},
+      {
+        roster,
+        beforeStart: (a) => {
+          registerAuditionJobs(jobDeps(a));
+          a.outbox.register(poster);
+        },
       },
-    }));
+    ));
   });
   afterAll(async () => {
     await second?.stop();
@@ -152,5 +156,4 @@ describe('one app', () => {
     expect(poster.posts.length).toBe(before.posts + 1);
     expect(poster.directAttempts).toBe(before.attempts);
   });
-
 });

@@ -29,9 +29,26 @@ export function scriptedConversation(kind: 'local' | 'google'): void {
       const services: Parameters<typeof createTestApp>[1] = { now: () => now, schedulerPollMs: 100 };
       if (kind === 'google') {
         fake = await startFakeGoogleCalendar();
-        const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-        Object.assign(env, { GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify({ type: 'service_account', client_email: 'bot@p.iam.gserviceaccount.com', private_key: privateKey }), GOOGLE_API_ROOT_URL: fake.rootUrl });
-        services.services = { calendar: createCalendar(loadConfig(env), { store: undefined as never, log: createLogger('silent'), google: { tokenUrl: fake.tokenUrl } }) };
+        const { privateKey } = generateKeyPairSync('rsa', {
+          modulusLength: 2048,
+          privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+          publicKeyEncoding: { type: 'spki', format: 'pem' },
+        });
+        Object.assign(env, {
+          GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify({
+            type: 'service_account',
+            client_email: 'bot@p.iam.gserviceaccount.com',
+            private_key: privateKey,
+          }),
+          GOOGLE_API_ROOT_URL: fake.rootUrl,
+        });
+        services.services = {
+          calendar: createCalendar(loadConfig(env), {
+            store: undefined as never,
+            log: createLogger('silent'),
+            google: { tokenUrl: fake.tokenUrl },
+          }),
+        };
       }
       // The scheduler is not started: the clock is fixed in March, so Agenda (on the real clock)
       // would run the reminders at once; this scenario checks they are scheduled, reminders.test.ts that they fire.
@@ -59,7 +76,11 @@ export function scriptedConversation(kind: 'local' | 'google'): void {
 
       await chat.upload(path.join(SCRIPTS, 'brick_and_steel.fountain'), 'analyze this script');
       // Script analysis is written concurrently; until it lands, the project it would make is seeded.
-      if (!(await memory.activeProjectId())) await seedProject(app, CHANNEL, [{ name: 'BRICK', details: { gender: 'male', ageRange: [50, 70] } }, { name: 'STEEL', details: { gender: 'male', ageRange: [50, 70] } }]);
+      if (!(await memory.activeProjectId()))
+        await seedProject(app, CHANNEL, [
+          { name: 'BRICK', details: { gender: 'male', ageRange: [50, 70] } },
+          { name: 'STEEL', details: { gender: 'male', ageRange: [50, 70] } },
+        ]);
 
       expect((await chat.upload(ROSTER)).replies[0]!.text).toMatch(/400 new/);
       const shortlist = await say('shortlist for STEEL');
@@ -73,7 +94,9 @@ export function scriptedConversation(kind: 'local' | 'google'): void {
       expect(b.text).toBe(`Booked ${second} for STEEL, Thu 26 Mar, 16:00–16:20 GMT.`);
 
       const list = await say('auditions this week');
-      expect(list.text).toBe(`Auditions this week (2):\n1. Thu 26 Mar, 15:00–15:20 GMT ${first} (STEEL)\n2. Thu 26 Mar, 16:00–16:20 GMT ${second} (STEEL)`);
+      expect(list.text).toBe(
+        `Auditions this week (2):\n1. Thu 26 Mar, 15:00–15:20 GMT ${first} (STEEL)\n2. Thu 26 Mar, 16:00–16:20 GMT ${second} (STEEL)`,
+      );
 
       const moved = await confirm(await say(`reschedule ${first}'s audition to Friday 11am`));
       expect(moved.text).toBe(`Moved: ${first} (STEEL) is now Fri 27 Mar, 11:00–11:20 GMT.`);
@@ -92,7 +115,9 @@ export function scriptedConversation(kind: 'local' | 'google'): void {
 
       if (kind === 'local') {
         // Each change came with an invitation that parses: booking, move (same UID, later SEQUENCE), cancellation.
-        const ics = [a, b, moved, cancelled].map((r) => new TextDecoder().decode(r.files!.find((f) => f.name.endsWith('.ics'))!.data).replace(/\r\n /g, ''));
+        const ics = [a, b, moved, cancelled].map((r) =>
+          new TextDecoder().decode(r.files!.find((f) => f.name.endsWith('.ics'))!.data).replace(/\r\n /g, ''),
+        );
         for (const text of ics) {
           expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/m);
           expect(text).toMatch(/^BEGIN:VEVENT\r$/m);
@@ -109,7 +134,9 @@ export function scriptedConversation(kind: 'local' | 'google'): void {
         expect(fake!.calls('patch')).toHaveLength(1);
         expect(fake!.calls('delete')).toHaveLength(1);
         expect(fake!.calls('patch')[0]!.path).toContain(`/events/${kept.calendarEventId}`);
-        expect([...fake!.events.values()].map((e) => e.summary)).toEqual([`Audition: ${first} for STEEL (${(await app.db.store.projects.get(kept.projectId!))!.title})`]);
+        expect([...fake!.events.values()].map((e) => e.summary)).toEqual([
+          `Audition: ${first} for STEEL (${(await app.db.store.projects.get(kept.projectId!))!.title})`,
+        ]);
       }
     });
   });

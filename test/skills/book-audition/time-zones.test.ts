@@ -40,9 +40,20 @@ describe('fall back (Sunday 25 October 2026, 02:00 BST → 01:00 GMT)', () => {
     expect(day!.at.toISOString()).toBe('2026-10-24T09:00:00.000Z');
   });
   test('a session across the repeated hour keeps real 20-minute slots', () => {
-    const slots = sessionSlots(new Date('2026-10-25T00:40:00Z'), 20, 0, [], { zone: LONDON, ...DEFAULT_WINDOW, dayStartHour: 0, dayEndHour: 23 }, 3);
+    const slots = sessionSlots(
+      new Date('2026-10-25T00:40:00Z'),
+      20,
+      0,
+      [],
+      { zone: LONDON, ...DEFAULT_WINDOW, dayStartHour: 0, dayEndHour: 23 },
+      3,
+    );
     expect(slots.map((s) => (s.end.getTime() - s.start.getTime()) / 60_000)).toEqual([20, 20, 20]);
-    expect(slots.map((s) => s.start.toISOString())).toEqual(['2026-10-25T00:40:00.000Z', '2026-10-25T01:00:00.000Z', '2026-10-25T01:20:00.000Z']);
+    expect(slots.map((s) => s.start.toISOString())).toEqual([
+      '2026-10-25T00:40:00.000Z',
+      '2026-10-25T01:00:00.000Z',
+      '2026-10-25T01:20:00.000Z',
+    ]);
   });
 });
 

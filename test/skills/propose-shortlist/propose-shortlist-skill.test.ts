@@ -22,11 +22,36 @@ const ctx = (tenant = TENANT) => skillContext({ store, embedder, vectors, tenant
 const run = (c: ReturnType<typeof ctx>, args: Record<string, unknown>) => proposeShortlistSkill.run(c, proposeShortlistArgs.parse(args));
 
 const project: ProjectRecord = {
-  id: randomUUID(), tenant: TENANT, channel: `${TENANT}:casting`, title: 'Monsoon Wedding Redux', sourceFile: 'mw.fountain', fileHash: 'h1',
-  createdAt: new Date(), breakdown: {},
+  id: randomUUID(),
+  tenant: TENANT,
+  channel: `${TENANT}:casting`,
+  title: 'Monsoon Wedding Redux',
+  sourceFile: 'mw.fountain',
+  fileHash: 'h1',
+  createdAt: new Date(),
+  breakdown: {},
   roles: [
-    { name: 'MEERA', details: { gender: 'female', ageRange: [30, 39], size: 'lead', introduction: 'MEERA (30s), a sharp, watchful detective who rides to every crime scene.', skills: ['horse riding'], languages: [] } },
-    { name: 'RAVI', details: { gender: 'male', ageRange: [50, 60], size: 'supporting', introduction: 'RAVI (50s), her menacing, shaven-headed uncle.', description: 'A quietly menacing villain with a shaved head.' } },
+    {
+      name: 'MEERA',
+      details: {
+        gender: 'female',
+        ageRange: [30, 39],
+        size: 'lead',
+        introduction: 'MEERA (30s), a sharp, watchful detective who rides to every crime scene.',
+        skills: ['horse riding'],
+        languages: [],
+      },
+    },
+    {
+      name: 'RAVI',
+      details: {
+        gender: 'male',
+        ageRange: [50, 60],
+        size: 'supporting',
+        introduction: 'RAVI (50s), her menacing, shaven-headed uncle.',
+        description: 'A quietly menacing villain with a shaved head.',
+      },
+    },
     { name: 'OLD MAN', details: { gender: 'male', ageRange: null, size: 'day player', introduction: 'An OLD MAN feeds pigeons.' } },
   ],
 };
@@ -37,7 +62,9 @@ beforeAll(async () => {
   await importRoster({ store, embedder, vectors, log: silentLog }, TENANT, sampleBytes(), 'sample-roster.csv');
   await store.projects.save(project);
 });
-afterAll(async () => { await store?.close(); });
+afterAll(async () => {
+  await store?.close();
+});
 
 async function withProject() {
   const c = ctx();
@@ -114,9 +141,19 @@ test('people already booked at the requested time are left out', async () => {
   const [top] = (await c.memory.lastListed())!.ids;
   const at = new Date('2026-03-14T15:00:00Z');
   await store.auditions.insert({
-    id: randomUUID(), tenant: TENANT, channel: c.memory.key, role: 'OTHER', talentId: top!, talentName: people.get(top!)!.name,
-    startsAt: new Date('2026-03-14T14:50:00Z'), endsAt: new Date('2026-03-14T15:10:00Z'), timeZone: 'UTC', status: 'booked',
-    organizer: 'ana', createdAt: new Date(), updatedAt: new Date(),
+    id: randomUUID(),
+    tenant: TENANT,
+    channel: c.memory.key,
+    role: 'OTHER',
+    talentId: top!,
+    talentName: people.get(top!)!.name,
+    startsAt: new Date('2026-03-14T14:50:00Z'),
+    endsAt: new Date('2026-03-14T15:10:00Z'),
+    timeZone: 'UTC',
+    status: 'booked',
+    organizer: 'ana',
+    createdAt: new Date(),
+    updatedAt: new Date(),
   });
   const r = await run(c, { role: 'MEERA', at: at.toISOString() });
   expect((await c.memory.lastListed())!.ids).not.toContain(top);
@@ -150,10 +187,13 @@ test('too demanding a role is relaxed step by step, and the reply says what was 
 test('near-duplicate profiles are not both proposed', async () => {
   const tenant = 'local:dupes';
   const bio = 'A wiry actor with a shaved head, often cast as a villain, quietly menacing.';
-  const rows = [['id', 'name', 'gender', 'playing_age_min', 'playing_age_max', 'bio'],
-    ['D1', 'Dev Rao', 'male', '40', '48', bio], ['D2', 'Dev Rao (agency copy)', 'male', '40', '48', bio],
+  const rows = [
+    ['id', 'name', 'gender', 'playing_age_min', 'playing_age_max', 'bio'],
+    ['D1', 'Dev Rao', 'male', '40', '48', bio],
+    ['D2', 'Dev Rao (agency copy)', 'male', '40', '48', bio],
     ['E1', 'Eli Stone', 'male', '41', '47', 'A gentle giant with a full beard, often cast as a village elder.'],
-    ['F1', 'Finn Roy', 'male', '42', '49', 'A stocky actor often cast as a tough cop.']];
+    ['F1', 'Finn Roy', 'male', '42', '49', 'A stocky actor often cast as a tough cop.'],
+  ];
   await importRoster({ store, embedder, vectors, log: silentLog }, tenant, new Uint8Array(Buffer.from(csv(rows))), 'dupes.csv');
   const c = ctx(tenant);
   const r = await run(c, { role: 'VILLAIN', description: 'a menacing villain with a shaved head, man in his 40s', limit: 3 });

@@ -21,7 +21,9 @@ beforeAll(async () => {
   vectors = new MemoryVectorIndex(talentVectorLoader(store));
   await importRoster({ store, embedder, vectors, log: silentLog }, TENANT, sampleBytes(), 'sample-roster.csv');
 });
-afterAll(async () => { await store?.close(); });
+afterAll(async () => {
+  await store?.close();
+});
 
 test('a compact card per person: name, playing range, location and at most three reasons', async () => {
   const r = await run('Tamil-speaking woman who rides horses');
@@ -98,15 +100,47 @@ test('searchTalent answers the CLI with query, filters and results with reasons'
   expect(r.filters).toEqual({ skills: ['singing (baritone)'], union: 'SAG-AFTRA' });
   expect(r.results.length).toBeGreaterThan(0);
   for (const hit of r.results) {
-    expect(hit).toEqual({ id: expect.any(String), name: expect.any(String), score: expect.any(Number), parts: expect.any(Object), reasons: expect.arrayContaining(['singing (baritone)', 'SAG-AFTRA']) });
+    expect(hit).toEqual({
+      id: expect.any(String),
+      name: expect.any(String),
+      score: expect.any(Number),
+      parts: expect.any(Object),
+      reasons: expect.arrayContaining(['singing (baritone)', 'SAG-AFTRA']),
+    });
   }
 });
 
 test('an import is visible to the next search (the cached roster is invalidated)', async () => {
   const tenant = 'local:fresh';
   const deps = { store, embedder, vectors, log: silentLog };
-  await importRoster(deps, tenant, new Uint8Array(Buffer.from(csv([['id', 'name', 'skills'], ['A', 'Ann', 'fencing'], ['B', 'Ben', 'ballet'], ['C', 'Cy', 'piano']]))), 'a.csv');
+  await importRoster(
+    deps,
+    tenant,
+    new Uint8Array(
+      Buffer.from(
+        csv([
+          ['id', 'name', 'skills'],
+          ['A', 'Ann', 'fencing'],
+          ['B', 'Ben', 'ballet'],
+          ['C', 'Cy', 'piano'],
+        ]),
+      ),
+    ),
+    'a.csv',
+  );
   expect((await searchTalent(deps, tenant, 'fencer')).results.map((h) => h.name)).toEqual(['Ann']);
-  await importRoster(deps, tenant, new Uint8Array(Buffer.from(csv([['id', 'name', 'skills'], ['D', 'Dee', 'fencing; swimming']]))), 'b.csv');
+  await importRoster(
+    deps,
+    tenant,
+    new Uint8Array(
+      Buffer.from(
+        csv([
+          ['id', 'name', 'skills'],
+          ['D', 'Dee', 'fencing; swimming'],
+        ]),
+      ),
+    ),
+    'b.csv',
+  );
   expect((await searchTalent(deps, tenant, 'fencer')).results.map((h) => h.name).sort()).toEqual(['Ann', 'Dee']);
 });

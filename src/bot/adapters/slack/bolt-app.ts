@@ -19,14 +19,24 @@ import { CastMatchError } from '../../../errors/castmatch-error.js';
 
 /** Paths Slack posts to in HTTP mode (the manifest's request URLs). */
 export const SLACK_PATHS = {
-  events: '/slack/events', commands: '/slack/commands', interactions: '/slack/interactions',
-  install: '/slack/install', redirect: '/slack/oauth_redirect',
+  events: '/slack/events',
+  commands: '/slack/commands',
+  interactions: '/slack/interactions',
+  install: '/slack/install',
+  redirect: '/slack/oauth_redirect',
 } as const;
 
 /** The bot scopes CastMatch asks for (kept equal to manifests/slack/manifest.yaml by a test). */
 export const BOT_SCOPES = [
-  'app_mentions:read', 'channels:history', 'groups:history', 'im:history', 'chat:write', 'commands',
-  'files:read', 'files:write', 'users:read',
+  'app_mentions:read',
+  'channels:history',
+  'groups:history',
+  'im:history',
+  'chat:write',
+  'commands',
+  'files:read',
+  'files:write',
+  'users:read',
 ];
 
 export interface BoltOptions {
@@ -72,14 +82,20 @@ export function createBoltApp(config: Config, store: Store, log: Logger, opts: B
   }
   if (oauth && !config.SLACK_STATE_SECRET) throw new SlackConfigError('SLACK_STATE_SECRET: required for the Slack OAuth install flow');
   if (socket && !config.SLACK_APP_TOKEN) throw new SlackConfigError('SLACK_APP_TOKEN: required for Socket Mode');
-  if (!socket && !config.SLACK_SIGNING_SECRET) throw new SlackConfigError('SLACK_SIGNING_SECRET: required to verify Slack requests in HTTP mode');
+  if (!socket && !config.SLACK_SIGNING_SECRET)
+    throw new SlackConfigError('SLACK_SIGNING_SECRET: required to verify Slack requests in HTTP mode');
 
   const installationStore = oauth ? new DatabaseInstallationStore(store) : undefined;
-  const installer = oauth ? {
-    clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET, stateSecret: config.SLACK_STATE_SECRET,
-    installationStore, scopes: BOT_SCOPES,
-    installerOptions: { installPath: SLACK_PATHS.install, redirectUriPath: SLACK_PATHS.redirect, directInstall: true, clientOptions },
-  } : { installerOptions: { clientOptions } };
+  const installer = oauth
+    ? {
+        clientId: config.SLACK_CLIENT_ID,
+        clientSecret: config.SLACK_CLIENT_SECRET,
+        stateSecret: config.SLACK_STATE_SECRET,
+        installationStore,
+        scopes: BOT_SCOPES,
+        installerOptions: { installPath: SLACK_PATHS.install, redirectUriPath: SLACK_PATHS.redirect, directInstall: true, clientOptions },
+      }
+    : { installerOptions: { clientOptions } };
 
   let receiver: Receiver;
   let routes: HttpRoute[] = [];
@@ -87,34 +103,46 @@ export function createBoltApp(config: Config, store: Store, log: Logger, opts: B
     receiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger, ...installer });
   } else {
     const http = new HTTPReceiver({
-      signingSecret: config.SLACK_SIGNING_SECRET!, logger, ...installer,
+      signingSecret: config.SLACK_SIGNING_SECRET!,
+      logger,
+      ...installer,
       endpoints: [SLACK_PATHS.events, SLACK_PATHS.commands, SLACK_PATHS.interactions],
     });
     const listener = http.requestListener;
-    routes = [SLACK_PATHS.events, SLACK_PATHS.commands, SLACK_PATHS.interactions].map((path) => ({ method: 'POST' as const, path, listener }));
+    routes = [SLACK_PATHS.events, SLACK_PATHS.commands, SLACK_PATHS.interactions].map((path) => ({
+      method: 'POST' as const,
+      path,
+      listener,
+    }));
     if (oauth) routes.push({ method: 'GET', path: SLACK_PATHS.install, listener }, { method: 'GET', path: SLACK_PATHS.redirect, listener });
     receiver = http;
   }
 
   const app = new App({
-    receiver, logger, clientOptions, ignoreSelf: true,
+    receiver,
+    logger,
+    clientOptions,
+    ignoreSelf: true,
     // Bolt's conversation store is an in-memory cache CastMatch never reads (memory lives in the
     // database); leaving it out takes a middleware off every request's path to its acknowledgement.
     convoStore: false,
-    ...(oauth ? {} : {
-      token: config.SLACK_BOT_TOKEN,
-      ...(opts.botId ? { botId: opts.botId } : {}),
-      ...(opts.botUserId ? { botUserId: opts.botUserId } : {}),
-      // With the ids given, there is nothing for auth.test to tell: skip the start-up call.
-      tokenVerificationEnabled: !(opts.botId && opts.botUserId),
-    }),
+    ...(oauth
+      ? {}
+      : {
+          token: config.SLACK_BOT_TOKEN,
+          ...(opts.botId ? { botId: opts.botId } : {}),
+          ...(opts.botUserId ? { botUserId: opts.botUserId } : {}),
+          // With the ids given, there is nothing for auth.test to tell: skip the start-up call.
+          tokenVerificationEnabled: !(opts.botId && opts.botUserId),
+        }),
   });
 
   const clients = new Map<string, webApi.WebClient>();
   const clientFor: ClientForTeam = async (team, enterprise) => {
     if (!installationStore) return app.client;
     // A workspace that never installed the app has no row; a store that fails is another matter.
-    const installation = await installationStore.fetchInstallation({ teamId: team, enterpriseId: enterprise, isEnterpriseInstall: false })
+    const installation = await installationStore
+      .fetchInstallation({ teamId: team, enterpriseId: enterprise, isEnterpriseInstall: false })
       .catch((err: unknown) => {
         if (err instanceof SlackNotInstalledError) return undefined;
         log.error({ err, team }, 'Slack installation could not be read');
@@ -123,7 +151,7 @@ export function createBoltApp(config: Config, store: Store, log: Logger, opts: B
     const token = installation?.bot?.token;
     if (!token) throw Object.assign(new Error(`no bot token for Slack workspace ${team}`), { data: { error: 'missing_installation' } });
     let client = clients.get(token);
-    if (!client) clients.set(token, client = new webApi.WebClient(token, clientOptions));
+    if (!client) clients.set(token, (client = new webApi.WebClient(token, clientOptions)));
     return client;
   };
   return { app, mode: socket ? 'socket' : 'http', oauth, routes, clientFor };

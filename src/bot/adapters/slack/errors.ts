@@ -8,8 +8,15 @@ export function slackErrorCode(err: unknown): string | undefined {
 
 /** Codes after which posting into that conversation again cannot succeed: do not retry. */
 const GONE = new Set([
-  'channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'token_revoked',
-  'invalid_auth', 'not_authed', 'team_access_not_granted', 'missing_installation',
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'account_inactive',
+  'token_revoked',
+  'invalid_auth',
+  'not_authed',
+  'team_access_not_granted',
+  'missing_installation',
 ]);
 
 export function isGone(err: unknown): boolean {

@@ -25,7 +25,11 @@ export interface SlackFile {
 
 /** A download Slack refused, or a URL the token must not be sent to. */
 function notHandedOver(fileName: string, reason: string): FileRefusedError {
-  return new FileRefusedError('download', fileName, `Slack did not hand over ${fileName} (${reason}). Please share it again, or check that I was added to the channel.`);
+  return new FileRefusedError(
+    'download',
+    fileName,
+    `Slack did not hand over ${fileName} (${reason}). Please share it again, or check that I was added to the channel.`,
+  );
 }
 
 /** True when the event's copy of the file lacks what a download needs. */

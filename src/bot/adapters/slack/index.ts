@@ -68,7 +68,10 @@ class SlackAdapter implements SlackChatAdapter {
     this.routes = this.bolt.routes.map((route) => ({ ...route, listener: this.holdingTurns(route.listener) }));
     this.poster = new SlackPoster(this.bolt.clientFor, this.log);
     registerListeners(this.bolt.app, {
-      config: deps.config, store: deps.store, log: this.log, now,
+      config: deps.config,
+      store: deps.store,
+      log: this.log,
+      now,
       command: deps.command ?? '/cast',
       trustedFileOrigins: [SLACK_FILES_ORIGIN, new URL(deps.config.SLACK_API_URL).origin],
       run: (message, sink) => this.run(message, sink),
@@ -126,7 +129,8 @@ class SlackAdapter implements SlackChatAdapter {
       this.log.warn({ channel: channelKey(message.address) }, 'Slack turn dropped: shutting down');
       return;
     }
-    const job: Promise<void> = this.queue.run(() => this.deps.handler.handle(message, sink))
+    const job: Promise<void> = this.queue
+      .run(() => this.deps.handler.handle(message, sink))
       .catch((err: unknown) => this.log.error({ err, channel: channelKey(message.address) }, 'Slack turn failed after acknowledgement'))
       .finally(() => this.inFlight.delete(job));
     this.inFlight.add(job);

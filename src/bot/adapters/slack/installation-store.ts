@@ -11,17 +11,25 @@ const PLATFORM = 'slack';
 
 /** No installation is stored for the workspace (it never installed the app, or uninstalled it). */
 export class SlackNotInstalledError extends CastMatchError<'slack_not_installed'> {
-  constructor(workspace: string) { super('slack_not_installed', `CastMatch is not installed in Slack workspace ${workspace}`); }
+  constructor(workspace: string) {
+    super('slack_not_installed', `CastMatch is not installed in Slack workspace ${workspace}`);
+  }
 }
 
 export class DatabaseInstallationStore implements InstallationStore {
-  constructor(private readonly store: Store, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async storeInstallation<AuthVersion extends 'v1' | 'v2'>(installation: Installation<AuthVersion, boolean>): Promise<void> {
     const workspace = installation.isEnterpriseInstall ? installation.enterprise?.id : installation.team?.id;
     if (!workspace) throw new Error('Slack installation without a team or enterprise id');
     await this.store.installations.save({
-      platform: PLATFORM, workspace, data: installation as unknown as Record<string, unknown>, updatedAt: this.now(),
+      platform: PLATFORM,
+      workspace,
+      data: installation as unknown as Record<string, unknown>,
+      updatedAt: this.now(),
     });
   }
 
@@ -37,7 +45,7 @@ export class DatabaseInstallationStore implements InstallationStore {
 }
 
 function keyOf(query: InstallationQuery<boolean>): string {
-  const key = query.isEnterpriseInstall && query.enterpriseId ? query.enterpriseId : query.teamId ?? query.enterpriseId;
+  const key = query.isEnterpriseInstall && query.enterpriseId ? query.enterpriseId : (query.teamId ?? query.enterpriseId);
   if (!key) throw new Error('Slack installation query without a team or enterprise id');
   return key;
 }

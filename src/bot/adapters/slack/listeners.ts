@@ -52,13 +52,18 @@ export function registerListeners(app: App, d: ListenerDeps): void {
    * The files of an event this call is the first to claim, with details from files.info where the
    * event lacks them. Files of an unusable type or size are answered here and never downloaded.
    */
-  const takeFiles = async (files: SlackFile[], ctx: { team: string; client: Client; token: string; addressed: boolean; sink: SlackReplySink }): Promise<SharedFile[] | undefined> => {
+  const takeFiles = async (
+    files: SlackFile[],
+    ctx: { team: string; client: Client; token: string; addressed: boolean; sink: SlackReplySink },
+  ): Promise<SharedFile[] | undefined> => {
     const taken: SharedFile[] = [];
     let claimedAny = false;
     for (const listed of files) {
       if (!(await d.store.once.claim(`slack:file:${ctx.team}:${listed.id}`, EVENT_ONCE_MS))) continue;
       claimedAny = true;
-      const file = needsFileInfo(listed) ? ((await ctx.client.files.info({ file: listed.id })).file as SlackFile | undefined) ?? listed : listed;
+      const file = needsFileInfo(listed)
+        ? (((await ctx.client.files.info({ file: listed.id })).file as SlackFile | undefined) ?? listed)
+        : listed;
       try {
         intake.admit({ name: fileName(file), size: file.size });
       } catch (err) {
@@ -74,7 +79,18 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   };
 
   /** A message-like event (mention, DM, file share), files included. */
-  const onMessage = async (event: MessageEvent, a: { team: string; enterprise?: string | undefined; eventId?: string | undefined; retryNum?: number | undefined; botUserId?: string | undefined; client: Client; token: string }) => {
+  const onMessage = async (
+    event: MessageEvent,
+    a: {
+      team: string;
+      enterprise?: string | undefined;
+      eventId?: string | undefined;
+      retryNum?: number | undefined;
+      botUserId?: string | undefined;
+      client: Client;
+      token: string;
+    },
+  ) => {
     if (!(await claimEvent(a.eventId, a.retryNum))) return;
     const sink = sinkFor(a.client, { channel: event.channel, thread: event.thread_ts, user: event.user ?? '' });
     const base = fromMessageEvent(event, { team: a.team, enterprise: a.enterprise, botUserId: a.botUserId, now: d.now() });
@@ -99,8 +115,13 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   app.event('app_mention', async ({ event, body, context, client }) => {
     const e = event as unknown as MessageEvent;
     await onMessage(e, {
-      team: body.team_id, enterprise: body.enterprise_id, eventId: body.event_id, retryNum: context.retryNum,
-      botUserId: context.botUserId, client, token: context.botToken ?? '',
+      team: body.team_id,
+      enterprise: body.enterprise_id,
+      eventId: body.event_id,
+      retryNum: context.retryNum,
+      botUserId: context.botUserId,
+      client,
+      token: context.botToken ?? '',
     });
   });
 
@@ -113,20 +134,34 @@ export function registerListeners(app: App, d: ListenerDeps): void {
     if (!direct && !e.files?.length) return;
     if (!direct && context.botUserId && mentions(e.text ?? '', context.botUserId) && !e.files?.length) return;
     await onMessage(e, {
-      team: body.team_id, enterprise: body.enterprise_id, eventId: body.event_id, retryNum: context.retryNum,
-      botUserId: context.botUserId, client, token: context.botToken ?? '',
+      team: body.team_id,
+      enterprise: body.enterprise_id,
+      eventId: body.event_id,
+      retryNum: context.retryNum,
+      botUserId: context.botUserId,
+      client,
+      token: context.botToken ?? '',
     });
   });
 
   app.event('file_shared', async ({ event, body, context, client }) => {
     const channel = event.channel_id;
     const e: MessageEvent = {
-      user: event.user_id, channel, ts: event.event_ts, text: '',
-      ...(channel.startsWith('D') ? { channel_type: 'im' } : {}), files: [{ id: event.file_id, file_access: 'check_file_info' }],
+      user: event.user_id,
+      channel,
+      ts: event.event_ts,
+      text: '',
+      ...(channel.startsWith('D') ? { channel_type: 'im' } : {}),
+      files: [{ id: event.file_id, file_access: 'check_file_info' }],
     };
     await onMessage(e, {
-      team: body.team_id, enterprise: body.enterprise_id, eventId: body.event_id, retryNum: context.retryNum,
-      botUserId: context.botUserId, client, token: context.botToken ?? '',
+      team: body.team_id,
+      enterprise: body.enterprise_id,
+      eventId: body.event_id,
+      retryNum: context.retryNum,
+      botUserId: context.botUserId,
+      client,
+      token: context.botToken ?? '',
     });
   });
 
@@ -146,7 +181,13 @@ export function registerListeners(app: App, d: ListenerDeps): void {
       await client.views.open({ trigger_id: body.trigger_id, view: bookingModal(metaFor(press, where, label)) });
       return;
     }
-    const message = fromAction(press, { where, user: { id: body.user.id, name: body.user.username ?? body.user.name }, label, now: d.now(), raw: body });
+    const message = fromAction(press, {
+      where,
+      user: { id: body.user.id, name: body.user.username ?? body.user.name },
+      label,
+      now: d.now(),
+      raw: body,
+    });
     d.run(message, sinkFor(client, { channel, thread: where.thread, user: body.user.id, respond }));
   });
 
@@ -158,7 +199,13 @@ export function registerListeners(app: App, d: ListenerDeps): void {
     }
     await ack();
     const { meta, action } = read;
-    const message = fromAction(action, { where: meta, user: { id: body.user.id, name: body.user.name }, label: `Book ${meta.label}`, now: d.now(), raw: body });
+    const message = fromAction(action, {
+      where: meta,
+      user: { id: body.user.id, name: body.user.name },
+      label: `Book ${meta.label}`,
+      now: d.now(),
+      raw: body,
+    });
     d.run(message, sinkFor(client, { channel: meta.channel, thread: meta.thread, user: body.user.id }));
   });
 
@@ -167,4 +214,3 @@ export function registerListeners(app: App, d: ListenerDeps): void {
     d.log.error({ err: err.original ?? err, code: err.code }, 'Slack listener failed');
   });
 }
-

@@ -31,31 +31,50 @@ export function metaFor(action: ActionPress, where: Where, label: string): Booki
 
 export function bookingModal(meta: BookingMeta): types.View {
   return {
-    type: 'modal', callback_id: BOOKING_CALLBACK, private_metadata: JSON.stringify(meta),
+    type: 'modal',
+    callback_id: BOOKING_CALLBACK,
+    private_metadata: JSON.stringify(meta),
     title: { type: 'plain_text', text: 'Book an audition' },
     submit: { type: 'plain_text', text: 'Continue' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `Audition for *${meta.role ?? 'the active role'}*${meta.label && meta.label !== 'Book' ? ` — ${meta.label}` : ''}. You will see the booking to confirm before anything is sent.` } },
       {
-        type: 'input', block_id: 'when', optional: true,
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `Audition for *${meta.role ?? 'the active role'}*${meta.label && meta.label !== 'Book' ? ` — ${meta.label}` : ''}. You will see the booking to confirm before anything is sent.`,
+        },
+      },
+      {
+        type: 'input',
+        block_id: 'when',
+        optional: true,
         label: { type: 'plain_text', text: 'When' },
         hint: { type: 'plain_text', text: 'In words ("Thursday 3pm") or ISO 8601. Leave empty to see free times.' },
         element: { type: 'plain_text_input', action_id: 'value', placeholder: { type: 'plain_text', text: 'Thursday 3pm' } },
       },
       {
-        type: 'input', block_id: 'minutes',
+        type: 'input',
+        block_id: 'minutes',
         label: { type: 'plain_text', text: 'Length (minutes)' },
-        element: { type: 'number_input', action_id: 'value', is_decimal_allowed: false, min_value: '5', max_value: '480', initial_value: String(DEFAULT_MINUTES) },
+        element: {
+          type: 'number_input',
+          action_id: 'value',
+          is_decimal_allowed: false,
+          min_value: '5',
+          max_value: '480',
+          initial_value: String(DEFAULT_MINUTES),
+        },
       },
     ],
   };
 }
 
 /** The submission as a book-audition action, or the per-field errors Slack shows in the modal. */
-export function readBookingSubmission(view: { private_metadata?: string; state?: { values?: Record<string, Record<string, { value?: string | null }>> } }):
-  | { ok: true; meta: BookingMeta; action: ActionPress }
-  | { ok: false; errors: Record<string, string> } {
+export function readBookingSubmission(view: {
+  private_metadata?: string;
+  state?: { values?: Record<string, Record<string, { value?: string | null }>> };
+}): { ok: true; meta: BookingMeta; action: ActionPress } | { ok: false; errors: Record<string, string> } {
   let meta: BookingMeta;
   try {
     meta = JSON.parse(view.private_metadata ?? '') as BookingMeta;
@@ -70,6 +89,11 @@ export function readBookingSubmission(view: { private_metadata?: string; state?:
   if (!Number.isInteger(minutes) || minutes < 5 || minutes > 480) {
     return { ok: false, errors: { minutes: 'Enter a whole number of minutes between 5 and 480.' } };
   }
-  const args: Record<string, unknown> = { person: meta.person, durationMinutes: minutes, ...(meta.role ? { role: meta.role } : {}), ...(when ? { when } : {}) };
+  const args: Record<string, unknown> = {
+    person: meta.person,
+    durationMinutes: minutes,
+    ...(meta.role ? { role: meta.role } : {}),
+    ...(when ? { when } : {}),
+  };
   return { ok: true, meta, action: { skill: 'book-audition', args } };
 }

@@ -43,7 +43,9 @@ export function isDirectChannel(channel: string): boolean {
 
 export function addressOf(w: Where): ConversationAddress {
   return {
-    platform: 'slack', workspace: w.team, channel: w.channel,
+    platform: 'slack',
+    workspace: w.team,
+    channel: w.channel,
     ...(w.thread ? { thread: w.thread } : {}),
     ...(w.direct || isDirectChannel(w.channel) ? { direct: true } : {}),
     ...(w.enterprise ? { ref: { enterprise: w.enterprise } } : {}),
@@ -56,7 +58,11 @@ export function fromSlashCommand(cmd: SlashPayload, now: Date): IncomingMessage 
   return {
     address: addressOf({ team: cmd.team_id, channel: cmd.channel_id, enterprise: cmd.enterprise_id }),
     user: { id: cmd.user_id, ...(cmd.user_name ? { name: cmd.user_name } : {}) },
-    text, command: { name: cmd.command, text }, addressed: true, receivedAt: now, raw: cmd,
+    text,
+    command: { name: cmd.command, text },
+    addressed: true,
+    receivedAt: now,
+    raw: cmd,
   };
 }
 
@@ -77,7 +83,8 @@ export function fromMessageEvent(
     text: plainText(opts.botUserId ? stripMention(raw, opts.botUserId) : raw),
     ...(opts.files?.length ? { files: opts.files } : {}),
     addressed: direct || mentioned,
-    receivedAt: opts.now, raw: event,
+    receivedAt: opts.now,
+    raw: event,
   };
 }
 
@@ -89,7 +96,11 @@ export function fromAction(
   return {
     address: addressOf(opts.where),
     user: { id: opts.user.id, ...(opts.user.name ? { name: opts.user.name } : {}) },
-    text: opts.label, action, addressed: true, receivedAt: opts.now, raw: opts.raw,
+    text: opts.label,
+    action,
+    addressed: true,
+    receivedAt: opts.now,
+    raw: opts.raw,
   };
 }
 
@@ -99,7 +110,10 @@ export function mentions(text: string, botUserId: string): boolean {
 
 /** Removes every mention of the bot, and tidies the spaces it leaves. */
 export function stripMention(text: string, botUserId: string): string {
-  return text.replace(new RegExp(`<@${escape(botUserId)}(\\|[^>]*)?>[,:]?`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(new RegExp(`<@${escape(botUserId)}(\\|[^>]*)?>[,:]?`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Slack's escaped text as a person typed it: links by their label, entities decoded. */
@@ -110,7 +124,9 @@ export function plainText(text: string): string {
     .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
     .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, '@$1')
     .replace(/<!([a-z]+)(?:\|[^>]*)?>/g, '@$1')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
     .trim();
 }
 

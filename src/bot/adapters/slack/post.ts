@@ -17,7 +17,11 @@ export interface Target {
 /** Posts the message and uploads its files; returns the message's ts. */
 export async function postReply(client: WebClient, target: Target, reply: Reply): Promise<string | undefined> {
   const res = await client.chat.postMessage({
-    channel: target.channel, ...threadOf(target), ...renderMessage(reply), unfurl_links: false, unfurl_media: false,
+    channel: target.channel,
+    ...threadOf(target),
+    ...renderMessage(reply),
+    unfurl_links: false,
+    unfurl_media: false,
   });
   // Files follow the message where Slack put it: posted to a user id, that is the IM's `D…` channel.
   await uploadFiles(client, { ...target, channel: res.channel ?? target.channel }, reply.files ?? [], altTexts(reply));
@@ -29,8 +33,11 @@ export async function uploadFiles(client: WebClient, target: Target, files: File
   for (const f of files) {
     const alt = alts.get(f.name);
     await client.files.uploadV2({
-      channel_id: target.channel, ...(target.thread ? { thread_ts: target.thread } : {}),
-      file: Buffer.from(f.data), filename: f.name, title: f.title ?? alt ?? f.name,
+      channel_id: target.channel,
+      ...(target.thread ? { thread_ts: target.thread } : {}),
+      file: Buffer.from(f.data),
+      filename: f.name,
+      title: f.title ?? alt ?? f.name,
       ...(alt ? { alt_text: alt } : {}),
     } as webApi.FilesUploadV2Arguments);
   }

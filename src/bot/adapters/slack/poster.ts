@@ -19,7 +19,10 @@ export type ClientForTeam = (team: string, enterprise?: string) => Promise<webAp
 export class SlackPoster implements ProactivePoster {
   readonly platform = 'slack' as const;
 
-  constructor(private readonly clientFor: ClientForTeam, private readonly log: Logger) {}
+  constructor(
+    private readonly clientFor: ClientForTeam,
+    private readonly log: Logger,
+  ) {}
 
   async post(address: ConversationAddress, reply: Reply): Promise<void> {
     if (address.platform !== 'slack') throw new Error(`SlackPoster cannot post to ${address.platform}`);

@@ -41,8 +41,10 @@ function renderBlock(block: Block, index: number): KnownBlock[] {
         fields: group.map((f) => ({ type: 'mrkdwn', text: truncate(`*${f.label}*\n${f.value || '—'}`, L.fieldText) })),
       }));
     case 'table':
-      return chunkText(tableText(block.columns, block.rows), L.sectionText - 8)
-        .map((text) => ({ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${text}\`\`\`` } }));
+      return chunkText(tableText(block.columns, block.rows), L.sectionText - 8).map((text) => ({
+        type: 'section',
+        text: { type: 'mrkdwn', text: `\`\`\`${text}\`\`\`` },
+      }));
     case 'actions': {
       const buttons = block.buttons.flatMap((b, j) => renderButton(b, `cast:${index}:${j}`));
       return chunk(buttons, L.actionElements).map((elements, k) => ({ type: 'actions', block_id: `cast-actions-${index}-${k}`, elements }));
@@ -61,11 +63,15 @@ function renderButton(b: Button, actionId: string): types.Button[] {
   const value = encodeAction(b.action);
   // A value Slack would refuse cannot be shortened without breaking the action: leave the button out.
   if (value.length > L.buttonValue) return [];
-  return [{
-    type: 'button', action_id: actionId, value,
-    text: { type: 'plain_text', text: truncate(b.label, L.buttonText), emoji: true },
-    ...(b.style ? { style: b.style } : {}),
-  }];
+  return [
+    {
+      type: 'button',
+      action_id: actionId,
+      value,
+      text: { type: 'plain_text', text: truncate(b.label, L.buttonText), emoji: true },
+      ...(b.style ? { style: b.style } : {}),
+    },
+  ];
 }
 
 /** Keeps the first blocks and any closing buttons, and says how much was left out. */
@@ -75,7 +81,15 @@ function withinBlockLimit(blocks: KnownBlock[]): KnownBlock[] {
   while (tail < blocks.length && tail < 2 && blocks[blocks.length - 1 - tail]!.type === 'actions') tail++;
   const head = blocks.slice(0, L.blocks - 1 - tail);
   const omitted = blocks.length - head.length - tail;
-  const notice: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: `…${omitted} more part${omitted === 1 ? '' : 's'} not shown: Slack shows at most ${L.blocks} per message. Ask for something narrower to see the rest.` }] };
+  const notice: KnownBlock = {
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `…${omitted} more part${omitted === 1 ? '' : 's'} not shown: Slack shows at most ${L.blocks} per message. Ask for something narrower to see the rest.`,
+      },
+    ],
+  };
   return [...head, notice, ...blocks.slice(blocks.length - tail)];
 }
 
@@ -83,7 +97,14 @@ function withinBlockLimit(blocks: KnownBlock[]): KnownBlock[] {
 function tableText(columns: string[], rows: string[][]): string {
   const all = [columns, ...rows].map((r) => columns.map((_, i) => (r[i] ?? '').replace(/`/g, "'")));
   const widths = columns.map((_, i) => Math.min(40, Math.max(...all.map((r) => r[i]!.length))));
-  return all.map((r) => r.map((cell, i) => truncate(cell, widths[i]!).padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return all
+    .map((r) =>
+      r
+        .map((cell, i) => truncate(cell, widths[i]!).padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Splits text into pieces of at most `max` characters, on line breaks where possible. */

@@ -26,7 +26,11 @@ export class SlackReplySink implements ReplySink {
    * `log` is the adapter's logger; each line names the channel itself, because a child logger per
    * turn would be built on every request's way to its acknowledgement and rarely used.
    */
-  constructor(private readonly client: webApi.WebClient, private readonly target: SinkTarget, private readonly log: Logger) {}
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly target: SinkTarget,
+    private readonly log: Logger,
+  ) {}
 
   async send(reply: Reply): Promise<void> {
     if (reply.ephemeral) return this.sendEphemeral(reply);
@@ -36,7 +40,9 @@ export class SlackReplySink implements ReplySink {
       if (!isNotInChannel(err) || !this.target.respond) throw err;
       // The bot is not in this channel; the command's response_url can still answer there.
       this.log.info({ channel: this.target.channel }, 'not in channel: answering through response_url');
-      const files = reply.files?.length ? `\n_(${reply.files.map((f) => f.name).join(', ')} could not be attached: invite me to the channel to get files.)_` : '';
+      const files = reply.files?.length
+        ? `\n_(${reply.files.map((f) => f.name).join(', ')} could not be attached: invite me to the channel to get files.)_`
+        : '';
       const message = renderMessage({ ...reply, text: reply.text + files });
       await this.target.respond({ response_type: 'in_channel', ...message });
     }
@@ -49,7 +55,11 @@ export class SlackReplySink implements ReplySink {
         await this.client.chat.update({ channel: this.target.channel, ts: this.progressTs, ...message });
         return;
       }
-      const res = await this.client.chat.postMessage({ channel: this.target.channel, ...(this.target.thread ? { thread_ts: this.target.thread } : {}), ...message });
+      const res = await this.client.chat.postMessage({
+        channel: this.target.channel,
+        ...(this.target.thread ? { thread_ts: this.target.thread } : {}),
+        ...message,
+      });
       this.progressTs = res.ts;
     } catch (err) {
       // Progress is a courtesy: a refused update must not fail the work it describes.
@@ -63,6 +73,11 @@ export class SlackReplySink implements ReplySink {
       await this.target.respond({ response_type: 'ephemeral', ...message });
       return;
     }
-    await this.client.chat.postEphemeral({ channel: this.target.channel, user: this.target.user, ...(this.target.thread ? { thread_ts: this.target.thread } : {}), ...message });
+    await this.client.chat.postEphemeral({
+      channel: this.target.channel,
+      user: this.target.user,
+      ...(this.target.thread ? { thread_ts: this.target.thread } : {}),
+      ...message,
+    });
   }
 }

@@ -20,10 +20,12 @@ export class TurnQueue {
   run<T>(job: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.waiting.push(() => {
-        job().then(resolve, reject).finally(() => {
-          this.running--;
-          this.next();
-        });
+        job()
+          .then(resolve, reject)
+          .finally(() => {
+            this.running--;
+            this.next();
+          });
       });
       this.next();
     });

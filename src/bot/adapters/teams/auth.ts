@@ -5,7 +5,10 @@
  * certificate) or a supplied token source.
  */
 import {
-  CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory,
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import { CertificateServiceClientCredentialsFactory } from 'botframework-connector';
@@ -15,7 +18,11 @@ import type { Config } from '../../../config/config.js';
 /** CloudAdapter with its request pipeline callable on an activity we parsed ourselves. */
 export class TeamsCloudAdapter extends CloudAdapter {
   /** Authenticates the request and runs `logic` on its turn; throws when authentication fails. */
-  handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  handleActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
 }
@@ -41,8 +48,17 @@ const PUBLIC_CLOUD = {
   CallerId: CallerIdConstants.PublicAzureChannel,
 };
 
-export type TeamsConfig = Pick<Config, 'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE' | 'BOT_OPENID_METADATA_URL'
-  | 'MICROSOFT_APP_CERTIFICATE_THUMBPRINT' | 'MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE' | 'MICROSOFT_APP_CERTIFICATE_X5C_FILE'>;
+export type TeamsConfig = Pick<
+  Config,
+  | 'MICROSOFT_APP_ID'
+  | 'MICROSOFT_APP_PASSWORD'
+  | 'MICROSOFT_APP_TENANT_ID'
+  | 'MICROSOFT_APP_TYPE'
+  | 'BOT_OPENID_METADATA_URL'
+  | 'MICROSOFT_APP_CERTIFICATE_THUMBPRINT'
+  | 'MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_FILE'
+  | 'MICROSOFT_APP_CERTIFICATE_X5C_FILE'
+>;
 
 export interface TeamsAuthOptions {
   /** OpenID metadata for inbound tokens (default: config BOT_OPENID_METADATA_URL, else Microsoft's). */
@@ -71,17 +87,24 @@ export function createTeamsAuth(config: TeamsConfig, opts: TeamsAuthOptions = {}
   };
   const factory: CredentialsFactory = opts.outboundToken
     ? new StaticTokenCredentialsFactory(appId, opts.outboundToken)
-    : certificateFactory(config) ?? new ConfigurationServiceClientCredentialFactory(settings);
+    : (certificateFactory(config) ?? new ConfigurationServiceClientCredentialFactory(settings));
   const cloud = new TeamsCloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, factory));
   if (!appId) return { cloud, appId };
-  const loginUrl = LOGIN_PREFIX + (config.MICROSOFT_APP_TYPE === 'SingleTenant' && config.MICROSOFT_APP_TENANT_ID ? config.MICROSOFT_APP_TENANT_ID : 'botframework.com');
+  const loginUrl =
+    LOGIN_PREFIX +
+    (config.MICROSOFT_APP_TYPE === 'SingleTenant' && config.MICROSOFT_APP_TENANT_ID ? config.MICROSOFT_APP_TENANT_ID : 'botframework.com');
   return {
-    cloud, appId,
-    token: opts.outboundToken ?? (async () => {
-      const credentials = await factory.createCredentials(appId, CONNECTOR_SCOPE, loginUrl, true) as Credentials & { getToken?: (force?: boolean) => Promise<string> };
-      if (!credentials.getToken) throw new Error('these credentials cannot issue a token');
-      return credentials.getToken(false);
-    }),
+    cloud,
+    appId,
+    token:
+      opts.outboundToken ??
+      (async () => {
+        const credentials = (await factory.createCredentials(appId, CONNECTOR_SCOPE, loginUrl, true)) as Credentials & {
+          getToken?: (force?: boolean) => Promise<string>;
+        };
+        if (!credentials.getToken) throw new Error('these credentials cannot issue a token');
+        return credentials.getToken(false);
+      }),
   };
 }
 
@@ -97,16 +120,24 @@ function certificateFactory(config: TeamsConfig): CredentialsFactory | undefined
   const x5c = config.MICROSOFT_APP_CERTIFICATE_X5C_FILE?.pem;
   // Given the certificate without its thumbprint, the SDK would run the openssl CLI to compute it.
   const thumbprint = config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT ?? (x5c ? sha1Thumbprint(x5c) : undefined);
-  if (!thumbprint) throw new Error('MICROSOFT_APP_CERTIFICATE_THUMBPRINT or MICROSOFT_APP_CERTIFICATE_X5C_FILE is required with a private key');
+  if (!thumbprint)
+    throw new Error('MICROSOFT_APP_CERTIFICATE_THUMBPRINT or MICROSOFT_APP_CERTIFICATE_X5C_FILE is required with a private key');
   const tenant = config.MICROSOFT_APP_TYPE === 'SingleTenant' ? config.MICROSOFT_APP_TENANT_ID : undefined;
   return new CertificateServiceClientCredentialsFactory(config.MICROSOFT_APP_ID, thumbprint, key.pem, tenant, x5c);
 }
 
 /** Signs outbound connector calls with tokens from a supplied source instead of MSAL. */
 class StaticTokenCredentialsFactory implements CredentialsFactory {
-  constructor(private readonly appId: string, private readonly token: () => Promise<string>) {}
-  async isValidAppId(appId: string): Promise<boolean> { return appId === this.appId; }
-  async isAuthenticationDisabled(): Promise<boolean> { return !this.appId; }
+  constructor(
+    private readonly appId: string,
+    private readonly token: () => Promise<string>,
+  ) {}
+  async isValidAppId(appId: string): Promise<boolean> {
+    return appId === this.appId;
+  }
+  async isAuthenticationDisabled(): Promise<boolean> {
+    return !this.appId;
+  }
   async createCredentials(): Promise<Credentials> {
     const token = this.token;
     return {

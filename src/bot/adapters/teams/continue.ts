@@ -9,7 +9,12 @@ import type { CloudAdapter, ConversationParameters, ConversationReference, TurnC
  * that message; without, it posts new messages. (The SDK gives the continuation event a random id,
  * which would otherwise become the replyToId of everything sent.)
  */
-export function continueIn(cloud: CloudAdapter, appId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+export function continueIn(
+  cloud: CloudAdapter,
+  appId: string,
+  reference: Partial<ConversationReference>,
+  logic: (context: TurnContext) => Promise<void>,
+): Promise<void> {
   return cloud.continueConversationAsync(appId, reference, async (context) => {
     if (reference.activityId) context.activity.id = reference.activityId;
     else delete (context.activity as { id?: string }).id;
@@ -22,7 +27,13 @@ export function continueIn(cloud: CloudAdapter, appId: string, reference: Partia
  * one) on `serviceUrl`, and runs `logic` in a turn there. What it sends is a new message: the SDK
  * names the creation event after the conversation id, which would otherwise become a replyToId.
  */
-export function inNewConversation(cloud: CloudAdapter, appId: string, serviceUrl: string, params: ConversationParameters, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+export function inNewConversation(
+  cloud: CloudAdapter,
+  appId: string,
+  serviceUrl: string,
+  params: ConversationParameters,
+  logic: (context: TurnContext) => Promise<void>,
+): Promise<void> {
   // No audience: the connector factory then uses the cloud's configured scope, as continueConversationAsync does.
   const audience = undefined as unknown as string;
   return cloud.createConversationAsync(appId, 'msteams', serviceUrl, audience, params, async (context) => {

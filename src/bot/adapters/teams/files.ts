@@ -12,8 +12,6 @@ export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download
 
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 
-
-
 /** The attachment fields this module reads (a subset of botframework's Attachment). */
 export interface TeamsAttachment {
   contentType: string;

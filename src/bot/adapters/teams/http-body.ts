@@ -3,7 +3,10 @@ import type { IncomingMessage as HttpRequest } from 'node:http';
 import { CastMatchError } from '../../../errors/castmatch-error.js';
 
 export class BodyError extends CastMatchError<'request_invalid' | 'request_too_large'> {
-  constructor(readonly status: 400 | 413, message: string) {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
     super(status === 413 ? 'request_too_large' : 'request_invalid', message);
   }
 }

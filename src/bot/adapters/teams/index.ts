@@ -54,7 +54,10 @@ class TeamsAdapter implements TeamsChatAdapter {
   private readonly inFlight = new Set<Promise<void>>();
   private stopping = false;
 
-  constructor(private readonly deps: AdapterDeps, private readonly opts: TeamsAdapterOptions) {
+  constructor(
+    private readonly deps: AdapterDeps,
+    private readonly opts: TeamsAdapterOptions,
+  ) {
     this.log = deps.log.child({ platform: 'teams' });
     this.now = opts.now ?? (() => new Date());
     this.auth = createTeamsAuth(deps.config, opts);

@@ -19,7 +19,14 @@ export function addressOf(activity: Partial<Activity>, reference: Partial<Conver
   const workspace = channelData.tenant?.id ?? activity.conversation?.tenantId ?? 'no-tenant';
   // In a channel, memory belongs to the channel (all its reply chains); elsewhere to the chat.
   const channel = activity.conversation?.conversationType === 'channel' ? (channelData.channel?.id ?? base) : base;
-  return { platform: 'teams', workspace, channel, ...(thread ? { thread } : {}), ...(isPersonal(activity) ? { direct: true } : {}), ref: addressRef(reference) };
+  return {
+    platform: 'teams',
+    workspace,
+    channel,
+    ...(thread ? { thread } : {}),
+    ...(isPersonal(activity) ? { direct: true } : {}),
+    ref: addressRef(reference),
+  };
 }
 
 /** A 1:1 chat of one person with the bot. The Bot Framework Emulator sends no conversationType: a non-group conversation is one. */

@@ -14,7 +14,10 @@ import { continueIn, inNewConversation } from './continue.js';
 import { GONE_FIELD, referenceFor } from './reference.js';
 import { renderActivity } from './render.js';
 
-export interface GoneMark { at: string; status: number }
+export interface GoneMark {
+  at: string;
+  status: number;
+}
 
 export class TeamsPoster implements ProactivePoster {
   readonly platform = 'teams' as const;
@@ -30,7 +33,10 @@ export class TeamsPoster implements ProactivePoster {
   async post(address: ConversationAddress, reply: Reply): Promise<void> {
     const key = channelKey(address);
     const gone = await this.store.channels.get<GoneMark>(key, GONE_FIELD);
-    if (gone) throw new ConversationGoneError(`The bot was removed from Teams conversation ${address.channel} (HTTP ${gone.status} at ${gone.at}).`);
+    if (gone)
+      throw new ConversationGoneError(
+        `The bot was removed from Teams conversation ${address.channel} (HTTP ${gone.status} at ${gone.at}).`,
+      );
     const reference = await referenceFor(address, this.store.channels);
     if (!reference) throw new Error(`No Teams conversation reference is known for ${key}`);
     try {
@@ -56,11 +62,21 @@ export class TeamsPoster implements ProactivePoster {
     // Teams names a bot `28:<app id>`; the stored reference has it as Teams sent it.
     const bot = reference.bot ?? { id: `28:${this.appId}`, name: '' };
     try {
-      await inNewConversation(this.cloud, this.appId, reference.serviceUrl, {
-        isGroup: false, bot, members: [{ id: userId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } },
-      }, async (context) => {
-        await context.sendActivity(renderActivity(reply));
-      });
+      await inNewConversation(
+        this.cloud,
+        this.appId,
+        reference.serviceUrl,
+        {
+          isGroup: false,
+          bot,
+          members: [{ id: userId, name: '' }],
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
+        },
+        async (context) => {
+          await context.sendActivity(renderActivity(reply));
+        },
+      );
     } catch (err) {
       const status = statusOf(err);
       // 403: the app is not installed for that person (or they blocked it); 404: no such user.

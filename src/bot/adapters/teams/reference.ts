@@ -51,13 +51,22 @@ export function referenceFromAddress(address: ConversationAddress): Partial<Conv
   return {
     channelId: r.channelId ?? 'msteams',
     serviceUrl: r.serviceUrl,
-    conversation: { id: r.conversationId, isGroup: r.conversationType !== 'personal', conversationType: r.conversationType ?? 'personal', tenantId: address.workspace, name: '' },
+    conversation: {
+      id: r.conversationId,
+      isGroup: r.conversationType !== 'personal',
+      conversationType: r.conversationType ?? 'personal',
+      tenantId: address.workspace,
+      name: '',
+    },
     ...(r.botId ? { bot: { id: r.botId, name: r.botName ?? '' } } : {}),
   };
 }
 
 /** The reference to post with: the stored one, else the address's; pointed at the address's thread. */
-export async function referenceFor(address: ConversationAddress, channels: ChannelMemoryRepo): Promise<Partial<ConversationReference> | undefined> {
+export async function referenceFor(
+  address: ConversationAddress,
+  channels: ChannelMemoryRepo,
+): Promise<Partial<ConversationReference> | undefined> {
   const stored = await channels.get<Partial<ConversationReference>>(channelKey(address), REFERENCE_FIELD);
   const ref = stored?.serviceUrl && stored.conversation ? stored : referenceFromAddress(address);
   if (!ref?.conversation) return undefined;

@@ -20,7 +20,10 @@ export function renderActivity(reply: Reply): Partial<Activity> {
   const body: Element[] = [];
   let separateNext = false;
   for (const block of reply.blocks) {
-    if (block.type === 'divider') { separateNext = true; continue; }
+    if (block.type === 'divider') {
+      separateNext = true;
+      continue;
+    }
     const element = renderBlock(block, files, inlined);
     if (!element) continue;
     body.push(separateNext ? { ...element, separator: true, spacing: 'Medium' } : element);
@@ -53,14 +56,24 @@ function card(body: Element[], fallback: string): Element {
   };
 }
 
-function renderBlock(block: Exclude<Block, { type: 'divider' }>, files: Map<string, FileAttachment>, inlined: Set<string>): Element | undefined {
+function renderBlock(
+  block: Exclude<Block, { type: 'divider' }>,
+  files: Map<string, FileAttachment>,
+  inlined: Set<string>,
+): Element | undefined {
   switch (block.type) {
-    case 'heading': return { type: 'TextBlock', text: markdown(block.text), size: 'Large', weight: 'Bolder', style: 'heading', wrap: true };
-    case 'section': return { type: 'TextBlock', text: markdown(block.text), wrap: true };
-    case 'context': return { type: 'TextBlock', text: markdown(block.text), isSubtle: true, size: 'Small', wrap: true };
-    case 'fields': return { type: 'FactSet', facts: block.fields.map((f) => ({ title: f.label, value: markdown(f.value) })) };
-    case 'table': return table(block.columns, block.rows);
-    case 'actions': return { type: 'ActionSet', actions: block.buttons.map(submitAction) };
+    case 'heading':
+      return { type: 'TextBlock', text: markdown(block.text), size: 'Large', weight: 'Bolder', style: 'heading', wrap: true };
+    case 'section':
+      return { type: 'TextBlock', text: markdown(block.text), wrap: true };
+    case 'context':
+      return { type: 'TextBlock', text: markdown(block.text), isSubtle: true, size: 'Small', wrap: true };
+    case 'fields':
+      return { type: 'FactSet', facts: block.fields.map((f) => ({ title: f.label, value: markdown(f.value) })) };
+    case 'table':
+      return table(block.columns, block.rows);
+    case 'actions':
+      return { type: 'ActionSet', actions: block.buttons.map(submitAction) };
     case 'image': {
       const file = files.get(block.file);
       if (!file || file.data.byteLength > INLINE_IMAGE_MAX_BYTES) return undefined;
@@ -72,7 +85,8 @@ function renderBlock(block: Exclude<Block, { type: 'divider' }>, files: Map<stri
 
 function table(columns: string[], rows: string[][]): Element {
   const cell = (text: string, header = false): Element => ({
-    type: 'TableCell', items: [{ type: 'TextBlock', text: markdown(text), wrap: true, ...(header ? { weight: 'Bolder' } : {}) }],
+    type: 'TableCell',
+    items: [{ type: 'TextBlock', text: markdown(text), wrap: true, ...(header ? { weight: 'Bolder' } : {}) }],
   });
   return {
     type: 'Table',

@@ -8,7 +8,10 @@ import { renderActivity, renderProgress } from './render.js';
 export class TeamsReplySink implements ReplySink {
   private progressId: string | undefined;
 
-  constructor(private readonly context: TurnContext, private readonly log: Logger) {}
+  constructor(
+    private readonly context: TurnContext,
+    private readonly log: Logger,
+  ) {}
 
   async send(reply: Reply): Promise<void> {
     await this.context.sendActivity(renderActivity(reply));

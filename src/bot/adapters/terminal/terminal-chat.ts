@@ -22,13 +22,21 @@ export interface TerminalChatOptions {
 }
 
 /** One rendered reply: text for people, the reply itself for `--json`. */
-export interface TerminalOutput { text: string; reply: Reply; files: { name: string; mimeType: string; path: string }[] }
+export interface TerminalOutput {
+  text: string;
+  reply: Reply;
+  files: { name: string; mimeType: string; path: string }[];
+}
 
 export class TerminalChat {
   private buttons: Button[] = [];
   private seq = 0;
 
-  constructor(private readonly handler: TurnHandler, private readonly opts: TerminalChatOptions, private readonly onProgress: (text: string) => void = () => undefined) {}
+  constructor(
+    private readonly handler: TurnHandler,
+    private readonly opts: TerminalChatOptions,
+    private readonly onProgress: (text: string) => void = () => undefined,
+  ) {}
 
   /** Sends one line as the user and returns the bot's replies to it. */
   async say(line: string): Promise<TerminalOutput[]> {
@@ -83,10 +91,12 @@ export class TerminalChat {
     if (!reply.files?.length) return [];
     const dir = path.join(this.opts.filesDir, this.opts.channel.replace(/[^\w.-]/g, '_'));
     await mkdir(dir, { recursive: true });
-    return Promise.all(reply.files.map(async (f) => {
-      const target = path.join(dir, `${++this.seq}-${f.name.replace(/[^\w.-]/g, '_')}`);
-      await writeFile(target, f.data);
-      return { name: f.name, mimeType: f.mimeType, path: target };
-    }));
+    return Promise.all(
+      reply.files.map(async (f) => {
+        const target = path.join(dir, `${++this.seq}-${f.name.replace(/[^\w.-]/g, '_')}`);
+        await writeFile(target, f.data);
+        return { name: f.name, mimeType: f.mimeType, path: target };
+      }),
+    );
   }
 }

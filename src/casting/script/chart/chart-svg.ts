@@ -32,8 +32,12 @@ export function characterChartSvg(b: Breakdown): string {
   const step = cell >= 18 ? 1 : cell >= 8 ? 5 : 10;
   for (let s = 1; s <= scenes; s++) {
     const x = LABEL_W + (s - 1) * cell;
-    if (s === 1 || s % step === 0) parts.push(`<text x="${x + cell / 2}" y="${HEADER_H - 8}" font-size="10" text-anchor="middle" fill="#555">${s}</text>`);
-    if (s % step === 0) parts.push(`<line x1="${x + cell}" y1="${HEADER_H - 4}" x2="${x + cell}" y2="${HEADER_H + ROW_H * rows.length}" stroke="${GRID}" stroke-width="1"/>`);
+    if (s === 1 || s % step === 0)
+      parts.push(`<text x="${x + cell / 2}" y="${HEADER_H - 8}" font-size="10" text-anchor="middle" fill="#555">${s}</text>`);
+    if (s % step === 0)
+      parts.push(
+        `<line x1="${x + cell}" y1="${HEADER_H - 4}" x2="${x + cell}" y2="${HEADER_H + ROW_H * rows.length}" stroke="${GRID}" stroke-width="1"/>`,
+      );
   }
   rows.forEach((c, i) => parts.push(...row(c, i, cell)));
   const legendY = HEADER_H + ROW_H * rows.length + 22;
@@ -42,7 +46,9 @@ export function characterChartSvg(b: Breakdown): string {
     `<rect x="90" y="${legendY - 10}" width="12" height="12" fill="${APPEAR}"/><text x="108" y="${legendY}" font-size="11" fill="#333">named in action, silent</text>`,
   );
   if (b.characters.length > rows.length) {
-    parts.push(`<text x="280" y="${legendY}" font-size="11" fill="#333">+${b.characters.length - rows.length} smaller parts not shown</text>`);
+    parts.push(
+      `<text x="280" y="${legendY}" font-size="11" fill="#333">+${b.characters.length - rows.length} smaller parts not shown</text>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');
@@ -56,8 +62,10 @@ function row(c: CharacterBreakdown, i: number, cell: number): string[] {
     `<text x="${LABEL_W - 8}" y="${y + 13}" font-size="9" text-anchor="end" fill="#777">${escapeXml(c.size)}</text>`,
   ];
   const w = Math.max(2, cell - 1);
-  for (const s of c.appearsInScenes) out.push(`<rect x="${LABEL_W + (s - 1) * cell}" y="${y + 4}" width="${w}" height="${ROW_H - 8}" fill="${APPEAR}"/>`);
-  for (const s of c.speakingScenes) out.push(`<rect x="${LABEL_W + (s - 1) * cell}" y="${y + 2}" width="${w}" height="${ROW_H - 4}" fill="${SPEAK}"/>`);
+  for (const s of c.appearsInScenes)
+    out.push(`<rect x="${LABEL_W + (s - 1) * cell}" y="${y + 4}" width="${w}" height="${ROW_H - 8}" fill="${APPEAR}"/>`);
+  for (const s of c.speakingScenes)
+    out.push(`<rect x="${LABEL_W + (s - 1) * cell}" y="${y + 2}" width="${w}" height="${ROW_H - 4}" fill="${SPEAK}"/>`);
   return out;
 }
 

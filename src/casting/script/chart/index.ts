@@ -11,6 +11,8 @@ export function renderCharacterChart(b: Breakdown): Uint8Array {
   const png = new Resvg(svg, {
     background: '#ffffff',
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
-  }).render().asPng();
+  })
+    .render()
+    .asPng();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }

@@ -67,7 +67,7 @@ function merge(a: RoleNote | undefined, b: RoleNote): RoleNote {
   return {
     name: a.name,
     description: a.description.length >= b.description.length ? a.description : b.description,
-    ...(a.physical ?? b.physical ? { physical: a.physical ?? b.physical } : {}),
+    ...((a.physical ?? b.physical) ? { physical: a.physical ?? b.physical } : {}),
     skills: [...new Set([...a.skills, ...b.skills])],
     languages: [...new Set([...(a.languages ?? []), ...(b.languages ?? [])])],
   };

@@ -11,7 +11,12 @@ export async function scriptText(bytes: Uint8Array, format: ScriptFormat): Promi
   const text = new TextDecoder('utf-8').decode(bytes);
   if (format === 'fdx') {
     // Paragraph boundaries become line breaks; markup and entities go.
-    return text.replace(/<\/Paragraph>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    return text
+      .replace(/<\/Paragraph>/g, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
   }
   return text;
 }

@@ -10,16 +10,30 @@ import { capsRuns, cueForIntroName, MentionMatcher, shorterCueFor } from './name
 import { partSize, SIZE_ORDER } from './size.js';
 import type { Breakdown, CharacterBreakdown, SceneBreakdown, ScenePair } from './types.js';
 
-interface Speech { raw: string; line: string; key: string; scene: number; page: number; words: number }
-interface ActionLine { text: string; scene: number; page: number }
-interface Intro { text: string; after: string }
+interface Speech {
+  raw: string;
+  line: string;
+  key: string;
+  scene: number;
+  page: number;
+  words: number;
+}
+interface ActionLine {
+  text: string;
+  scene: number;
+  page: number;
+}
+interface Intro {
+  text: string;
+  after: string;
+}
 
 /** Last words of an upper-case run that make it a person worth listing even if they never speak. */
 const PERSON = /^(?:MAN|WOMAN|GIRL|BOY|GUY|LADY|GENTLEMAN|KID|NURSE|DOCTOR|COP|OFFICER|WAITER|WAITRESS|SOLDIER|MOTHER|FATHER|STRANGER)$/;
-const AGE_AFTER = /^\s*(?:\(\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*\)|,\s*\d{1,3}(?![\d'’s])|,\s*AGE\s+\d|,?\s+in (?:his|her|their) (?:early |mid-?|late )?(?:\d0['’]?s|\w+ties))/i;
+const AGE_AFTER =
+  /^\s*(?:\(\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*\)|,\s*\d{1,3}(?![\d'’s])|,\s*AGE\s+\d|,?\s+in (?:his|her|their) (?:early |mid-?|late )?(?:\d0['’]?s|\w+ties))/i;
 const NOT_PEOPLE = /^(?:INT|EXT|CUT|FADE|DISSOLVE|POV|CLOSE|ANGLE|INSERT|BACK|CONTINUOUS|LATER|SUPER|TITLE|THE END)\b/;
 const MAX_INTRO = 300;
-
 
 export function buildBreakdown(doc: ScriptDocument): Breakdown {
   const scenes: SceneBreakdown[] = [];
@@ -115,7 +129,8 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
   const stats = new Map<string, { speeches: number; words: number; scenes: Set<number>; first: { scene: number; page: number } }>();
   for (const s of speeches) {
     for (const key of groupParts.get(s.key) ?? [s.key]) {
-      const st = stats.get(key) ?? stats.set(key, { speeches: 0, words: 0, scenes: new Set(), first: { scene: s.scene, page: s.page } }).get(key)!;
+      const st =
+        stats.get(key) ?? stats.set(key, { speeches: 0, words: 0, scenes: new Set(), first: { scene: s.scene, page: s.page } }).get(key)!;
       st.speeches++;
       st.words += s.words;
       st.scenes.add(s.scene);
@@ -144,13 +159,31 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
       gender: facts.gender,
       ageRange: facts.ageRange,
       evidence: facts.evidence,
-      size: partSize({ speeches: st?.speeches ?? 0, speakingScenes: speaking.length, scenes: speaking.length + appearing.length }, totalSpeeches, scenes.length),
+      size: partSize(
+        { speeches: st?.speeches ?? 0, speakingScenes: speaking.length, scenes: speaking.length + appearing.length },
+        totalSpeeches,
+        scenes.length,
+      ),
     });
   }
-  characters.sort((a, b) => SIZE_ORDER.indexOf(a.size) - SIZE_ORDER.indexOf(b.size) || b.speeches - a.speeches
-    || b.appearsInScenes.length - a.appearsInScenes.length || a.name.localeCompare(b.name));
+  characters.sort(
+    (a, b) =>
+      SIZE_ORDER.indexOf(a.size) - SIZE_ORDER.indexOf(b.size) ||
+      b.speeches - a.speeches ||
+      b.appearsInScenes.length - a.appearsInScenes.length ||
+      a.name.localeCompare(b.name),
+  );
 
-  return { title: doc.title, authors: doc.authors, format: doc.format, pages: doc.pages, scenes, characters, pairs: scenePairs(characters), cueCounts };
+  return {
+    title: doc.title,
+    authors: doc.authors,
+    format: doc.format,
+    pages: doc.pages,
+    scenes,
+    characters,
+    pairs: scenePairs(characters),
+    cueCounts,
+  };
 }
 
 /** Whether the words after a mention state an age or gender ("YORBLEF, any gender", "PING (27)"). */
@@ -166,7 +199,10 @@ function isSilentPerson(name: string, after: string): boolean {
   return AGE_AFTER.test(after) || PERSON.test(words[words.length - 1]!);
 }
 
-function earliest(a: { scene: number; page: number } | undefined, b: { scene: number; page: number } | undefined): { scene: number; page: number } {
+function earliest(
+  a: { scene: number; page: number } | undefined,
+  b: { scene: number; page: number } | undefined,
+): { scene: number; page: number } {
   if (!a) return b ?? { scene: 0, page: 1 };
   if (!b) return a;
   return b.scene < a.scene || (b.scene === a.scene && b.page < a.page) ? b : a;
@@ -188,7 +224,8 @@ function countWords(text: string): number {
 
 /** Speaking characters who are in the same scenes (speaking or named), most shared first. */
 function scenePairs(characters: CharacterBreakdown[]): ScenePair[] {
-  const cast = characters.filter((c) => c.size !== 'non-speaking')
+  const cast = characters
+    .filter((c) => c.size !== 'non-speaking')
     .map((c) => ({ name: c.name, scenes: new Set([...c.speakingScenes, ...c.appearsInScenes]) }));
   const pairs: ScenePair[] = [];
   for (let i = 0; i < cast.length; i++) {

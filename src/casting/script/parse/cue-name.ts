@@ -16,7 +16,11 @@ export function cueName(line: string): string {
 
 /** The key spellings of one name share: upper case, no trailing punctuation other than a period. */
 export function nameKey(name: string): string {
-  return name.toUpperCase().replace(/[:;,]+$/, '').replace(/\s+/g, ' ').trim();
+  return name
+    .toUpperCase()
+    .replace(/[:;,]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Whether a trimmed line reads as a cue by case: upper case once extensions go, with a letter. */

@@ -22,20 +22,26 @@ export function detectFormat(bytes: Uint8Array, fileName: string): Detected {
   if (bytes.length === 0) throw new ScriptError('empty', `${fileName} is empty (0 bytes). ${UPLOAD}`);
   if (indexOfAscii(bytes, '%PDF-', 1024) >= 0) return { format: 'pdf' };
   for (const [sig, what] of SIGNATURES) {
-    if (sig.every((b, i) => bytes[i] === b)) throw new ScriptError('binary', `${fileName} is ${what}, not a screenplay I can read. ${UPLOAD}`);
+    if (sig.every((b, i) => bytes[i] === b))
+      throw new ScriptError('binary', `${fileName} is ${what}, not a screenplay I can read. ${UPLOAD}`);
   }
   // UTF-16 text (some Windows exports) has NUL bytes, so it is recognised by its byte-order mark first.
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
   if (utf16) return detectFormat(new TextEncoder().encode(new TextDecoder(utf16).decode(bytes.subarray(2))), fileName);
-  if (looksBinary(bytes)) throw new ScriptError('binary', `${fileName} is binary data, not text${ext ? ` (despite the .${ext} name)` : ''}. ${UPLOAD}`);
+  if (looksBinary(bytes))
+    throw new ScriptError('binary', `${fileName} is binary data, not text${ext ? ` (despite the .${ext} name)` : ''}. ${UPLOAD}`);
   const text = decodeText(bytes);
   if (text.trim() === '') throw new ScriptError('empty', `${fileName} has no text in it. ${UPLOAD}`);
   const head = text.slice(0, 2000).trimStart();
   if (ext === 'fdx' || head.startsWith('<?xml') || head.startsWith('<FinalDraft')) return { format: 'fdx', text };
   if (ext === 'csv' || ext === 'tsv' || looksLikeTable(text)) {
-    throw new ScriptError('not_a_screenplay', `${fileName} looks like a spreadsheet (comma- or tab-separated rows), not a screenplay. ${UPLOAD}`);
+    throw new ScriptError(
+      'not_a_screenplay',
+      `${fileName} looks like a spreadsheet (comma- or tab-separated rows), not a screenplay. ${UPLOAD}`,
+    );
   }
-  if (ext === 'fountain' || ext === 'spmd' || /^title\s*:/i.test(head) || /^(?:\.[A-Z]|@\S|>.*<\s*$)/m.test(text)) return { format: 'fountain', text };
+  if (ext === 'fountain' || ext === 'spmd' || /^title\s*:/i.test(head) || /^(?:\.[A-Z]|@\S|>.*<\s*$)/m.test(text))
+    return { format: 'fountain', text };
   return { format: 'text', text };
 }
 
@@ -62,7 +68,11 @@ function decodeText(bytes: Uint8Array): string {
 
 /** Most non-empty lines with the same number (≥ 2) of commas or tabs: a CSV or TSV export. */
 function looksLikeTable(text: string): boolean {
-  const lines = text.slice(0, 20_000).split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 50);
+  const lines = text
+    .slice(0, 20_000)
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 50);
   if (lines.length < 3) return false;
   for (const sep of [',', '\t']) {
     const counts = lines.map((l) => l.split(sep).length - 1);

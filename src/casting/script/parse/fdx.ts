@@ -12,28 +12,49 @@ import { ScriptError } from './types.js';
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 const KINDS: Record<string, ElementKind> = {
-  'Scene Heading': 'heading', Action: 'action', Character: 'cue', Dialogue: 'dialogue',
-  Parenthetical: 'parenthetical', Transition: 'transition', Shot: 'action', General: 'action',
+  'Scene Heading': 'heading',
+  Action: 'action',
+  Character: 'cue',
+  Dialogue: 'dialogue',
+  Parenthetical: 'parenthetical',
+  Transition: 'transition',
+  Shot: 'action',
+  General: 'action',
 };
 
-const MALFORMED = 'is not a readable Final Draft file (the XML is broken). Export it again from Final Draft, or upload a PDF or Fountain version.';
+const MALFORMED =
+  'is not a readable Final Draft file (the XML is broken). Export it again from Final Draft, or upload a PDF or Fountain version.';
 
 /** Reads an FDX document; throws ScriptError('malformed') for broken or dangerous XML. */
 export function readFdx(text: string, fileName: string): ScriptDocument {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    throw new ScriptError('malformed', `${fileName} declares XML entities, which a Final Draft file never does, so I did not read it. Export the script again from Final Draft, or upload a PDF or Fountain version.`);
+    throw new ScriptError(
+      'malformed',
+      `${fileName} declares XML entities, which a Final Draft file never does, so I did not read it. Export the script again from Final Draft, or upload a PDF or Fountain version.`,
+    );
   }
   if (XMLValidator.validate(text) !== true) throw new ScriptError('malformed', `${fileName} ${MALFORMED}`);
   const parser = new XMLParser({
-    preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', processEntities: false,
-    htmlEntities: false, trimValues: false, parseTagValue: false,
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    processEntities: false,
+    htmlEntities: false,
+    trimValues: false,
+    parseTagValue: false,
   });
   const root = parser.parse(text) as XmlNode[];
   const fd = child(root, 'FinalDraft');
-  if (!fd) throw new ScriptError('malformed', `${fileName} is XML but not a Final Draft script (no FinalDraft root). Upload the .fdx saved by Final Draft, a PDF, or a Fountain file.`);
+  if (!fd)
+    throw new ScriptError(
+      'malformed',
+      `${fileName} is XML but not a Final Draft script (no FinalDraft root). Upload the .fdx saved by Final Draft, a PDF, or a Fountain file.`,
+    );
   const content = child(fd, 'Content') ?? [];
   const titlePage = child(child(fd, 'TitlePage') ?? [], 'Content') ?? [];
-  const titleLines = paragraphs(titlePage).map((p) => paragraphText(p).trim()).filter(Boolean);
+  const titleLines = paragraphs(titlePage)
+    .map((p) => paragraphText(p).trim())
+    .filter(Boolean);
 
   const pages = new PageEstimator(titleLines.length ? 2 : 1);
   const elements: ScriptElement[] = [];

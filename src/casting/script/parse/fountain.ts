@@ -41,7 +41,10 @@ export function readFountain(text: string, format: ScriptFormat = 'fountain'): S
       prevBlank = true; // page breaks and synopses sit between blocks
       continue;
     }
-    if (c === 35 /* # */) { prevBlank = true; continue; }
+    if (c === 35 /* # */) {
+      prevBlank = true;
+      continue;
+    }
     if (inDialogue) {
       if (c === 40 /* ( */ && t.endsWith(')')) push('parenthetical', t);
       else push('dialogue', c === 126 /* ~ */ ? t.slice(1).trim() : t);
@@ -114,6 +117,8 @@ function readTitlePage(lines: string[]): { title: string | null; authors: string
   const text = (k: string) => (values.get(k) ?? []).map((v) => stripEmphasis(v).trim()).filter(Boolean);
   const title = text('title').join(' ') || null;
   const authors = [...text('author'), ...text('authors')]
-    .flatMap((a) => a.split(/\s*(?:,|&|\band\b)\s*/)).map((a) => a.trim()).filter(Boolean);
+    .flatMap((a) => a.split(/\s*(?:,|&|\band\b)\s*/))
+    .map((a) => a.trim())
+    .filter(Boolean);
   return { title, authors, next: i };
 }

@@ -33,7 +33,10 @@ export async function analyzeScript(bytes: Uint8Array, fileName: string, opts: A
   const speeches = Object.values(b.cueCounts ?? {}).reduce((a, n) => a + n, 0);
   // A novel or a memo has neither scene headings nor a real run of dialogue.
   if (b.scenes.length === 0 && speeches < 10) {
-    throw new ScriptError('not_a_screenplay', `${path.basename(fileName)} does not read as a screenplay: it has no scene headings (INT./EXT.) and almost no character cues. Upload the script itself (Fountain, Final Draft .fdx, or a PDF with selectable text), not a novel, treatment or spreadsheet.`);
+    throw new ScriptError(
+      'not_a_screenplay',
+      `${path.basename(fileName)} does not read as a screenplay: it has no scene headings (INT./EXT.) and almost no character cues. Upload the script itself (Fountain, Final Draft .fdx, or a PDF with selectable text), not a novel, treatment or spreadsheet.`,
+    );
   }
   return b;
 }

@@ -5,11 +5,26 @@
  */
 import type { Gender } from './types.js';
 
-export interface IntroFacts { gender: Gender | null; ageRange: [number, number] | null; evidence: string[] }
+export interface IntroFacts {
+  gender: Gender | null;
+  ageRange: [number, number] | null;
+  evidence: string[];
+}
 
-const FEMALE = /^(?:woman|women|girl|girls|lady|ladies|mother|mom|wife|daughter|sister|grandmother|grandma|aunt|niece|queen|princess|actress|waitress|widow|bride|girlfriend|female|matriarch|nun)$/i;
-const MALE = /^(?:man|men|boy|boys|guy|guys|gentleman|father|dad|husband|son|brother|grandfather|grandpa|uncle|nephew|king|prince|widower|groom|boyfriend|male|patriarch|priest)$/i;
-const DECADE_WORDS: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+const FEMALE =
+  /^(?:woman|women|girl|girls|lady|ladies|mother|mom|wife|daughter|sister|grandmother|grandma|aunt|niece|queen|princess|actress|waitress|widow|bride|girlfriend|female|matriarch|nun)$/i;
+const MALE =
+  /^(?:man|men|boy|boys|guy|guys|gentleman|father|dad|husband|son|brother|grandfather|grandpa|uncle|nephew|king|prince|widower|groom|boyfriend|male|patriarch|priest)$/i;
+const DECADE_WORDS: Record<string, number> = {
+  twenties: 20,
+  thirties: 30,
+  forties: 40,
+  fifties: 50,
+  sixties: 60,
+  seventies: 70,
+  eighties: 80,
+  nineties: 90,
+};
 
 /** Names and connectors ("and INA", ", DAN") between the name and its description are skipped. */
 const OTHER_NAMES = /^\s*(?:,|and|&)\s*(?!AGE\b)\p{Lu}[\p{Lu}'.\-]+(?:\s+\p{Lu}[\p{Lu}'.\-]+)*(?=[\s,.(]|$)/u;
@@ -25,14 +40,20 @@ export function readIntroFacts(name: string, after: string): IntroFacts {
   if (anyGender) evidence.push(anyGender[0]);
   if (!gender) {
     const g = genderOf(name) ?? genderInWords(w);
-    if (g) { gender = g.gender; evidence.push(g.quote); }
+    if (g) {
+      gender = g.gender;
+      evidence.push(g.quote);
+    }
   }
   let ageRange: [number, number] | null = null;
   const anyAge = /\bany age\b/i.exec(w);
   if (anyAge) evidence.push(anyAge[0]);
   else {
     const a = ageOf(w);
-    if (a) { ageRange = a.range; evidence.push(a.quote); }
+    if (a) {
+      ageRange = a.range;
+      evidence.push(a.quote);
+    }
   }
   return { gender, ageRange, evidence };
 }
@@ -55,7 +76,10 @@ function genderOf(name: string): { gender: Gender; quote: string } | null {
 function genderInWords(w: string): { gender: Gender; quote: string } | null {
   const inTheir = /\bin (her|his) (?:early |mid-?|late )?(?:\d0['’]?s|\w+ties)\b/i.exec(w);
   if (inTheir) return { gender: inTheir[1]!.toLowerCase() === 'her' ? 'female' : 'male', quote: inTheir[0] };
-  const words = w.split(/[\s,;()]+/).filter(Boolean).slice(0, 8);
+  const words = w
+    .split(/[\s,;()]+/)
+    .filter(Boolean)
+    .slice(0, 8);
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!.replace(/[^\p{L}]/gu, '');
     if (/^(?:his|her|their|whose|of|than|any|every|no|like)$/i.test(words[i - 1] ?? '')) continue;
@@ -65,7 +89,11 @@ function genderInWords(w: string): { gender: Gender; quote: string } | null {
   return null;
 }
 
-interface AgeHit { index: number; range: [number, number]; quote: string }
+interface AgeHit {
+  index: number;
+  range: [number, number];
+  quote: string;
+}
 
 function ageOf(w: string): { range: [number, number]; quote: string } | null {
   const head = w.slice(0, 90);
@@ -81,8 +109,9 @@ function ageOf(w: string): { range: [number, number]; quote: string } | null {
   add(/\bage[sd]?\s+(\d{1,3})\b/i, (m) => exact(m[1]!));
   add(/\b(\d{1,3})[- ]years?[- ]old\b/i, (m) => exact(m[1]!));
   add(/\b(?:(early|mid|late)[- ]?)?([1-9])0['’]?s\b/i, (m) => decade(Number(m[2]) * 10, m[1]));
-  add(/\b(?:(early|mid|late)[- ]?)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/i,
-    (m) => decade(DECADE_WORDS[m[2]!.toLowerCase()]!, m[1]));
+  add(/\b(?:(early|mid|late)[- ]?)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/i, (m) =>
+    decade(DECADE_WORDS[m[2]!.toLowerCase()]!, m[1]),
+  );
   add(/\b(?:teen|teens|teenage|teenager)\b/i, () => [13, 19]);
   hits.sort((a, b) => a.index - b.index);
   return hits[0] ?? null;
@@ -94,9 +123,13 @@ function exact(n: string): [number, number] {
 
 function decade(d: number, modifier: string | undefined): [number, number] {
   switch (modifier?.toLowerCase()) {
-    case 'early': return [d, d + 4];
-    case 'mid': return [d + 3, d + 6];
-    case 'late': return [d + 5, d + 9];
-    default: return [d, d + 9];
+    case 'early':
+      return [d, d + 4];
+    case 'mid':
+      return [d + 3, d + 6];
+    case 'late':
+      return [d + 5, d + 9];
+    default:
+      return [d, d + 9];
   }
 }

@@ -8,10 +8,49 @@ const CAPS_RUN = /(?<![\p{L}\p{N}'’])\p{Lu}[\p{Lu}\p{N}'’.\-]*(?:[ ]+\p{Lu}[
 const LEADING = /^(?:(?:A|AN|THE|AKA|AND|OF)\s+)+/;
 const ABBREVIATIONS = new Set(['DR.', 'MR.', 'MRS.', 'MS.', 'ST.', 'JR.', 'SR.']);
 /** Words that make a different person when put before a name (YOUNG EDWARD is not EDWARD). */
-const MODIFIERS = new Set(['YOUNG', 'OLD', 'OLDER', 'YOUNGER', 'ADULT', 'LITTLE', 'BABY', 'TEEN', 'TEENAGE', 'BIG', 'AKA', 'AND', 'THE', 'MRS.', 'MR.',
-  'ON', 'TO', 'AT', 'WITH', 'AS', 'FROM', 'FOR', 'OR', 'BY', 'OF', 'IN', 'INTO', 'OVER', 'UNDER', 'CLOSE', 'ANGLE', 'POV', 'INSERT', 'NEW', 'FAKE']);
+const MODIFIERS = new Set([
+  'YOUNG',
+  'OLD',
+  'OLDER',
+  'YOUNGER',
+  'ADULT',
+  'LITTLE',
+  'BABY',
+  'TEEN',
+  'TEENAGE',
+  'BIG',
+  'AKA',
+  'AND',
+  'THE',
+  'MRS.',
+  'MR.',
+  'ON',
+  'TO',
+  'AT',
+  'WITH',
+  'AS',
+  'FROM',
+  'FOR',
+  'OR',
+  'BY',
+  'OF',
+  'IN',
+  'INTO',
+  'OVER',
+  'UNDER',
+  'CLOSE',
+  'ANGLE',
+  'POV',
+  'INSERT',
+  'NEW',
+  'FAKE',
+]);
 
-export interface CapsRun { name: string; index: number; end: number }
+export interface CapsRun {
+  name: string;
+  index: number;
+  end: number;
+}
 
 /** Upper-case runs of an action line, articles and trailing punctuation removed, at least two letters. */
 export function capsRuns(text: string): CapsRun[] {
@@ -52,7 +91,12 @@ export function cueForIntroName(run: string, cues: ReadonlySet<string>): string 
   return best[0];
 }
 
-export interface Mention { key: string; index: number; end: number; caps: boolean }
+export interface Mention {
+  key: string;
+  index: number;
+  end: number;
+  caps: boolean;
+}
 
 /** Finds every mention of the given names (upper case, or Title Case for speaking names) in a text. */
 export class MentionMatcher {
@@ -66,9 +110,7 @@ export class MentionMatcher {
       if (titleCase.has(key)) this.owner.set(toTitle(spelling), key);
     }
     const alternatives = [...this.owner.keys()].sort((a, b) => b.length - a.length).map(escape);
-    this.re = alternatives.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
-      : null;
+    this.re = alternatives.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
   }
 
   find(text: string): Mention[] {

@@ -6,7 +6,12 @@ import type { ElementKind } from './document.js';
 
 const LINES_PER_PAGE = 55;
 const WIDTH: Record<ElementKind, number> = {
-  heading: 61, action: 61, transition: 61, cue: 38, parenthetical: 25, dialogue: 35,
+  heading: 61,
+  action: 61,
+  transition: 61,
+  cue: 38,
+  parenthetical: 25,
+  dialogue: 35,
 };
 
 export class PageEstimator {
@@ -24,7 +29,10 @@ export class PageEstimator {
     if (this.line + Math.min(height, 3) > LINES_PER_PAGE) this.breakPage();
     const at = this.page;
     this.line += height;
-    while (this.line > LINES_PER_PAGE) { this.line -= LINES_PER_PAGE; this.page++; }
+    while (this.line > LINES_PER_PAGE) {
+      this.line -= LINES_PER_PAGE;
+      this.page++;
+    }
     return at;
   }
 

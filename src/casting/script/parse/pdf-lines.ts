@@ -5,11 +5,26 @@
 import { getDocumentProxy } from 'unpdf';
 import { ScriptError } from './types.js';
 
-export interface Segment { x: number; text: string }
-export interface PrintedLine { page: number; y: number; segments: Segment[] }
-export interface PrintedScript { pages: number; pageWidth: number; lines: PrintedLine[] }
+export interface Segment {
+  x: number;
+  text: string;
+}
+export interface PrintedLine {
+  page: number;
+  y: number;
+  segments: Segment[];
+}
+export interface PrintedScript {
+  pages: number;
+  pageWidth: number;
+  lines: PrintedLine[];
+}
 
-interface TextItem { str: string; transform: number[]; width: number }
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+}
 
 /** Gap (pt) between two items on one baseline that starts a new column. */
 const COLUMN_GAP = 20;
@@ -23,9 +38,15 @@ export async function readPrintedLines(bytes: Uint8Array, fileName: string): Pro
   } catch (err) {
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException') {
-      throw new ScriptError('encrypted', `${fileName} is password-protected, so I cannot read its text. Save or export an unprotected PDF (or a Fountain / .fdx file) and upload that.`);
+      throw new ScriptError(
+        'encrypted',
+        `${fileName} is password-protected, so I cannot read its text. Save or export an unprotected PDF (or a Fountain / .fdx file) and upload that.`,
+      );
     }
-    throw new ScriptError('malformed', `${fileName} is a damaged PDF that I cannot open. Export the PDF again from your screenwriting app, or upload a Fountain or .fdx file.`);
+    throw new ScriptError(
+      'malformed',
+      `${fileName} is a damaged PDF that I cannot open. Export the PDF again from your screenwriting app, or upload a Fountain or .fdx file.`,
+    );
   }
   try {
     const lines: PrintedLine[] = [];
@@ -40,7 +61,10 @@ export async function readPrintedLines(bytes: Uint8Array, fileName: string): Pro
     return { pages: doc.numPages, pageWidth, lines };
   } catch (err) {
     if (err instanceof ScriptError) throw err;
-    throw new ScriptError('malformed', `${fileName} is a damaged PDF: a page could not be read. Export the PDF again, or upload a Fountain or .fdx file.`);
+    throw new ScriptError(
+      'malformed',
+      `${fileName} is a damaged PDF: a page could not be read. Export the PDF again, or upload a Fountain or .fdx file.`,
+    );
   } finally {
     await doc.destroy();
   }

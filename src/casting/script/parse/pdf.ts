@@ -18,13 +18,17 @@ const CUE_MAX = 200;
 
 const HEADING = /^(?:INT|EXT|EST|INT\.?\/EXT|I\/E)[.\s]/i;
 /** Forced headings lose their `.` in print; these are the slug lines that read as headings. */
-const SLUG = /(?:\s[-–]\s*(?:DAY|NIGHT|MORNING|EVENING|AFTERNOON|DUSK|DAWN|LATER|CONTINUOUS)\b.*$)|\b(?:POV|TITLES|CREDITS|MONTAGE|FLASHBACK|INTERCUT|HEADER)$/;
+const SLUG =
+  /(?:\s[-–]\s*(?:DAY|NIGHT|MORNING|EVENING|AFTERNOON|DUSK|DAWN|LATER|CONTINUOUS)\b.*$)|\b(?:POV|TITLES|CREDITS|MONTAGE|FLASHBACK|INTERCUT|HEADER)$/;
 
 export async function readPdf(bytes: Uint8Array, fileName: string): Promise<ScriptDocument> {
   const printed = await readPrintedLines(bytes, fileName);
   const chars = printed.lines.reduce((n, l) => n + l.segments.reduce((m, s) => m + s.text.length, 0), 0);
   if (chars < 20) {
-    throw new ScriptError('no_text_layer', `${fileName} has no text I can read: it looks like a scan or an image-only PDF. Upload a PDF exported from a screenwriting app (with selectable text), or a Fountain / .fdx file.`);
+    throw new ScriptError(
+      'no_text_layer',
+      `${fileName} has no text I can read: it looks like a scan or an image-only PDF. Upload a PDF exported from a screenwriting app (with selectable text), or a Fountain / .fdx file.`,
+    );
   }
   const lines = printed.lines.filter((l, i, all) => !isPageNumber(l, all[i - 1]));
   const margin = actionMargin(lines);
@@ -52,7 +56,12 @@ function classify(lines: PrintedLine[], margin: number, lh: number, pageWidth: n
     const text = joined(line);
     // Wrapped cue names continue at the same indent; a cue has dialogue right below it.
     let cueEnd = i + 1;
-    while (near(lines[cueEnd - 1], lines[cueEnd]) && Math.abs(lines[cueEnd]!.segments[0]!.x - first.x) < 2 && looksLikeCueText(joined(lines[cueEnd]!))) cueEnd++;
+    while (
+      near(lines[cueEnd - 1], lines[cueEnd]) &&
+      Math.abs(lines[cueEnd]!.segments[0]!.x - first.x) < 2 &&
+      looksLikeCueText(joined(lines[cueEnd]!))
+    )
+      cueEnd++;
     const below = near(lines[cueEnd - 1], lines[cueEnd]) ? offset(lines[cueEnd]!.segments[0]!) : -1;
     if (d >= CUE_MIN && d < CUE_MAX && mostlyUpper(text) && below >= DIALOGUE_MIN && below < CUE_MIN) {
       const cue = lines.slice(i, cueEnd).map(joined).join(' ');
@@ -69,7 +78,8 @@ function classify(lines: PrintedLine[], margin: number, lh: number, pageWidth: n
     // A paragraph: following lines close below at the same indent class.
     let para = text;
     let j = i + 1;
-    while (near(lines[j - 1], lines[j]) && lines[j]!.segments.length === 1 && sameClass(offset(lines[j]!.segments[0]!), d)) para += ` ${joined(lines[j++]!)}`;
+    while (near(lines[j - 1], lines[j]) && lines[j]!.segments.length === 1 && sameClass(offset(lines[j]!.segments[0]!), d))
+      para += ` ${joined(lines[j++]!)}`;
     out.push({ kind: paragraphKind(para, d), text: para, page: line.page });
     i = j;
   }
@@ -77,8 +87,13 @@ function classify(lines: PrintedLine[], margin: number, lh: number, pageWidth: n
 }
 
 /** Dialogue and parentheticals after a cue, up to the first gap. */
-function readSpeech(lines: PrintedLine[], from: number, out: ScriptElement[], near: (a?: PrintedLine, b?: PrintedLine) => boolean,
-  offset: (s: Segment) => number): { next: number; more: boolean } {
+function readSpeech(
+  lines: PrintedLine[],
+  from: number,
+  out: ScriptElement[],
+  near: (a?: PrintedLine, b?: PrintedLine) => boolean,
+  offset: (s: Segment) => number,
+): { next: number; more: boolean } {
   let j = from;
   let more = false;
   let paren: string | null = null;
@@ -94,11 +109,17 @@ function readSpeech(lines: PrintedLine[], from: number, out: ScriptElement[], ne
     const t = l.segments.map((s) => s.text).join(' ');
     if (d < DIALOGUE_MIN || d >= CUE_MIN) break;
     j++;
-    if (/^\(MORE\)$/i.test(t)) { more = true; break; }
+    if (/^\(MORE\)$/i.test(t)) {
+      more = true;
+      break;
+    }
     if (paren !== null || t.startsWith('(')) {
       flush();
       paren = paren === null ? t : `${paren} ${t}`;
-      if (paren.endsWith(')')) { out.push({ kind: 'parenthetical', text: paren, page: l.page }); paren = null; }
+      if (paren.endsWith(')')) {
+        out.push({ kind: 'parenthetical', text: paren, page: l.page });
+        paren = null;
+      }
       continue;
     }
     if (dialogue === null) page = l.page;
@@ -115,7 +136,13 @@ function isDualStart(line: PrintedLine, next: PrintedLine | undefined, near: (a?
 }
 
 /** Reads a dual-dialogue block column by column: the left speaker first, as written in Fountain. */
-function readDual(lines: PrintedLine[], from: number, out: ScriptElement[], near: (a?: PrintedLine, b?: PrintedLine) => boolean, pageWidth: number): number {
+function readDual(
+  lines: PrintedLine[],
+  from: number,
+  out: ScriptElement[],
+  near: (a?: PrintedLine, b?: PrintedLine) => boolean,
+  pageWidth: number,
+): number {
   const right = lines[from]!.segments[1]!;
   const boundary = Math.min(right.x - 48, pageWidth / 2);
   const columns: [string[], string[]] = [[], []];
@@ -174,7 +201,10 @@ function actionMargin(lines: PrintedLine[]): number {
     counts.set(x, (counts.get(x) ?? 0) + 1);
   }
   const min = Math.max(3, lines.length * 0.05);
-  const xs = [...counts].filter(([, n]) => n >= min).map(([x]) => x).sort((a, b) => a - b);
+  const xs = [...counts]
+    .filter(([, n]) => n >= min)
+    .map(([x]) => x)
+    .sort((a, b) => a - b);
   return xs[0] ?? Math.min(...counts.keys());
 }
 
@@ -203,7 +233,11 @@ function isPageNumber(line: PrintedLine, prev: PrintedLine | undefined): boolean
 /** Page 1 is a title page when it has no scene heading and no cue; its first line is the title. */
 function titlePage(lines: PrintedLine[], margin: number): { title: string | null; authors: string[]; bodyFrom: number } {
   const page1 = lines.filter((l) => l.page === 1);
-  const isBody = page1.some((l) => HEADING.test(l.segments[0]!.text) || (l.segments[0]!.x - margin >= CUE_MIN && l.segments[0]!.x - margin < CUE_MAX && looksLikeCueText(l.segments[0]!.text)));
+  const isBody = page1.some(
+    (l) =>
+      HEADING.test(l.segments[0]!.text) ||
+      (l.segments[0]!.x - margin >= CUE_MIN && l.segments[0]!.x - margin < CUE_MAX && looksLikeCueText(l.segments[0]!.text)),
+  );
   if (isBody || page1.length === 0) return { title: null, authors: [], bodyFrom: 1 };
   const texts = page1.map((l) => l.segments.map((s) => s.text).join(' '));
   const by = texts.findIndex((t) => /\bby$/i.test(t));

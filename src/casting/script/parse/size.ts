@@ -5,7 +5,11 @@ import type { PartSize } from './types.js';
 
 export const SIZE_ORDER: PartSize[] = ['lead', 'supporting', 'featured', 'day player', 'non-speaking'];
 
-export interface PartStats { speeches: number; speakingScenes: number; scenes: number }
+export interface PartStats {
+  speeches: number;
+  speakingScenes: number;
+  scenes: number;
+}
 
 /**
  * lead: ≥ 20 % of all speeches, or ≥ 10 % of speeches and present in ≥ 30 % of scenes;

@@ -67,8 +67,7 @@ export interface Breakdown {
 }
 
 export type ScriptErrorCode =
-  | 'empty' | 'too_large' | 'binary' | 'no_text_layer' | 'encrypted'
-  | 'not_a_screenplay' | 'malformed' | 'unsupported';
+  'empty' | 'too_large' | 'binary' | 'no_text_layer' | 'encrypted' | 'not_a_screenplay' | 'malformed' | 'unsupported';
 
 /** A file that cannot be analyzed; `message` is written for the person who uploaded it. */
 export class ScriptError extends CastMatchError<ScriptErrorCode> {

@@ -8,13 +8,19 @@ import type { TalentProfile } from '../../../memory/records.js';
 function stable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stable);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, stable((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, stable((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
 
 export function contentHash(profile: TalentProfile, model: string): string {
-  return createHash('sha256').update(JSON.stringify([stable(profile), model])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([stable(profile), model]))
+    .digest('hex');
 }
 
 /**

@@ -74,8 +74,10 @@ export async function readCsv(text: string, visitor: RowVisitor): Promise<ReadRe
     });
     parser.resume(); // no records come out (on_record drops them); flowing lets the stream end
     const done = finished(parser);
-    done.catch(() => { /* awaited below */ });
-    for (let at = 0; at < text.length && !parser.errored; ) {
+    done.catch(() => {
+      /* awaited below */
+    });
+    for (let at = 0; at < text.length && !parser.errored;) {
       const end = sliceEnd(text, at);
       parser.write(text.slice(at, end));
       at = end;

@@ -8,9 +8,7 @@ import iconv from 'iconv-lite';
 
 export type RosterEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-export type DecodeResult =
-  | { ok: true; text: string; encoding: RosterEncoding; bom: boolean }
-  | { ok: false; reason: string };
+export type DecodeResult = { ok: true; text: string; encoding: RosterEncoding; bom: boolean } | { ok: false; reason: string };
 
 const MAGIC: { bytes: number[]; what: string }[] = [
   { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a zip archive or an Excel workbook (.xlsx): save the sheet as CSV and upload that' },

@@ -13,10 +13,24 @@ const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
 export const FLUENCY_ORDER: readonly Fluency[] = ['basic', 'conversational', 'fluent', 'native'];
 
 const FLUENCY_WORDS: Record<string, Fluency> = {
-  native: 'native', 'mother tongue': 'native', 'first language': 'native', bilingual: 'native',
-  fluent: 'fluent', proficient: 'fluent', advanced: 'fluent', professional: 'fluent', business: 'fluent',
-  conversational: 'conversational', intermediate: 'conversational', working: 'conversational', good: 'conversational',
-  basic: 'basic', beginner: 'basic', elementary: 'basic', limited: 'basic', some: 'basic',
+  native: 'native',
+  'mother tongue': 'native',
+  'first language': 'native',
+  bilingual: 'native',
+  fluent: 'fluent',
+  proficient: 'fluent',
+  advanced: 'fluent',
+  professional: 'fluent',
+  business: 'fluent',
+  conversational: 'conversational',
+  intermediate: 'conversational',
+  working: 'conversational',
+  good: 'conversational',
+  basic: 'basic',
+  beginner: 'basic',
+  elementary: 'basic',
+  limited: 'basic',
+  some: 'basic',
 };
 
 /** Reads a fluency word ("Fluent", "mother tongue", "intermediate"), or undefined. */
@@ -88,7 +102,10 @@ export function parseCredits(cell: string): Parsed<TalentProfile['credits']> {
     const title = (m ? m[1]! : item).trim();
     if (!title) return fail(`credit "${item}" has no title`);
     const credit: TalentProfile['credits'][number] = { title };
-    for (const part of (m?.[2] ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of (m?.[2] ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       if (/^\d{4}$/.test(part)) {
         const year = Number(part);
         if (year < 1900 || year > 2100) return fail(`credit "${title}" has an impossible year ${part}`);
@@ -125,9 +142,18 @@ export function parseAgeRange(cell: string): Parsed<[number, number]> {
 }
 
 const GENDERS: Record<string, string> = {
-  f: 'female', female: 'female', woman: 'female', w: 'female',
-  m: 'male', male: 'male', man: 'male',
-  nb: 'non-binary', 'non-binary': 'non-binary', nonbinary: 'non-binary', 'non binary': 'non-binary', enby: 'non-binary',
+  f: 'female',
+  female: 'female',
+  woman: 'female',
+  w: 'female',
+  m: 'male',
+  male: 'male',
+  man: 'male',
+  nb: 'non-binary',
+  'non-binary': 'non-binary',
+  nonbinary: 'non-binary',
+  'non binary': 'non-binary',
+  enby: 'non-binary',
 };
 
 /** Normalises the common spellings; any other self-description is kept, lower-cased. */

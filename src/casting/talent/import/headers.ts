@@ -4,39 +4,98 @@
  */
 
 export const ROSTER_FIELDS = [
-  'id', 'name', 'gender', 'pronouns', 'playing_age_min', 'playing_age_max', 'playing_age', 'ethnicity', 'height_cm',
-  'location', 'union', 'languages', 'accents', 'skills', 'credits', 'bio', 'agent', 'email', 'phone',
-  'headshot_url', 'reel_url',
+  'id',
+  'name',
+  'gender',
+  'pronouns',
+  'playing_age_min',
+  'playing_age_max',
+  'playing_age',
+  'ethnicity',
+  'height_cm',
+  'location',
+  'union',
+  'languages',
+  'accents',
+  'skills',
+  'credits',
+  'bio',
+  'agent',
+  'email',
+  'phone',
+  'headshot_url',
+  'reel_url',
 ] as const;
 
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
 const ALIASES: Record<string, RosterField> = {
-  talent_id: 'id', person_id: 'id', actor_id: 'id', roster_id: 'id', external_id: 'id',
-  full_name: 'name', display_name: 'name', talent_name: 'name', actor_name: 'name',
+  talent_id: 'id',
+  person_id: 'id',
+  actor_id: 'id',
+  roster_id: 'id',
+  external_id: 'id',
+  full_name: 'name',
+  display_name: 'name',
+  talent_name: 'name',
+  actor_name: 'name',
   sex: 'gender',
-  min_age: 'playing_age_min', age_min: 'playing_age_min', playing_age_from: 'playing_age_min', playing_min: 'playing_age_min',
-  max_age: 'playing_age_max', age_max: 'playing_age_max', playing_age_to: 'playing_age_max', playing_max: 'playing_age_max',
-  playing_age_range: 'playing_age', playing_range: 'playing_age', age_range: 'playing_age',
-  height: 'height_cm', height_in_cm: 'height_cm',
-  city: 'location', base: 'location', based_in: 'location', base_city: 'location',
-  union_membership: 'union', unions: 'union',
-  language: 'languages', spoken_languages: 'languages',
-  accent: 'accents', dialects: 'accents',
-  skill: 'skills', special_skills: 'skills',
-  credit: 'credits', selected_credits: 'credits',
-  biography: 'bio', description: 'bio', notes: 'bio',
+  min_age: 'playing_age_min',
+  age_min: 'playing_age_min',
+  playing_age_from: 'playing_age_min',
+  playing_min: 'playing_age_min',
+  max_age: 'playing_age_max',
+  age_max: 'playing_age_max',
+  playing_age_to: 'playing_age_max',
+  playing_max: 'playing_age_max',
+  playing_age_range: 'playing_age',
+  playing_range: 'playing_age',
+  age_range: 'playing_age',
+  height: 'height_cm',
+  height_in_cm: 'height_cm',
+  city: 'location',
+  base: 'location',
+  based_in: 'location',
+  base_city: 'location',
+  union_membership: 'union',
+  unions: 'union',
+  language: 'languages',
+  spoken_languages: 'languages',
+  accent: 'accents',
+  dialects: 'accents',
+  skill: 'skills',
+  special_skills: 'skills',
+  credit: 'credits',
+  selected_credits: 'credits',
+  biography: 'bio',
+  description: 'bio',
+  notes: 'bio',
   agency: 'agent',
-  email_address: 'email', e_mail: 'email', mail: 'email',
-  phone_number: 'phone', mobile: 'phone', telephone: 'phone', tel: 'phone',
-  headshot: 'headshot_url', photo_url: 'headshot_url', photo: 'headshot_url',
-  reel: 'reel_url', showreel: 'reel_url', showreel_url: 'reel_url', video_url: 'reel_url',
+  email_address: 'email',
+  e_mail: 'email',
+  mail: 'email',
+  phone_number: 'phone',
+  mobile: 'phone',
+  telephone: 'phone',
+  tel: 'phone',
+  headshot: 'headshot_url',
+  photo_url: 'headshot_url',
+  photo: 'headshot_url',
+  reel: 'reel_url',
+  showreel: 'reel_url',
+  showreel_url: 'reel_url',
+  video_url: 'reel_url',
 };
 
 /** "Playing Age Min " → "playing_age_min"; "E-mail" → "e_mail". */
 export function normalizeHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().toLowerCase()
-    .replace(/\(cm\)/g, 'cm').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\(cm\)/g, 'cm')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 export interface HeaderMap {
@@ -55,7 +114,7 @@ export function mapHeaders(headers: string[]): HeaderMap {
   names.forEach((name, index) => {
     const key = normalizeHeader(name);
     if (!key) return;
-    const field = (ROSTER_FIELDS as readonly string[]).includes(key) ? key as RosterField : ALIASES[key];
+    const field = (ROSTER_FIELDS as readonly string[]).includes(key) ? (key as RosterField) : ALIASES[key];
     // The first column of a field wins; a repeated one is kept as extra rather than silently merged.
     if (field && fields[field] === undefined) fields[field] = index;
     else extra.push({ index, name });

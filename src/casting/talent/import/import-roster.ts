@@ -56,16 +56,24 @@ export async function importRoster(deps: ImportDeps, tenant: string, bytes: Uint
   // Vectors of two models never mix: after a model switch everyone is re-embedded, not only this file.
   const inFile = new Set(parsed.profiles.map((p) => p.id));
   const others = modelSwitch
-    ? [...existing.values()].filter((r) => !inFile.has(r.profile.id))
-      .map((r): TalentRecord => ({ tenant, profile: r.profile, contentHash: contentHash(r.profile, model), updatedAt: now }))
+    ? [...existing.values()]
+        .filter((r) => !inFile.has(r.profile.id))
+        .map((r): TalentRecord => ({ tenant, profile: r.profile, contentHash: contentHash(r.profile, model), updatedAt: now }))
     : [];
   const toWrite = [...pending, ...others];
 
   if (toWrite.length > 0) {
     const vectors = await deps.embedder.embed(toWrite.map((r) => embeddingText(r.profile)));
-    toWrite.forEach((r, i) => { r.vector = vectors[i]!; r.model = model; });
+    toWrite.forEach((r, i) => {
+      r.vector = vectors[i]!;
+      r.model = model;
+    });
     if (modelSwitch) await deps.vectors.delete(tenant, [...existing.keys()]);
-    await deps.vectors.upsert(tenant, toWrite.map((r) => ({ id: r.profile.id, vector: r.vector!, metadata: talentMetadata(r.profile) })), model);
+    await deps.vectors.upsert(
+      tenant,
+      toWrite.map((r) => ({ id: r.profile.id, vector: r.vector!, metadata: talentMetadata(r.profile) })),
+      model,
+    );
   }
   const counts = await deps.store.talent.upsertMany(toWrite);
   invalidateRoster(tenant);
@@ -78,6 +86,9 @@ export async function importRoster(deps: ImportDeps, tenant: string, bytes: Uint
     ...(others.length ? { reembedded: others.length } : {}),
   };
   // Counts only: rows and reasons can hold personal data.
-  log.info({ inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected.length, model }, 'roster imported');
+  log.info(
+    { inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected.length, model },
+    'roster imported',
+  );
   return result;
 }

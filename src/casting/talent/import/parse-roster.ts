@@ -27,8 +27,12 @@ function detectFormat(text: string, fileName: string): 'csv' | 'json' {
 }
 
 export async function parseRoster(bytes: Uint8Array, fileName: string): Promise<ParsedRoster> {
-  const fatal = (reason: string, extra: Partial<ParsedRoster> = {}): ParsedRoster =>
-    ({ profiles: [], rejected: [], fatal: `${fileName}: ${reason}`, ...extra });
+  const fatal = (reason: string, extra: Partial<ParsedRoster> = {}): ParsedRoster => ({
+    profiles: [],
+    rejected: [],
+    fatal: `${fileName}: ${reason}`,
+    ...extra,
+  });
 
   if (bytes.byteLength === 0) return fatal('the file is empty');
   const decoded = decodeRosterBytes(bytes);

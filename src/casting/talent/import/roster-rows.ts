@@ -9,7 +9,11 @@ import { rowToProfile, validateRow, ValuePool } from './row-schema.js';
 import type { RowVisitor } from './table.js';
 
 /** One row that was not imported: where (row, and column when one cell is at fault) and why. */
-export interface RosterRejection { row: number; column?: string; reason: string }
+export interface RosterRejection {
+  row: number;
+  column?: string;
+  reason: string;
+}
 
 export class RosterRows implements RowVisitor {
   private headers: HeaderMap | undefined;
@@ -21,8 +25,10 @@ export class RosterRows implements RowVisitor {
     const headers = mapHeaders(names);
     const missing = (['id', 'name'] as const).filter((f) => headers.fields[f] === undefined);
     if (missing.length) {
-      return `no ${missing.join(' or ')} column (found: ${headers.names.filter(Boolean).join(', ') || 'nothing'}); `
-        + 'the first row must name the columns, with at least id and name';
+      return (
+        `no ${missing.join(' or ')} column (found: ${headers.names.filter(Boolean).join(', ') || 'nothing'}); ` +
+        'the first row must name the columns, with at least id and name'
+      );
     }
     this.headers = headers;
     return undefined;
@@ -71,7 +77,11 @@ export class RosterRows implements RowVisitor {
     for (const v of this.valid) {
       const rows = rowsById.get(v.profile.id)!;
       if (rows.length > 1) {
-        rejected.push({ row: v.row, column: this.columnOf('id'), reason: `id ${v.profile.id} appears on rows ${rows.join(', ')}: keep one` });
+        rejected.push({
+          row: v.row,
+          column: this.columnOf('id'),
+          reason: `id ${v.profile.id} appears on rows ${rows.join(', ')}: keep one`,
+        });
       } else {
         profiles.push(v.profile);
       }

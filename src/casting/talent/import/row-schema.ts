@@ -11,14 +11,26 @@
 import type { TalentProfile } from '../../../memory/records.js';
 import type { RosterField } from './headers.js';
 import {
-  collapseSpaces, isEmail, isHttpUrl, normalizeGender, parseAgeRange, parseCredits, parseLanguages, parseWholeNumber, splitList, type Parsed,
+  collapseSpaces,
+  isEmail,
+  isHttpUrl,
+  normalizeGender,
+  parseAgeRange,
+  parseCredits,
+  parseLanguages,
+  parseWholeNumber,
+  splitList,
+  type Parsed,
 } from './fields.js';
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
 
 /** How one field is read: its cell's parser, and whether a blank cell is an error. */
-interface FieldRule<T> { parse(s: string): Parsed<T>; required?: true }
+interface FieldRule<T> {
+  parse(s: string): Parsed<T>;
+  required?: true;
+}
 
 const text = (max: number): FieldRule<string> => ({ parse: (s) => (s.length <= max ? ok(s) : fail(`longer than ${max} characters`)) });
 const requiredText = (what: string, max: number): FieldRule<string> & { required: true } => ({
@@ -57,9 +69,16 @@ const RULES = {
 type ValueOf<R> = R extends FieldRule<infer T> ? T : never;
 
 /** A validated row: required fields present, the others undefined when their cell was blank. */
-export type RosterRow = { [F in keyof typeof RULES]: (typeof RULES)[F] extends { required: true } ? ValueOf<(typeof RULES)[F]> : ValueOf<(typeof RULES)[F]> | undefined };
+export type RosterRow = {
+  [F in keyof typeof RULES]: (typeof RULES)[F] extends { required: true }
+    ? ValueOf<(typeof RULES)[F]>
+    : ValueOf<(typeof RULES)[F]> | undefined;
+};
 
-export interface RowIssue { field: RosterField; message: string }
+export interface RowIssue {
+  field: RosterField;
+  message: string;
+}
 
 export type RowResult = { ok: true; row: RosterRow } | { ok: false; issues: RowIssue[] };
 
@@ -84,7 +103,10 @@ export function validateRow(cells: Partial<Record<RosterField, string>>): RowRes
   if (issues) return { ok: false, issues };
   const r = row as RosterRow;
   if (r.playing_age_min !== undefined && r.playing_age_max !== undefined && r.playing_age_min > r.playing_age_max) {
-    return { ok: false, issues: [{ field: 'playing_age_max', message: `playing age max ${r.playing_age_max} is below min ${r.playing_age_min}` }] };
+    return {
+      ok: false,
+      issues: [{ field: 'playing_age_max', message: `playing age max ${r.playing_age_max} is below min ${r.playing_age_min}` }],
+    };
   }
   return { ok: true, row: r };
 }
@@ -109,7 +131,10 @@ export class ValuePool {
   language(l: TalentProfile['languages'][number]): TalentProfile['languages'][number] {
     const key = `${l.language}\u0000${l.fluency}`;
     let known = this.languages.get(key);
-    if (!known) { known = Object.freeze({ language: this.text(l.language), fluency: l.fluency }); this.languages.set(key, known); }
+    if (!known) {
+      known = Object.freeze({ language: this.text(l.language), fluency: l.fluency });
+      this.languages.set(key, known);
+    }
     return known;
   }
 }
@@ -126,16 +151,29 @@ export function rowToProfile(r: RosterRow, extra: Record<string, string>, pool =
     languages: (r.languages ?? []).map((l) => pool.language(l)),
     accents: texts(r.accents),
     skills: texts(r.skills),
-    credits: (r.credits ?? []).map((c) => ({ ...c, title: pool.text(c.title), ...(c.size !== undefined ? { size: pool.text(c.size) } : {}) })),
+    credits: (r.credits ?? []).map((c) => ({
+      ...c,
+      title: pool.text(c.title),
+      ...(c.size !== undefined ? { size: pool.text(c.size) } : {}),
+    })),
     contact: {
       ...(r.email !== undefined ? { email: r.email } : {}),
       ...(r.phone !== undefined ? { phone: r.phone } : {}),
     },
   };
   const optional: Partial<TalentProfile> = {
-    gender: pool.text(r.gender), pronouns: pool.text(r.pronouns), playingAgeMin: lo, playingAgeMax: hi, ethnicity: pool.text(r.ethnicity),
-    heightCm: r.height_cm, location: pool.text(r.location), union: pool.text(r.union), bio: r.bio, agent: pool.text(r.agent),
-    headshotUrl: r.headshot_url, reelUrl: r.reel_url,
+    gender: pool.text(r.gender),
+    pronouns: pool.text(r.pronouns),
+    playingAgeMin: lo,
+    playingAgeMax: hi,
+    ethnicity: pool.text(r.ethnicity),
+    heightCm: r.height_cm,
+    location: pool.text(r.location),
+    union: pool.text(r.union),
+    bio: r.bio,
+    agent: pool.text(r.agent),
+    headshotUrl: r.headshot_url,
+    reelUrl: r.reel_url,
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined) (profile as unknown as Record<string, unknown>)[k] = v;
   if (Object.keys(extra).length) profile.extra = extra;

@@ -36,17 +36,32 @@ function ordered(a: number, b: number): { min: number; max: number } | undefined
 /** Tried in order; the first that matches anywhere wins. */
 const RULES: Rule[] = [
   { re: new RegExp(`\\bbetween (?:the ages of )?(\\d{1,3}) and (\\d{1,3})${YEARS}\\b`), range: (m) => ordered(Number(m[1]), Number(m[2])) },
-  { re: new RegExp(`\\b(?:(?:aged?|ages|playing(?: age)?|from) )?(\\d{1,2}) to (\\d{1,3})${YEARS}\\b`), range: (m) => ordered(Number(m[1]), Number(m[2])) },
+  {
+    re: new RegExp(`\\b(?:(?:aged?|ages|playing(?: age)?|from) )?(\\d{1,2}) to (\\d{1,3})${YEARS}\\b`),
+    range: (m) => ordered(Number(m[1]), Number(m[2])),
+  },
   { re: new RegExp(`\\b${PRON}(?:(early|mid|late) )?([1-9])0s\\b`), range: (m) => decade(m[3]!, m[2]) },
   { re: new RegExp(`\\b${PRON}([1-9])0 something\\b`), range: (m) => decade(m[2]!) },
-  { re: new RegExp(`\\b${PRON}(?:(early|late) )?teens\\b`), range: (m) => (m[2] === 'early' ? { min: 13, max: 15 } : m[2] === 'late' ? { min: 17, max: 19 } : { min: 13, max: 19 }) },
-  { re: new RegExp(`\\b(?:around|about|roughly|approximately|approx|circa|near) (\\d{1,2})${YEARS}\\b`), range: (m) => ({ min: Math.max(0, Number(m[1]) - 3), max: Number(m[1]) + 3 }) },
+  {
+    re: new RegExp(`\\b${PRON}(?:(early|late) )?teens\\b`),
+    range: (m) => (m[2] === 'early' ? { min: 13, max: 15 } : m[2] === 'late' ? { min: 17, max: 19 } : { min: 13, max: 19 }),
+  },
+  {
+    re: new RegExp(`\\b(?:around|about|roughly|approximately|approx|circa|near) (\\d{1,2})${YEARS}\\b`),
+    range: (m) => ({ min: Math.max(0, Number(m[1]) - 3), max: Number(m[1]) + 3 }),
+  },
   { re: /\b(\d{1,2})ish\b/, range: (m) => ({ min: Math.max(0, Number(m[1]) - 3), max: Number(m[1]) + 3 }) },
   { re: /\b(\d{1,2})\+(?= |$)/, range: (m) => ({ min: Number(m[1]), max: MAX_AGE }) },
   { re: new RegExp(`\\b(?:over|above|older than|at least) (\\d{1,2})${YEARS}\\b`), range: (m) => ({ min: Number(m[1]), max: MAX_AGE }) },
   { re: /\b(\d{1,2}) (?:or|and) (?:older|over|above|up)\b/, range: (m) => ({ min: Number(m[1]), max: MAX_AGE }) },
-  { re: new RegExp(`\\b(?:under|below|younger than) (\\d{1,2})${YEARS}\\b`), range: (m) => ({ min: 0, max: Math.max(0, Number(m[1]) - 1) }) },
-  { re: /\b(?:at most|no older than) (\d{1,2})\b|\b(\d{1,2}) (?:or|and) (?:younger|under)\b/, range: (m) => ({ min: 0, max: Number(m[1] ?? m[2]) }) },
+  {
+    re: new RegExp(`\\b(?:under|below|younger than) (\\d{1,2})${YEARS}\\b`),
+    range: (m) => ({ min: 0, max: Math.max(0, Number(m[1]) - 1) }),
+  },
+  {
+    re: /\b(?:at most|no older than) (\d{1,2})\b|\b(\d{1,2}) (?:or|and) (?:younger|under)\b/,
+    range: (m) => ({ min: 0, max: Number(m[1] ?? m[2]) }),
+  },
   { re: /\b(?:aged?) (\d{1,2})\b/, range: (m) => ({ min: Number(m[1]), max: Number(m[1]) }) },
   { re: /\b(\d{1,2}) (?:years? old|year old|yrs? old|yo)\b/, range: (m) => ({ min: Number(m[1]), max: Number(m[1]) }) },
   { re: /\b(?:teen|teenage|teenager|teenagers|adolescent|adolescents)\b/, range: () => ({ min: 13, max: 19 }) },

@@ -9,15 +9,22 @@ export const FLUENCIES = ['basic', 'conversational', 'fluent', 'native'] as cons
 
 export const talentFiltersSchema = z.object({
   gender: z.string().min(1).optional().describe('female, male or non-binary; only when the request says so'),
-  ageRange: z.object({
-    min: z.number().int().min(0).max(120),
-    max: z.number().int().min(0).max(120),
-  }).refine((r) => r.min <= r.max, 'min must not exceed max').optional()
+  ageRange: z
+    .object({
+      min: z.number().int().min(0).max(120),
+      max: z.number().int().min(0).max(120),
+    })
+    .refine((r) => r.min <= r.max, 'min must not exceed max')
+    .optional()
     .describe('Playing age asked for: "in her 30s" is 30-39, "around 40" is 37-43, "60+" is 60-120'),
-  languages: z.array(z.object({
-    language: z.string().min(1),
-    minFluency: z.enum(FLUENCIES).describe('lowest acceptable level; "speaks X" means fluent'),
-  })).optional(),
+  languages: z
+    .array(
+      z.object({
+        language: z.string().min(1),
+        minFluency: z.enum(FLUENCIES).describe('lowest acceptable level; "speaks X" means fluent'),
+      }),
+    )
+    .optional(),
   skills: z.array(z.string().min(1)).optional().describe('special skills, using the roster names (e.g. "horse riding")'),
   city: z.string().min(1).optional(),
   country: z.string().min(1).optional(),
@@ -30,7 +37,9 @@ export type TalentFilters = z.infer<typeof talentFiltersSchema>;
 
 export const talentQuerySchema = z.object({
   filters: talentFiltersSchema,
-  freeText: z.string().describe('The rest of the request: look, type, experience, anything not captured by a filter. Empty when nothing is left.'),
+  freeText: z
+    .string()
+    .describe('The rest of the request: look, type, experience, anything not captured by a filter. Empty when nothing is left.'),
 });
 
 export type TalentQuery = z.infer<typeof talentQuerySchema>;

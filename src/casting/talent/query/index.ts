@@ -10,7 +10,9 @@ export * from './filter-schema.js';
 export type { TalentVocabulary } from './vocabulary.js';
 
 export async function understandQuery(
-  text: string, vocab: TalentVocabulary, deps: { llm?: LanguageModel; log: Logger },
+  text: string,
+  vocab: TalentVocabulary,
+  deps: { llm?: LanguageModel; log: Logger },
 ): Promise<TalentQuery & { via: 'llm' | 'rules' }> {
   if (deps.llm) return parseTalentQueryWithLlm({ llm: deps.llm, log: deps.log }, text, vocab);
   return { ...parseTalentQueryRules(text, vocab), via: 'rules' };

@@ -27,12 +27,12 @@ export function talentQueryToolSchema(): Record<string, unknown> {
 function systemPrompt(v: TalentVocabulary): string {
   const list = (xs: string[]) => xs.slice(0, 80).join(', ') || '(none)';
   return [
-    'You turn a casting director\'s talent search into filters for a roster search. Call the talent_query tool once.',
+    "You turn a casting director's talent search into filters for a roster search. Call the talent_query tool once.",
     'Put a requirement in a filter only when the request states it; everything else (look, type, experience, manner) goes to freeText.',
     'Playing age: "in her 30s" is 30-39, "mid-20s" 23-26, "around 40" 37-43, "teen" 13-19, "60+" 60-120.',
     '"speaks X" or "X-speaking" means minFluency fluent unless a level is given.',
     'Never infer an ethnicity from a name, language, place or accent: set ethnicity only when the request explicitly asks for one.',
-    'Use the roster\'s own terms where they fit:',
+    "Use the roster's own terms where they fit:",
     `languages: ${list(v.languages)}`,
     `skills: ${list(v.skills)}`,
     `accents: ${list(v.accents)}`,
@@ -91,10 +91,17 @@ export function normalizeLlmQuery(q: TalentQuery, request: string, vocab: Talent
   return { filters: f, freeText };
 }
 
-export interface LlmParseDeps { llm: LanguageModel; log: Logger }
+export interface LlmParseDeps {
+  llm: LanguageModel;
+  log: Logger;
+}
 
 /** Claude's reading of the request, or the rules' when Claude fails or answers something invalid. */
-export async function parseTalentQueryWithLlm(deps: LlmParseDeps, text: string, vocab: TalentVocabulary): Promise<TalentQuery & { via: 'llm' | 'rules' }> {
+export async function parseTalentQueryWithLlm(
+  deps: LlmParseDeps,
+  text: string,
+  vocab: TalentVocabulary,
+): Promise<TalentQuery & { via: 'llm' | 'rules' }> {
   try {
     const call = await deps.llm.callTool({
       system: systemPrompt(vocab),
@@ -108,10 +115,16 @@ export async function parseTalentQueryWithLlm(deps: LlmParseDeps, text: string, 
     } else {
       const parsed = talentQuerySchema.safeParse(call.input);
       if (parsed.success) return { ...normalizeLlmQuery(parsed.data, text, vocab), via: 'llm' };
-      deps.log.warn({ issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'talent query: invalid tool input; using rules');
+      deps.log.warn(
+        { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+        'talent query: invalid tool input; using rules',
+      );
     }
   } catch (err) {
-    deps.log.warn({ err: (err as Error).message, reason: (err as { reason?: string }).reason }, 'talent query: language model failed; using rules');
+    deps.log.warn(
+      { err: (err as Error).message, reason: (err as { reason?: string }).reason },
+      'talent query: language model failed; using rules',
+    );
   }
   return { ...parseTalentQueryRules(text, vocab), via: 'rules' };
 }

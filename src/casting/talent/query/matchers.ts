@@ -6,7 +6,14 @@
 import { normTerm, skillBase } from '../metadata.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import {
-  ACCENT_SYNONYMS, COUNTRY_SYNONYMS, ETHNICITY_SYNONYMS, GENDER_WORDS, SKILL_FAMILIES, SKILL_SYNONYMS, skillFamily, UNION_SYNONYMS,
+  ACCENT_SYNONYMS,
+  COUNTRY_SYNONYMS,
+  ETHNICITY_SYNONYMS,
+  GENDER_WORDS,
+  SKILL_FAMILIES,
+  SKILL_SYNONYMS,
+  skillFamily,
+  UNION_SYNONYMS,
 } from './synonyms.js';
 import type { TalentVocabulary } from './vocabulary.js';
 
@@ -67,7 +74,10 @@ export function matchersFor(vocab: TalentVocabulary): QueryMatchers {
     skill.add(s, s);
     // "singing (baritone)" is also asked for as "baritone" or "baritone singing".
     const qualifier = s.match(/\(([^)]+)\)/)?.[1]?.trim();
-    if (qualifier) { skill.add(`${qualifier} ${skillBase(s)}`, s); skill.add(qualifier, s); }
+    if (qualifier) {
+      skill.add(`${qualifier} ${skillBase(s)}`, s);
+      skill.add(qualifier, s);
+    }
   }
   for (const b of vocab.skillBases) skill.add(b, b);
   for (const [canonical, phrases] of Object.entries(SKILL_SYNONYMS)) {

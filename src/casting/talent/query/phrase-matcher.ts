@@ -1,7 +1,11 @@
 /** Longest-match lookup of multi-word phrases in a token sequence. */
 import { phraseTokens, type Token } from './tokens.js';
 
-export interface PhraseMatch<T> { start: number; length: number; value: T }
+export interface PhraseMatch<T> {
+  start: number;
+  length: number;
+  value: T;
+}
 
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, { tokens: string[]; value: T }[]>();
@@ -25,7 +29,8 @@ export class PhraseMatcher<T> {
     const candidates = this.byFirst.get(tokens[i]?.norm ?? '');
     if (!candidates) return undefined;
     for (const c of candidates) {
-      if (c.tokens.every((t, k) => tokens[i + k]?.norm === t && !used?.[i + k])) return { start: i, length: c.tokens.length, value: c.value };
+      if (c.tokens.every((t, k) => tokens[i + k]?.norm === t && !used?.[i + k]))
+        return { start: i, length: c.tokens.length, value: c.value };
     }
     return undefined;
   }
@@ -35,7 +40,10 @@ export class PhraseMatcher<T> {
     const out: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length;) {
       const m = used?.[i] ? undefined : this.matchAt(tokens, i, used);
-      if (m) { out.push(m); i += m.length; } else i++;
+      if (m) {
+        out.push(m);
+        i += m.length;
+      } else i++;
     }
     return out;
   }

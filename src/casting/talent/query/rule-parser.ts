@@ -15,29 +15,153 @@ import type { TalentFilters, TalentQuery } from './filter-schema.js';
 import type { TalentVocabulary } from './vocabulary.js';
 
 const FLUENCY_HINTS: Record<string, Fluency> = {
-  native: 'native', bilingual: 'native', fluent: 'fluent', fluently: 'fluent', proficient: 'fluent',
-  conversational: 'conversational', intermediate: 'conversational', basic: 'basic', some: 'basic', little: 'basic',
+  native: 'native',
+  bilingual: 'native',
+  fluent: 'fluent',
+  fluently: 'fluent',
+  proficient: 'fluent',
+  conversational: 'conversational',
+  intermediate: 'conversational',
+  basic: 'basic',
+  some: 'basic',
+  little: 'basic',
 };
-const LANGUAGE_CUES = new Set(['speaks', 'speak', 'speaking', 'speaker', 'speakers', 'language', 'languages', 'fluency', ...Object.keys(FLUENCY_HINTS)]);
+const LANGUAGE_CUES = new Set([
+  'speaks',
+  'speak',
+  'speaking',
+  'speaker',
+  'speakers',
+  'language',
+  'languages',
+  'fluency',
+  ...Object.keys(FLUENCY_HINTS),
+]);
 const LANGUAGE_AFTER = new Set(['speaking', 'speaker', 'speakers', 'language', 'languages', 'fluency']);
 const CONNECTORS = new Set(['and', 'or', 'in', 'a', 'plus', 'also', 'with', 'both']);
 const ACCENT_WORDS = new Set(['accent', 'accents', 'dialect', 'dialects']);
-const ACCENT_BEFORE = new Set(['a', 'an', 'with', 'does', 'do', 'can', 'and', 'or', 'like', 'good', 'convincing', 'strong', 'light', 'thick']);
+const ACCENT_BEFORE = new Set([
+  'a',
+  'an',
+  'with',
+  'does',
+  'do',
+  'can',
+  'and',
+  'or',
+  'like',
+  'good',
+  'convincing',
+  'strong',
+  'light',
+  'thick',
+]);
 const UNAMBIGUOUS_ACCENTS = new Set(['rp', 'received pronunciation']);
 const ETHNICITY_CUES_AFTER = new Set(['ethnicity', 'descent', 'heritage', 'background', 'origin']);
 const ETHNICITY_CUES_BEFORE = new Set(['ethnicity', 'ethnically']);
 /** Gender words that also say something about type ("grieving mother"): they set gender but stay in the text. */
-const KEEP_GENDER_WORDS = new Set(['mother', 'grandmother', 'daughter', 'sister', 'wife', 'aunt', 'father', 'grandfather', 'son', 'brother', 'husband', 'uncle']);
+const KEEP_GENDER_WORDS = new Set([
+  'mother',
+  'grandmother',
+  'daughter',
+  'sister',
+  'wife',
+  'aunt',
+  'father',
+  'grandfather',
+  'son',
+  'brother',
+  'husband',
+  'uncle',
+]);
 /** Words that carry no meaning on their own: the free text is empty when only these are left. */
 const FILLER = new Set([
-  'find', 'search', 'show', 'me', 'us', 'looking', 'look', 'for', 'need', 'needs', 'want', 'wanted', 'seeking', 'get', 'someone',
-  'somebody', 'anyone', 'anybody', 'person', 'people', 'actor', 'actors', 'actress', 'actresses', 'performer', 'performers', 'talent',
-  'who', 'that', 'which', 'with', 'and', 'or', 'a', 'an', 'the', 'is', 'are', 'can', 'could', 'based', 'in', 'of', 'from', 'please',
-  'i', 'we', 'has', 'have', 'also', 'to', 'at', 'plus', 'both', 'all', 'any', 'some', 'our', 'my', 'one', 'ones', 'playing', 'play',
-  'plays', 'age', 'aged', 'area', 'near', 'around', 'member', 'members', 'candidates', 'options', 'do', 'does', 'knows', 'know', 'able',
+  'find',
+  'search',
+  'show',
+  'me',
+  'us',
+  'looking',
+  'look',
+  'for',
+  'need',
+  'needs',
+  'want',
+  'wanted',
+  'seeking',
+  'get',
+  'someone',
+  'somebody',
+  'anyone',
+  'anybody',
+  'person',
+  'people',
+  'actor',
+  'actors',
+  'actress',
+  'actresses',
+  'performer',
+  'performers',
+  'talent',
+  'who',
+  'that',
+  'which',
+  'with',
+  'and',
+  'or',
+  'a',
+  'an',
+  'the',
+  'is',
+  'are',
+  'can',
+  'could',
+  'based',
+  'in',
+  'of',
+  'from',
+  'please',
+  'i',
+  'we',
+  'has',
+  'have',
+  'also',
+  'to',
+  'at',
+  'plus',
+  'both',
+  'all',
+  'any',
+  'some',
+  'our',
+  'my',
+  'one',
+  'ones',
+  'playing',
+  'play',
+  'plays',
+  'age',
+  'aged',
+  'area',
+  'near',
+  'around',
+  'member',
+  'members',
+  'candidates',
+  'options',
+  'do',
+  'does',
+  'knows',
+  'know',
+  'able',
 ]);
 
-interface State { tokens: Token[]; used: boolean[]; filters: TalentFilters; m: QueryMatchers }
+interface State {
+  tokens: Token[];
+  used: boolean[];
+  filters: TalentFilters;
+  m: QueryMatchers;
+}
 
 /** Parses a request with the tenant's vocabulary. */
 export function parseTalentQueryRules(text: string, vocab: TalentVocabulary): TalentQuery {
@@ -114,15 +238,30 @@ function takeLanguages(s: State): void {
     let cue = false;
     // After: "Tamil-speaking", "Tamil speaker", "Tamil (fluent)", "Tamil mother tongue", "Tamil and Telugu speakers".
     let k = end;
-    if (FLUENCY_HINTS[norm(s, k)]) { fluency = FLUENCY_HINTS[norm(s, k)]; cue = true; consumed.push(k); k++; }
-    if (norm(s, k) === 'mother' && norm(s, k + 1) === 'tongue') { fluency = 'native'; cue = true; consumed.push(k, k + 1); }
+    if (FLUENCY_HINTS[norm(s, k)]) {
+      fluency = FLUENCY_HINTS[norm(s, k)];
+      cue = true;
+      consumed.push(k);
+      k++;
+    }
+    if (norm(s, k) === 'mother' && norm(s, k + 1) === 'tongue') {
+      fluency = 'native';
+      cue = true;
+      consumed.push(k, k + 1);
+    }
     let ahead = end;
     while (CONNECTORS.has(norm(s, ahead)) || langAt(ahead)) ahead++;
-    if (LANGUAGE_AFTER.has(norm(s, ahead))) { cue = true; consumed.push(ahead); }
+    if (LANGUAGE_AFTER.has(norm(s, ahead))) {
+      cue = true;
+      consumed.push(ahead);
+    }
     // Before: "speaks fluent Tamil", "native Tamil and basic Hindi", "fluent in Hindi and Tamil".
     for (const j of walkBack(s, m.start, new Set([...LANGUAGE_CUES, ...CONNECTORS]), langAt)) {
       const w = norm(s, j);
-      if (LANGUAGE_CUES.has(w)) { cue = true; consumed.push(j); }
+      if (LANGUAGE_CUES.has(w)) {
+        cue = true;
+        consumed.push(j);
+      }
       if (!fluency && FLUENCY_HINTS[w]) fluency = FLUENCY_HINTS[w];
       if (CONNECTORS.has(w)) consumed.push(j);
     }
@@ -139,7 +278,10 @@ function takeAccents(s: State): void {
   const accents: string[] = [];
   for (const m of s.m.accent.findAll(s.tokens, s.used)) {
     const end = m.start + m.length;
-    const phrase = s.tokens.slice(m.start, end).map((t) => t.norm).join(' ');
+    const phrase = s.tokens
+      .slice(m.start, end)
+      .map((t) => t.norm)
+      .join(' ');
     let ahead = end;
     while (['and', 'or'].includes(norm(s, ahead)) || accentAt(ahead)) ahead++;
     const before = walkBack(s, m.start, new Set([...ACCENT_BEFORE, ...ACCENT_WORDS]), accentAt, 4);
@@ -179,7 +321,8 @@ function takeLocation(s: State): void {
     const before = norm(s, m.start - 1) === 'the' ? m.start - 2 : m.start - 1;
     const cued = ['in', 'from'].includes(norm(s, before)) || norm(s, end) === 'based';
     // "us" is only the country when written "US".
-    if (!cued || ACCENT_WORDS.has(norm(s, end)) || (m.length === 1 && norm(s, m.start) === 'us' && s.tokens[m.start]!.text !== 'US')) continue;
+    if (!cued || ACCENT_WORDS.has(norm(s, end)) || (m.length === 1 && norm(s, m.start) === 'us' && s.tokens[m.start]!.text !== 'US'))
+      continue;
     s.filters.country = m.value;
     use(s, m.start, end - 1);
     break;
@@ -190,8 +333,11 @@ function takeEthnicity(s: State): void {
   for (const m of s.m.ethnicity.findAll(s.tokens, s.used)) {
     const end = m.start + m.length;
     const next = norm(s, end);
-    const explicit = PERSON_NOUNS.has(next) || ETHNICITY_CUES_AFTER.has(next) || ETHNICITY_CUES_BEFORE.has(norm(s, m.start - 1))
-      || (norm(s, m.start - 1) === 'of' && ETHNICITY_CUES_AFTER.has(next));
+    const explicit =
+      PERSON_NOUNS.has(next) ||
+      ETHNICITY_CUES_AFTER.has(next) ||
+      ETHNICITY_CUES_BEFORE.has(norm(s, m.start - 1)) ||
+      (norm(s, m.start - 1) === 'of' && ETHNICITY_CUES_AFTER.has(next));
     if (!explicit) continue;
     s.filters.ethnicity = m.value;
     use(s, m.start, end - 1);
@@ -207,5 +353,8 @@ function leftover(s: State): string {
   let b = rest.length;
   while (a < b && FILLER.has(rest[a]!.norm)) a++;
   while (b > a && FILLER.has(rest[b - 1]!.norm)) b--;
-  return rest.slice(a, b).map((t) => t.text).join(' ');
+  return rest
+    .slice(a, b)
+    .map((t) => t.text)
+    .join(' ');
 }

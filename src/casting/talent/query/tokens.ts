@@ -11,12 +11,32 @@ export interface Token {
 }
 
 const NUMBER_WORDS: Record<string, string> = {
-  twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s', seventies: '70s', eighties: '80s', nineties: '90s',
-  ten: '10', twelve: '12', fifteen: '15', eighteen: '18', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80',
+  twenties: '20s',
+  thirties: '30s',
+  forties: '40s',
+  fifties: '50s',
+  sixties: '60s',
+  seventies: '70s',
+  eighties: '80s',
+  nineties: '90s',
+  ten: '10',
+  twelve: '12',
+  fifteen: '15',
+  eighteen: '18',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  sixty: '60',
+  seventy: '70',
+  eighty: '80',
 };
 
 export function normWord(w: string): string {
-  const lower = w.toLowerCase().replace(/['’]s$/, 's').replace(/['’]/g, '');
+  const lower = w
+    .toLowerCase()
+    .replace(/['’]s$/, 's')
+    .replace(/['’]/g, '');
   // "20's" and "20s" alike; "60 +" and "60+" alike
   const n = lower.replace(/\s+/g, '');
   return NUMBER_WORDS[n] ?? n;

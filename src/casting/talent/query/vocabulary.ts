@@ -31,8 +31,7 @@ function distinct(values: Iterable<string>): string[] {
     e.spellings.set(t, (e.spellings.get(t) ?? 0) + 1);
     byKey.set(key, e);
   }
-  return [...byKey.values()].sort((a, b) => b.n - a.n)
-    .map((e) => [...e.spellings].sort((a, b) => b[1] - a[1])[0]![0]);
+  return [...byKey.values()].sort((a, b) => b.n - a.n).map((e) => [...e.spellings].sort((a, b) => b[1] - a[1])[0]![0]);
 }
 
 export function buildVocabulary(profiles: TalentProfile[]): TalentVocabulary {

@@ -6,7 +6,10 @@ export class BestOf<T> {
   private readonly kept: T[] = [];
 
   /** @param order negative when its first argument ranks before its second */
-  constructor(private readonly n: number, private readonly order: (a: T, b: T) => number) {}
+  constructor(
+    private readonly n: number,
+    private readonly order: (a: T, b: T) => number,
+  ) {}
 
   offer(item: T): void {
     if (this.n <= 0) return;
@@ -25,5 +28,7 @@ export class BestOf<T> {
   }
 
   /** The kept items, best first. */
-  sorted(): T[] { return [...this.kept]; }
+  sorted(): T[] {
+    return [...this.kept];
+  }
 }

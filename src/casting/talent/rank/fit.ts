@@ -35,7 +35,11 @@ export function ageFit(r: readonly [number, number] | undefined, asked: { min: n
  * undefined when nothing asked says anything about fit. Compiled once per search: the asked
  * languages are looked up as column codes rather than compared as strings for every candidate.
  */
-export function compileFit(columns: RosterColumns, f: TalentFilters, prefs: Preferences = {}): (slot: number, p: TalentProfile) => number | undefined {
+export function compileFit(
+  columns: RosterColumns,
+  f: TalentFilters,
+  prefs: Preferences = {},
+): (slot: number, p: TalentProfile) => number | undefined {
   const age = f.ageRange ?? prefs.ageRange;
   const languages = [...(f.languages ?? []), ...(prefs.languages ?? [])].map((l) => columns.languageCode(l.language));
   const skillsAsked = (f.skills?.length ?? 0) > 0;

@@ -18,12 +18,26 @@ import { attributeReasons, textReasons } from './reasons.js';
 import type { SearchScratch } from './search-scratch.js';
 import { SlotSet } from './slot-set.js';
 
-export interface ScoreParts { semantic: number; keyword: number; fit: number }
+export interface ScoreParts {
+  semantic: number;
+  keyword: number;
+  fit: number;
+}
 
 /** One ranked person. Only public profile fields: never contact details. */
-export interface RankedHit { id: string; name: string; score: number; parts: ScoreParts; reasons: string[] }
+export interface RankedHit {
+  id: string;
+  name: string;
+  score: number;
+  parts: ScoreParts;
+  reasons: string[];
+}
 
-export interface RankWeights { semantic: number; keyword: number; fit: number }
+export interface RankWeights {
+  semantic: number;
+  keyword: number;
+  fit: number;
+}
 
 export const SEARCH_WEIGHTS: RankWeights = { semantic: 0.5, keyword: 0.3, fit: 0.2 };
 
@@ -64,7 +78,13 @@ async function resolveEmbedder(e: RankDeps['embedder']): Promise<Embedder> {
  * Semantic similarity of each candidate (by slot), min-max scaled over the index's answers; 0 for
  * the rest; undefined when meaning-based ranking is unavailable (and a note says so).
  */
-async function semanticScores(deps: RankDeps, input: RankInput, candidates: SlotSet, out: Float32Array, notes: string[]): Promise<Float32Array | undefined> {
+async function semanticScores(
+  deps: RankDeps,
+  input: RankInput,
+  candidates: SlotSet,
+  out: Float32Array,
+  notes: string[],
+): Promise<Float32Array | undefined> {
   const { roster } = input;
   const text = input.semanticText ?? input.freeText;
   try {
@@ -78,9 +98,11 @@ async function semanticScores(deps: RankDeps, input: RankInput, candidates: Slot
     const matches = await deps.vectors.query(roster.tenant, vector!, {
       topK,
       model: embedder.model,
-      ...(all ? {} : deps.vectors.kind === 'memory'
-        ? { among: { universe: roster.ids, picks: candidates.slots } }
-        : { ids: Array.from(candidates.slots, (s) => roster.ids[s]!) }),
+      ...(all
+        ? {}
+        : deps.vectors.kind === 'memory'
+          ? { among: { universe: roster.ids, picks: candidates.slots } }
+          : { ids: Array.from(candidates.slots, (s) => roster.ids[s]!) }),
       // Pinecone evaluates the filter itself; the in-process index already has the allowlist.
       ...(deps.vectors.kind === 'pinecone' ? { filter: toMetadataFilter(input.filters) } : {}),
     });
@@ -98,14 +120,20 @@ async function semanticScores(deps: RankDeps, input: RankInput, candidates: Slot
   } catch (err) {
     const mismatch = err instanceof VectorModelMismatchError;
     deps.log.warn({ err: (err as Error).message, tenant: roster.tenant }, 'semantic ranking unavailable');
-    notes.push(mismatch
-      ? 'Ranking by keywords only: the roster was embedded with another model. Re-import it to search by meaning.'
-      : 'Ranking by keywords only: the meaning-based index is unavailable right now.');
+    notes.push(
+      mismatch
+        ? 'Ranking by keywords only: the roster was embedded with another model. Re-import it to search by meaning.'
+        : 'Ranking by keywords only: the meaning-based index is unavailable right now.',
+    );
     return undefined;
   }
 }
 
-interface Scored { p: TalentProfile; parts: ScoreParts; score: number }
+interface Scored {
+  p: TalentProfile;
+  parts: ScoreParts;
+  score: number;
+}
 
 /** Best first: score, then fit, then name. */
 const better = (a: Scored, b: Scored) => b.score - a.score || b.parts.fit - a.parts.fit || a.p.name.localeCompare(b.p.name);
@@ -145,8 +173,13 @@ async function rankCandidates(deps: RankDeps, input: RankInput, candidates: Slot
     else {
       // Weights of parts that could not be computed are shared among the others.
       const ws = (semanticOn ? w.semantic : 0) + (keywordOn ? w.keyword : 0) + (fit !== undefined ? w.fit : 0);
-      score = ws === 0 ? 0
-        : ((semanticOn ? w.semantic * parts.semantic : 0) + (keywordOn ? w.keyword * parts.keyword : 0) + (fit !== undefined ? w.fit * parts.fit : 0)) / ws;
+      score =
+        ws === 0
+          ? 0
+          : ((semanticOn ? w.semantic * parts.semantic : 0) +
+              (keywordOn ? w.keyword * parts.keyword : 0) +
+              (fit !== undefined ? w.fit * parts.fit : 0)) /
+            ws;
     }
     best.offer({ p, parts, score });
   }
@@ -155,7 +188,9 @@ async function rankCandidates(deps: RankDeps, input: RankInput, candidates: Slot
     const reasons = [...attributeReasons(p, input.filters, input.preferences), ...textReasons(p, input.freeText)];
     if (reasons.length === 0 && hasText && parts.semantic > 0.5) reasons.push(`close in meaning to “${truncate(input.freeText, 40)}”`);
     return {
-      id: p.id, name: p.name, score: round3(score),
+      id: p.id,
+      name: p.name,
+      score: round3(score),
       parts: { semantic: round3(parts.semantic), keyword: round3(parts.keyword), fit: round3(parts.fit) },
       reasons: [...new Set(reasons)],
     };

@@ -27,7 +27,10 @@ export function keywordFields(p: TalentProfile): Record<Field, string> {
   };
 }
 
-interface Posting { slots: Int32Array; weights: Float32Array }
+interface Posting {
+  slots: Int32Array;
+  weights: Float32Array;
+}
 
 export class KeywordIndex {
   private readonly postings = new Map<string, Posting>();
@@ -52,12 +55,20 @@ export class KeywordIndex {
         lengths[slot]! += words.length * weight;
         for (const w of words) {
           let id = termIds.get(w);
-          if (id === undefined) { id = termNames.length; termNames.push(w); termIds.set(w, id); own.push(0); }
+          if (id === undefined) {
+            id = termNames.length;
+            termNames.push(w);
+            termIds.set(w, id);
+            own.push(0);
+          }
           if (own[id] === 0) touched.push(id);
           own[id]! += weight;
         }
       }
-      for (const id of touched) { packed.push(id, own[id]!); own[id] = 0; }
+      for (const id of touched) {
+        packed.push(id, own[id]!);
+        own[id] = 0;
+      }
       touched.length = 0;
       offsets[slot + 1] = packed.length;
     });
@@ -78,7 +89,7 @@ export class KeywordIndex {
         const tf = packedCounts[i]!;
         const at = filled[id]!++;
         lists[id]!.slots[at] = slot;
-        lists[id]!.weights[at] = idf[id]! * (tf * (BM25.k1 + 1)) / (BM25.k1 * norm + tf);
+        lists[id]!.weights[at] = (idf[id]! * (tf * (BM25.k1 + 1))) / (BM25.k1 * norm + tf);
       }
     }
     termNames.forEach((term, id) => this.postings.set(term, lists[id]!));

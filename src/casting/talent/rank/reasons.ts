@@ -22,7 +22,10 @@ export function attributeReasons(p: TalentProfile, f: TalentFilters, prefs: Pref
     const spoken = spokenLanguage(p, l.language);
     if (spoken) out.push(`speaks ${spoken.language} (${spoken.fluency})`);
   }
-  if (f.ageRange || prefs.ageRange) { const r = formatRange(p); if (r) out.push(r); }
+  if (f.ageRange || prefs.ageRange) {
+    const r = formatRange(p);
+    if (r) out.push(r);
+  }
   for (const s of [...(f.skills ?? []), ...(prefs.skills ?? [])]) {
     const have = satisfyingSkill(p, s);
     if (have && !out.includes(have)) out.push(have);
@@ -44,19 +47,25 @@ export function textReasons(p: TalentProfile, freeText: string, max = 2): string
   const wanted = new Set(terms(freeText));
   if (wanted.size === 0) return [];
   const out: string[] = [];
-  const clauses = (p.bio ?? '').split(/[.;,!?]\s*/).map((c) => c.trim()).filter(Boolean);
-  const scored = clauses.map((clause) => {
-    const words = clause.split(/\s+/);
-    const hits = words.map((w, i) => ({ i, hit: wanted.has(stem(w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''))) })).filter((x) => x.hit);
-    if (hits.length === 0) return undefined;
-    const span = words.slice(hits[0]!.i, hits[hits.length - 1]!.i + 1).join(' ');
-    return { span, n: hits.length };
-  }).filter((x): x is { span: string; n: number } => !!x && x.span.length <= 60);
+  const clauses = (p.bio ?? '')
+    .split(/[.;,!?]\s*/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const scored = clauses
+    .map((clause) => {
+      const words = clause.split(/\s+/);
+      const hits = words.map((w, i) => ({ i, hit: wanted.has(stem(w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''))) })).filter((x) => x.hit);
+      if (hits.length === 0) return undefined;
+      const span = words.slice(hits[0]!.i, hits[hits.length - 1]!.i + 1).join(' ');
+      return { span, n: hits.length };
+    })
+    .filter((x): x is { span: string; n: number } => !!x && x.span.length <= 60);
   scored.sort((a, b) => b.n - a.n || a.span.length - b.span.length);
   for (const s of scored.slice(0, max)) out.push(`bio: '${s.span}'`);
   for (const skill of p.skills) if (terms(skill).some((t) => wanted.has(t)) && !out.includes(skill)) out.push(skill);
   for (const c of p.credits) {
-    if (terms(c.title).some((t) => wanted.has(t))) out.push(`credit: ${c.title}${c.size ? ` (${c.size}${c.year ? `, ${c.year}` : ''})` : ''}`);
+    if (terms(c.title).some((t) => wanted.has(t)))
+      out.push(`credit: ${c.title}${c.size ? ` (${c.size}${c.year ? `, ${c.year}` : ''})` : ''}`);
   }
   return out;
 }

@@ -58,7 +58,10 @@ function singleValues(p: TalentProfile): Record<Single, string | undefined> {
 }
 
 /** Variable-length lists per slot: the values of slot s are `values[offsets[s]]…values[offsets[s+1]-1]`. */
-interface Lists { offsets: Int32Array; values: Int32Array }
+interface Lists {
+  offsets: Int32Array;
+  values: Int32Array;
+}
 
 function packLists(lists: number[][]): Lists {
   const offsets = new Int32Array(lists.length + 1);
@@ -98,7 +101,12 @@ export class RosterColumns {
       const range = playingRange(p);
       this.ageLo[s] = range ? range[0] : NONE;
       this.ageHi[s] = range ? range[1] : NONE;
-      languages.push(p.languages.map((l) => { fluency.push(FLUENCY_ORDER.indexOf(l.fluency)); return this.code(normTerm(l.language)); }));
+      languages.push(
+        p.languages.map((l) => {
+          fluency.push(FLUENCY_ORDER.indexOf(l.fluency));
+          return this.code(normTerm(l.language));
+        }),
+      );
       skills.push(p.skills.map((x) => this.code(normTerm(x))));
       accents.push(p.accents.map((x) => this.code(normTerm(x))));
     });
@@ -123,15 +131,20 @@ export class RosterColumns {
     for (const l of f.languages ?? []) {
       const code = this.languageCode(l.language);
       const least = FLUENCY_ORDER.indexOf(l.minFluency);
-      checks.push({ kind: 'where', test: (s) => {
-        const level = this.fluencyOf(s, code);
-        return level !== undefined && FLUENCY_ORDER.indexOf(level) >= least;
-      } });
+      checks.push({
+        kind: 'where',
+        test: (s) => {
+          const level = this.fluencyOf(s, code);
+          return level !== undefined && FLUENCY_ORDER.indexOf(level) >= least;
+        },
+      });
     }
     for (const wanted of f.skills ?? []) {
       const w = normTerm(wanted);
       const ok = new Set<number>();
-      this.codes.forEach((code, value) => { if (skillSatisfies(value, skillBase(value), w)) ok.add(code); });
+      this.codes.forEach((code, value) => {
+        if (skillSatisfies(value, skillBase(value), w)) ok.add(code);
+      });
       checks.push({ kind: 'where', test: (s) => this.any(this.skills, s, ok) });
     }
     for (const accent of f.accents ?? []) {
@@ -184,7 +197,10 @@ export class RosterColumns {
 
   private code(value: string): number {
     let c = this.codes.get(value);
-    if (c === undefined) { c = this.codes.size; this.codes.set(value, c); }
+    if (c === undefined) {
+      c = this.codes.size;
+      this.codes.set(value, c);
+    }
     return c;
   }
 

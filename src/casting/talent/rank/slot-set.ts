@@ -5,13 +5,21 @@ export class SlotSet {
    * @param mask a zeroed mask of `capacity` bytes to mark (a fresh one when not given); `clear`
    *   leaves it zeroed again
    */
-  constructor(readonly capacity: number, readonly slots: Int32Array, private readonly mask: Uint8Array = new Uint8Array(capacity)) {
+  constructor(
+    readonly capacity: number,
+    readonly slots: Int32Array,
+    private readonly mask: Uint8Array = new Uint8Array(capacity),
+  ) {
     for (const s of slots) mask[s] = 1;
   }
 
-  get size(): number { return this.slots.length; }
+  get size(): number {
+    return this.slots.length;
+  }
 
-  has(slot: number): boolean { return this.mask[slot] === 1; }
+  has(slot: number): boolean {
+    return this.mask[slot] === 1;
+  }
 
   /** Unmarks this set's slots, so its mask can serve another set. */
   clear(): void {

@@ -36,9 +36,10 @@ export async function shortlistRole(deps: TalentDeps, input: ShortlistRoleInput)
   const resolution = resolveRole(input.project, input.role, input.description);
   if (resolution.kind !== 'role' && resolution.kind !== 'described') return { ok: false, resolution };
   const roster = await loadRoster(deps.store, input.tenant);
-  const criteria = resolution.kind === 'role'
-    ? criteriaFromRole(resolution.role, roster.vocabulary)
-    : criteriaFromDescription(resolution.role, resolution.description, roster.vocabulary);
+  const criteria =
+    resolution.kind === 'role'
+      ? criteriaFromRole(resolution.role, roster.vocabulary)
+      : criteriaFromDescription(resolution.role, resolution.description, roster.vocabulary);
   const outcome = await buildShortlist(deps, {
     tenant: input.tenant,
     criteria,

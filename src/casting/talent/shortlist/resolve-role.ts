@@ -17,7 +17,10 @@ function aliases(r: RoleRecord): string[] {
   return Array.isArray(a) ? a.filter((x): x is string => typeof x === 'string') : [];
 }
 
-const words = (s: string) => normTerm(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (s: string) =>
+  normTerm(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** A request that describes a person rather than naming a role: several words. */
 export function looksDescriptive(text: string): boolean {
@@ -30,10 +33,13 @@ export function resolveRole(project: ProjectRecord | undefined, role: string, de
     const exact = project.roles.filter((r) => normTerm(r.name) === want || aliases(r).some((a) => normTerm(a) === want));
     if (exact.length === 1) return { kind: 'role', role: exact[0]!, project };
     const w = words(want);
-    const partial = w.length === 0 ? [] : project.roles.filter((r) => {
-      const rw = words(r.name);
-      return w.every((x) => rw.includes(x)) || rw.every((x) => w.includes(x));
-    });
+    const partial =
+      w.length === 0
+        ? []
+        : project.roles.filter((r) => {
+            const rw = words(r.name);
+            return w.every((x) => rw.includes(x)) || rw.every((x) => w.includes(x));
+          });
     if (partial.length === 1) return { kind: 'role', role: partial[0]!, project };
     if (partial.length > 1 && !description) return { kind: 'ambiguous', role, project, matches: partial };
   }

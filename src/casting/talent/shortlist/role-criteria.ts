@@ -66,7 +66,8 @@ export function criteriaFromRole(role: RoleRecord, vocab: TalentVocabulary): Rol
     : [];
   const req = canonicalRequirements([...skillWords, ...languageWords], vocab);
   if (req.skills.length) filters.skills = [...new Set(req.skills)];
-  if (req.languages.length) filters.languages = [...new Set(req.languages)].map((language) => ({ language, minFluency: 'fluent' as const }));
+  if (req.languages.length)
+    filters.languages = [...new Set(req.languages)].map((language) => ({ language, minFluency: 'fluent' as const }));
   const ethnicity = str(d.ethnicity);
   if (ethnicity) {
     const e = vocab.ethnicities.find((x) => normTerm(x) === normTerm(ethnicity));

@@ -42,7 +42,11 @@ export interface ShortlistOutcome {
   skippedDuplicates: string[];
 }
 
-interface Step { filters: TalentFilters; prefs: Preferences; relaxed: string[] }
+interface Step {
+  filters: TalentFilters;
+  prefs: Preferences;
+  relaxed: string[];
+}
 
 /** The relaxation ladder, strictest first. */
 function ladder(f: TalentFilters): Step[] {
@@ -55,13 +59,21 @@ function ladder(f: TalentFilters): Step[] {
   }
   if (f.languages?.length) {
     const { languages, ...rest } = cur.filters;
-    cur = { filters: rest, prefs: { ...cur.prefs, languages }, relaxed: [...cur.relaxed, `languages (${languages!.map((l) => l.language).join(', ')})`] };
+    cur = {
+      filters: rest,
+      prefs: { ...cur.prefs, languages },
+      relaxed: [...cur.relaxed, `languages (${languages!.map((l) => l.language).join(', ')})`],
+    };
     steps.push(cur);
   }
   if (f.ageRange) {
     const a = f.ageRange;
     const wider = { min: Math.max(0, a.min - 5), max: a.max + 5 };
-    steps.push({ filters: { ...cur.filters, ageRange: wider }, prefs: { ...cur.prefs, ageRange: a }, relaxed: [...cur.relaxed, `age (widened to ${wider.min}–${wider.max})`] });
+    steps.push({
+      filters: { ...cur.filters, ageRange: wider },
+      prefs: { ...cur.prefs, ageRange: a },
+      relaxed: [...cur.relaxed, `age (widened to ${wider.min}–${wider.max})`],
+    });
     const { ageRange: _a, ...rest } = cur.filters;
     steps.push({ filters: rest, prefs: { ...cur.prefs, ageRange: a }, relaxed: [...cur.relaxed, 'age'] });
   }
@@ -69,8 +81,14 @@ function ladder(f: TalentFilters): Step[] {
 }
 
 function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0; let na = 0; let nb = 0;
-  for (let i = 0; i < a.length && i < b.length; i++) { dot += a[i]! * b[i]!; na += a[i]! * a[i]!; nb += b[i]! * b[i]!; }
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
@@ -92,10 +110,18 @@ export async function buildShortlist(deps: TalentDeps, req: ShortlistRequest): P
   const available = roster.profiles.filter((p) => !exclude.has(p.id));
   const step = steps.find((s) => available.filter((p) => matchesFilters(p, s.filters)).length >= limit) ?? steps[steps.length - 1]!;
 
-  const pinned = (req.include ?? []).filter((id) => !exclude.has(id)).map((id) => roster.byId.get(id)).filter((p) => !!p);
+  const pinned = (req.include ?? [])
+    .filter((id) => !exclude.has(id))
+    .map((id) => roster.byId.get(id))
+    .filter((p) => !!p);
   const ranked = await rankTalent(deps, {
-    roster, filters: step.filters, preferences: step.prefs, freeText: req.criteria.description,
-    limit: limit * 4 + pinned.length, exclude, weights: SHORTLIST_WEIGHTS,
+    roster,
+    filters: step.filters,
+    preferences: step.prefs,
+    freeText: req.criteria.description,
+    limit: limit * 4 + pinned.length,
+    exclude,
+    weights: SHORTLIST_WEIGHTS,
   });
 
   const entries: RankedHit[] = [];
@@ -104,7 +130,15 @@ export async function buildShortlist(deps: TalentDeps, req: ShortlistRequest): P
   const vectorOf = async (id: string) => (await deps.store.talent.get(req.tenant, id))?.vector;
   for (const p of pinned) {
     const hit = ranked.hits.find((h) => h.id === p.id);
-    entries.push(hit ?? { id: p.id, name: p.name, score: 0, parts: { semantic: 0, keyword: 0, fit: 0 }, reasons: ['added from a search', ...attributeReasons(p, step.filters, step.prefs)] });
+    entries.push(
+      hit ?? {
+        id: p.id,
+        name: p.name,
+        score: 0,
+        parts: { semantic: 0, keyword: 0, fit: 0 },
+        reasons: ['added from a search', ...attributeReasons(p, step.filters, step.prefs)],
+      },
+    );
     const v = await vectorOf(p.id);
     if (v) picked.push(v);
   }
@@ -112,13 +146,25 @@ export async function buildShortlist(deps: TalentDeps, req: ShortlistRequest): P
     if (entries.length >= Math.max(limit, pinned.length)) break;
     if (entries.some((e) => e.id === hit.id)) continue;
     const v = await vectorOf(hit.id);
-    if (v && picked.some((q) => cosine(q, v) > NEAR_DUPLICATE_SIMILARITY)) { skippedDuplicates.push(hit.id); continue; }
+    if (v && picked.some((q) => cosine(q, v) > NEAR_DUPLICATE_SIMILARITY)) {
+      skippedDuplicates.push(hit.id);
+      continue;
+    }
     if (v) picked.push(v);
     entries.push(hit);
   }
 
   const notes = [...ranked.notes];
   if (step.relaxed.length) notes.push(`Fewer than ${limit} people meet every requirement, so I relaxed: ${step.relaxed.join('; ')}.`);
-  deps.log.info({ tenant: req.tenant, role: req.criteria.role, entries: entries.length, relaxed: step.relaxed.length, applied: describeFilters(step.filters) }, 'shortlist built');
+  deps.log.info(
+    {
+      tenant: req.tenant,
+      role: req.criteria.role,
+      entries: entries.length,
+      relaxed: step.relaxed.length,
+      applied: describeFilters(step.filters),
+    },
+    'shortlist built',
+  );
   return { entries, applied: step.filters, relaxed: step.relaxed, notes, skippedBusy, skippedDuplicates };
 }

@@ -9,8 +9,17 @@ export const name = 'initial';
 
 export async function up(db: mongo.Db): Promise<void> {
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
-  for (const c of ['channel_memory', 'channel_turns', 'talent', 'projects', 'shortlists', 'auditions',
-    'confirmations', 'installations', 'once_keys']) {
+  for (const c of [
+    'channel_memory',
+    'channel_turns',
+    'talent',
+    'projects',
+    'shortlists',
+    'auditions',
+    'confirmations',
+    'installations',
+    'once_keys',
+  ]) {
     if (!existing.has(c)) await db.createCollection(c);
   }
   await db.collection('channel_memory').createIndexes([

@@ -3,7 +3,11 @@ import * as m001 from './001_initial.js';
 import * as m002 from './002_audition_organizer_id.js';
 import * as m003 from './003_audition_address.js';
 
-export interface MongoMigration { version: number; name: string; up(db: mongo.Db): Promise<void> }
+export interface MongoMigration {
+  version: number;
+  name: string;
+  up(db: mongo.Db): Promise<void>;
+}
 
 /** Numbered migrations, applied in order, each once. Append; never edit an applied one. */
 export const migrations: MongoMigration[] = [

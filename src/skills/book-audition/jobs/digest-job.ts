@@ -38,7 +38,12 @@ export async function scheduleDigest(scheduler: Scheduler, channel: string, zone
   return at.toJSDate();
 }
 
-export async function enableDigest(deps: { scheduler: Scheduler; channels: ChannelMemoryRepo }, address: ConversationAddress, zone: string, now: Date): Promise<Date> {
+export async function enableDigest(
+  deps: { scheduler: Scheduler; channels: ChannelMemoryRepo },
+  address: ConversationAddress,
+  zone: string,
+  now: Date,
+): Promise<Date> {
   const channel = channelKey(address);
   await deps.channels.set(channel, DIGEST_FIELD, { zone, address } satisfies DigestSetting);
   await deps.scheduler.cancel(digestPrefix(channel));
@@ -75,6 +80,9 @@ export function digestReply(rows: AuditionRecord[], zone: string, day: DateTime)
   const lines = rows.map((a) => `${formatSpan(a.startsAt, a.endsAt, zone)} ${a.talentName} (${a.role})`);
   return reply(`${heading}\n${lines.join('\n')}`)
     .heading(heading)
-    .table(['When', 'Who', 'Role', 'Video'], rows.map((a) => [formatSpan(a.startsAt, a.endsAt, zone), a.talentName, a.role, a.videoLink ?? '—']))
+    .table(
+      ['When', 'Who', 'Role', 'Video'],
+      rows.map((a) => [formatSpan(a.startsAt, a.endsAt, zone), a.talentName, a.role, a.videoLink ?? '—']),
+    )
     .build();
 }

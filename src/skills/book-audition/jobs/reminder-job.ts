@@ -14,7 +14,6 @@ import { reminderReply } from './render-reminder.js';
 import { REMINDER_JOB } from '../../../casting/auditions/reminders.js';
 import type { AuditionJobDeps } from './deps.js';
 
-
 /** How long a reminder's once-key is kept: longer than any job could be retried. */
 const ONCE_TTL_MS = 7 * 24 * 3_600_000;
 
@@ -61,7 +60,14 @@ export function reminderHandler(deps: AuditionJobDeps): (data: JobData) => Promi
  * channel post already reached them there). Failures are logged, never thrown: the channel post
  * stands on its own, and its once-key keeps a retry from repeating it.
  */
-async function remindOrganizer(deps: AuditionJobDeps, log: Logger, a: AuditionRecord, address: ConversationAddress, once: string, now: Date): Promise<void> {
+async function remindOrganizer(
+  deps: AuditionJobDeps,
+  log: Logger,
+  a: AuditionRecord,
+  address: ConversationAddress,
+  once: string,
+  now: Date,
+): Promise<void> {
   if (!a.organizerId) {
     log.info('no direct reminder: the audition was booked before organizers were recorded');
     return;

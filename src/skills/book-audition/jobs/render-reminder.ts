@@ -10,10 +10,7 @@ export function reminderReply(a: AuditionRecord, now: Date, opts: { toOrganizer?
   const text = `Reminder: ${a.talentName} auditions for ${a.role} in ${inWords} — ${when}.`;
   const b = reply(text)
     .section(`⏰ ${text}`)
-    .fields([
-      ...(a.videoLink ? [{ label: 'Video', value: a.videoLink }] : []),
-      { label: 'Booked by', value: a.organizer },
-    ]);
+    .fields([...(a.videoLink ? [{ label: 'Video', value: a.videoLink }] : []), { label: 'Booked by', value: a.organizer }]);
   if (opts.toOrganizer) b.context('You booked this audition. The reminder is also posted in the conversation where it was booked.');
   return b.build();
 }
@@ -21,6 +18,13 @@ export function reminderReply(a: AuditionRecord, now: Date, opts: { toOrganizer?
 /** "1 day", "1 hour", "2 hours 5 minutes": rounded to the minute (jobs run a poll interval late). */
 export function untilInWords(ms: number): string {
   const total = Math.max(1, Math.round(ms / 60_000));
-  const parts: [number, string][] = [[Math.floor(total / 1440), 'day'], [Math.floor((total % 1440) / 60), 'hour'], [total % 60, 'minute']];
-  return parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`).join(' ');
+  const parts: [number, string][] = [
+    [Math.floor(total / 1440), 'day'],
+    [Math.floor((total % 1440) / 60), 'hour'],
+    [total % 60, 'minute'],
+  ];
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`)
+    .join(' ');
 }
