@@ -30,13 +30,11 @@ export async function listAuditions(ctx: SkillContext, args: BookAuditionArgs): 
       rows.map((a, i) => [String(i + 1), formatSpan(a.startsAt, a.endsAt, zone.zone), a.talentName, a.role, a.videoLink ?? '—']),
     )
     .buttons(
-      rows
-        .slice(0, 10)
-        .map((a) => ({
-          label: `Cancel ${a.talentName}`,
-          style: 'danger',
-          action: { skill: 'book-audition', args: { op: 'cancel', audition: a.id } },
-        })),
+      rows.slice(0, 10).map((a) => ({
+        label: `Cancel ${a.talentName}`,
+        style: 'danger',
+        action: { skill: 'book-audition', args: { op: 'cancel', audition: a.id } },
+      })),
     )
     .context('Times in your time zone. To move one: “reschedule NAME’s audition to Friday 2pm”.')
     .buttons(
