@@ -19,8 +19,6 @@ import { importRosterFromMessage } from './skills/import-roster/index.js';
 import { Engine, type TurnObserver } from './bot/engine.js';
 import { Outbox } from './bot/outbox.js';
 import type { ChatAdapter } from './bot/adapters/adapter.js';
-import { createSlackAdapter } from './bot/adapters/slack/index.js';
-import { createTeamsAdapter } from './bot/adapters/teams/index.js';
 import {
   createTelemetry,
   installOps,
@@ -76,7 +74,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const breakers = new BreakerRegistry();
   const talentVectors = talentVectorLoader(db.store);
-  const services = resilientServices(createServices(config, { store: db.store, scheduler, log, talentVectors }, opts.services), {
+  const services = resilientServices(await createServices(config, { store: db.store, scheduler, log, talentVectors }, opts.services), {
     breakers,
     log: log.child({ part: 'resilience' }),
     // While a remote service's breaker is open, its embedded default answers instead.
@@ -109,11 +107,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const adapters: ChatAdapter[] = [];
   if (config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID) {
+    // Each platform's SDK is loaded only when that platform is configured.
+    const { createSlackAdapter } = await import('./bot/adapters/slack/index.js');
     const slack = createSlackAdapter({ config, handler: turns, store: db.store, log: log.child({ part: 'slack' }) });
     adapters.push(slack);
     outbox.register(slack.poster);
   }
   if (config.MICROSOFT_APP_ID || config.TEAMS_EMULATOR) {
+    const { createTeamsAdapter } = await import('./bot/adapters/teams/index.js');
     const teams = createTeamsAdapter({ config, handler: turns, store: db.store, log: log.child({ part: 'teams' }) });
     adapters.push(teams);
     outbox.register(teams.poster);

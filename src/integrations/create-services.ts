@@ -1,6 +1,8 @@
 /**
  * Builds the ports skills use from configuration: the real client where credentials are set, the
  * embedded default otherwise. Tests pass overrides (a hashed embedder, a fake clock's calendar).
+ * A real client's library is loaded only when it is configured: most installations never need
+ * some of them, and every command line start would pay for loading them all.
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
@@ -9,18 +11,17 @@ import type { NamespaceLoader } from './vectors/memory-index.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { Services } from './services.js';
 import type { Embedder } from './embeddings/embedder.js';
-import { AnthropicModel } from './llm/anthropic-model.js';
 import { createEmbedder } from './embeddings/index.js';
 import { createVectorIndex } from './vectors/index.js';
 import { createCalendar } from './calendar/index.js';
 
-export function createServices(
+export async function createServices(
   config: Config,
   deps: { store: Store; scheduler: Scheduler; log: Logger; talentVectors: NamespaceLoader },
   overrides: Partial<Services> = {},
-): Services {
+): Promise<Services> {
   const llm = config.ANTHROPIC_API_KEY
-    ? new AnthropicModel({
+    ? new (await import('./llm/anthropic-model.js')).AnthropicModel({
         apiKey: config.ANTHROPIC_API_KEY,
         model: config.ANTHROPIC_MODEL,
         timeoutMs: config.ANTHROPIC_TIMEOUT_MS,
@@ -31,8 +32,8 @@ export function createServices(
     config,
     ...(llm ? { llm } : {}),
     embedder: lazyEmbedder(config, deps.log),
-    vectors: createVectorIndex(config, deps.talentVectors),
-    calendar: createCalendar(config, { store: deps.store, log: deps.log }),
+    vectors: overrides.vectors ?? (await createVectorIndex(config, deps.talentVectors)),
+    calendar: overrides.calendar ?? (await createCalendar(config, { store: deps.store, log: deps.log })),
     scheduler: deps.scheduler,
     ...overrides,
   };
@@ -42,8 +43,8 @@ export function createServices(
 function lazyEmbedder(config: Config, log: Logger): () => Promise<Embedder> {
   let loading: Promise<Embedder> | undefined;
   return () => {
-    loading ??= Promise.resolve().then(() => {
-      const embedder = createEmbedder(config);
+    loading ??= Promise.resolve().then(async () => {
+      const embedder = await createEmbedder(config);
       log.info({ model: embedder.model, dimensions: embedder.dimensions }, 'embedder ready');
       return embedder;
     });

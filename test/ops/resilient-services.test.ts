@@ -12,7 +12,8 @@ import type { LanguageModel } from '../../src/integrations/llm/language-model.js
 import type { Scheduler } from '../../src/scheduler/scheduler.js';
 import { LocalCalendar } from '../../src/integrations/calendar/local-calendar.js';
 import { HashedEmbedder } from '../../src/integrations/embeddings/hashed-embedder.js';
-import { MemoryVectorIndex, PineconeVectorIndex } from '../../src/integrations/vectors/index.js';
+import { MemoryVectorIndex } from '../../src/integrations/vectors/index.js';
+import { PineconeVectorIndex } from '../../src/integrations/vectors/pinecone-index.js';
 import { talentVectorLoader } from '../../src/casting/talent/vector-loader.js';
 import { BreakerRegistry, resilientServices } from '../../src/integrations/resilience/index.js';
 import { silent } from './support.js';

@@ -6,8 +6,6 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/config.js';
 import type { Store } from '../../memory/store.js';
 import type { CalendarPort } from './calendar.js';
-import { GoogleCalendar } from './google-calendar.js';
-import { googleAuthFromJson } from './google-auth.js';
 import { LocalCalendar } from './local-calendar.js';
 
 export { CalendarError, type CalendarPort } from './calendar.js';
@@ -24,11 +22,15 @@ export interface CalendarDeps {
   google?: { timeoutMs?: number; tokenUrl?: string };
 }
 
-/** The calendar port for this configuration. Invalid Google credentials stop start-up with the variable named. */
-export function createCalendar(config: Config, deps: CalendarDeps): CalendarPort {
+/**
+ * The calendar port for this configuration. Invalid Google credentials stop start-up with the
+ * variable named. googleapis is loaded only when Google is configured.
+ */
+export async function createCalendar(config: Config, deps: CalendarDeps): Promise<CalendarPort> {
   if (!config.GOOGLE_SERVICE_ACCOUNT_JSON) {
     return new LocalCalendar({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) });
   }
+  const [{ googleAuthFromJson }, { GoogleCalendar }] = await Promise.all([import('./google-auth.js'), import('./google-calendar.js')]);
   const auth = googleAuthFromJson(config.GOOGLE_SERVICE_ACCOUNT_JSON, {
     ...(config.GOOGLE_IMPERSONATE_USER ? { subject: config.GOOGLE_IMPERSONATE_USER } : {}),
     ...(deps.google?.tokenUrl ? { tokenUrl: deps.google.tokenUrl } : {}),

@@ -6,13 +6,11 @@
 import type { Embedder } from './embedder.js';
 import { HashedEmbedder } from './hashed-embedder.js';
 import { UseEmbedder, USE_MODEL_ID } from './use-embedder.js';
-import { PineconeEmbedder } from './pinecone-embedder.js';
 import { CastMatchError } from '../../errors/castmatch-error.js';
 
 export type { Embedder } from './embedder.js';
 export { HashedEmbedder } from './hashed-embedder.js';
 export { UseEmbedder } from './use-embedder.js';
-export { PineconeEmbedder } from './pinecone-embedder.js';
 
 export const DEFAULT_EMBEDDING_MODEL = USE_MODEL_ID;
 
@@ -29,14 +27,18 @@ export class EmbedderConfigError extends CastMatchError<'embedder_config_invalid
   }
 }
 
-/** Builds the configured embedder; throws EmbedderConfigError naming what to set when it cannot. */
-export function createEmbedder(config: EmbedderConfig = {}): Embedder {
+/**
+ * Builds the configured embedder; throws EmbedderConfigError naming what to set when it cannot.
+ * Pinecone's client is loaded only when a Pinecone model is configured.
+ */
+export async function createEmbedder(config: EmbedderConfig = {}): Promise<Embedder> {
   const id = (config.EMBEDDING_MODEL ?? DEFAULT_EMBEDDING_MODEL).trim();
   if (id === USE_MODEL_ID || id === 'use') return new UseEmbedder();
   const hashed = id.match(/^hashed-(\d+)$/);
   if (hashed) return new HashedEmbedder(Number(hashed[1]));
   if (id.startsWith('pinecone:')) {
     if (!config.PINECONE_API_KEY) throw new EmbedderConfigError(`EMBEDDING_MODEL=${id} needs PINECONE_API_KEY`);
+    const { PineconeEmbedder } = await import('./pinecone-embedder.js');
     return new PineconeEmbedder({
       apiKey: config.PINECONE_API_KEY,
       model: id.slice('pinecone:'.length),

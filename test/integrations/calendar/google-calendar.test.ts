@@ -34,7 +34,7 @@ afterEach(async () => {
   await fake?.close();
 });
 
-function google(timeoutMs = 2000) {
+async function google(timeoutMs = 2000) {
   const config = loadConfig({
     GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccount,
     GOOGLE_IMPERSONATE_USER: 'casting@studio.example',
@@ -59,7 +59,7 @@ const event = (over: Partial<CalendarEventInput> = {}): CalendarEventInput => ({
 });
 
 test('signs in as the service account acting for the impersonated user, then sends a documented insert with a Meet request', async () => {
-  const cal = google();
+  const cal = await google();
   expect(cal.kind).toBe('google');
   const created = await cal.create(event());
   const [token] = fake.calls('token');
@@ -87,7 +87,7 @@ test('signs in as the service account acting for the impersonated user, then sen
 });
 
 test('free/busy asks about every team calendar and refuses a calendar it cannot read', async () => {
-  const cal = google();
+  const cal = await google();
   fake.busy.set('ben@studio.example', [{ start: '2026-04-02T13:00:00Z', end: '2026-04-02T14:30:00Z' }]);
   const busy = await cal.freeBusy([], new Date('2026-04-02T00:00:00Z'), new Date('2026-04-03T00:00:00Z'));
   expect((fake.calls('freeBusy')[0]!.json as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([
@@ -105,7 +105,7 @@ test('free/busy asks about every team calendar and refuses a calendar it cannot 
 });
 
 test('reschedule patches the same event and cancel deletes it; a second delete counts as done', async () => {
-  const cal = google();
+  const cal = await google();
   const { id } = await cal.create(event());
   await cal.update(id, event({ start: new Date('2026-04-03T09:00:00Z'), end: new Date('2026-04-03T09:20:00Z') }));
   const [patch] = fake.calls('patch');
@@ -119,7 +119,7 @@ test('reschedule patches the same event and cancel deletes it; a second delete c
 });
 
 test('a 500 becomes a CalendarError naming the status; a stalled insert times out and its event is removed', async () => {
-  const cal = google(300);
+  const cal = await google(300);
   fake.failNext('insert', 500);
   await expect(cal.create(event())).rejects.toMatchObject({ name: 'CalendarError', status: 500, timedOut: false });
 
@@ -134,7 +134,7 @@ test('a 500 becomes a CalendarError naming the status; a stalled insert times ou
 });
 
 test('a retried insert whose first answer was lost returns the event already made, not a twin', async () => {
-  const cal = google();
+  const cal = await google();
   const first = await cal.create(event());
   const again = await cal.create(event());
   expect(again.id).toBe(first.id);

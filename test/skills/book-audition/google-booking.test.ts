@@ -35,7 +35,7 @@ beforeAll(async () => {
     GOOGLE_API_ROOT_URL: fake.rootUrl,
   };
   // The token endpoint and a short timeout are not configuration: the calendar is built here with them.
-  const calendar = createCalendar(loadConfig(env), {
+  const calendar = await createCalendar(loadConfig(env), {
     store: undefined as never,
     log: createLogger('silent'),
     google: { tokenUrl: fake.tokenUrl, timeoutMs: 400 },

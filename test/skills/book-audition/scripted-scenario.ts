@@ -43,7 +43,7 @@ export function scriptedConversation(kind: 'local' | 'google'): void {
           GOOGLE_API_ROOT_URL: fake.rootUrl,
         });
         services.services = {
-          calendar: createCalendar(loadConfig(env), {
+          calendar: await createCalendar(loadConfig(env), {
             store: undefined as never,
             log: createLogger('silent'),
             google: { tokenUrl: fake.tokenUrl },
