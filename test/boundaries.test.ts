@@ -67,6 +67,16 @@ test('no file is part of an import cycle', () => {
   expect(cycles(edges)).toEqual([]);
 });
 
+test('every folder under src has a README saying what lives there', async () => {
+  const entries = await readdir('src', { withFileTypes: true, recursive: true });
+  const folders = ['src', ...entries.filter((e) => e.isDirectory()).map((e) => path.join(e.parentPath, e.name))];
+  const missing: string[] = [];
+  for (const dir of folders.filter((d) => d !== 'src')) {
+    if (!(await readFile(path.join(dir, 'README.md'), 'utf8').catch(() => ''))) missing.push(dir);
+  }
+  expect(missing).toEqual([]);
+});
+
 test('each folder README states the same rule as the table', async () => {
   for (const [dir, allowed] of Object.entries(MAY_IMPORT)) {
     if (dir.endsWith('.ts')) continue;

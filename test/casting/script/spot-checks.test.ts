@@ -173,5 +173,7 @@ test('a plain-text screenplay (indented, as exported from a PDF) reads like Foun
   expect(b.cueCounts).toEqual({ MARTA: 2, JOE: 1 });
   expect(b.scenes).toEqual([expect.objectContaining({ number: 1, setting: 'INT', place: 'ROADSIDE DINER', timeOfDay: 'NIGHT', page: 1 })]);
   expect(role(b, 'MARTA')).toMatchObject({ gender: 'female', ageRange: [40, 49], words: 4 });
-  expect(role(b, 'JOE')).toMatchObject({ gender: null, ageRange: [60, 60] });
+  // "a trucker" says nothing of gender, but JOE is a man's name.
+  expect(role(b, 'JOE')).toMatchObject({ gender: 'male', ageRange: [60, 60] });
+  expect(role(b, 'JOE').evidence).toContain('JOE');
 });

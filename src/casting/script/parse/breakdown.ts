@@ -7,6 +7,8 @@ import type { ScriptDocument } from './document.js';
 import { parseHeading } from './heading.js';
 import { readIntroFacts } from './intro.js';
 import { capsRuns, cueForIntroName, MentionMatcher, shorterCueFor } from './names.js';
+import { givenNameGender } from './given-names.js';
+import { agreedGender, pronounVotes, type ReadingEvent } from './pronouns.js';
 import { partSize, SIZE_ORDER } from './size.js';
 import type { Breakdown, CharacterBreakdown, SceneBreakdown, ScenePair } from './types.js';
 
@@ -26,6 +28,8 @@ interface ActionLine {
 interface Intro {
   text: string;
   after: string;
+  /** The same sentence up to the name ("…notices a young, "). */
+  before: string;
 }
 
 /** Last words of an upper-case run that make it a person worth listing even if they never speak. */
@@ -39,6 +43,8 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
   const scenes: SceneBreakdown[] = [];
   const speeches: Speech[] = [];
   const actions: ActionLine[] = [];
+  /** Speeches and action in reading order, for the pronouns that refer back to someone. */
+  const order: (Speech | ActionLine)[] = [];
   let current: Speech | null = null;
   for (const e of doc.elements) {
     const scene = scenes.length;
@@ -48,12 +54,19 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
     } else if (e.kind === 'cue') {
       const raw = cueName(e.text);
       current = raw ? { raw, line: e.text.replace(/^@|\s*\^$/g, '').trim(), key: nameKey(raw), scene, page: e.page, words: 0 } : null;
-      if (current) speeches.push(current);
+      if (current) {
+        speeches.push(current);
+        order.push(current);
+      }
     } else if (e.kind === 'dialogue') {
       if (current) current.words += countWords(e.text);
     } else if (e.kind !== 'parenthetical') {
       current = null;
-      if (e.kind === 'action') actions.push({ text: e.text, scene, page: e.page });
+      if (e.kind === 'action') {
+        const line = { text: e.text, scene, page: e.page };
+        actions.push(line);
+        order.push(line);
+      }
     }
   }
 
@@ -110,17 +123,21 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
   const first = new Map<string, { scene: number; page: number }>();
   const intros = new Map<string, Intro>();
   const introduced = new Set<string>();
+  const mentionsOf = new Map<ActionLine, ReturnType<MentionMatcher['find']>>();
   for (const a of actions) {
-    for (const m of matcher.find(a.text)) {
+    const found = matcher.find(a.text);
+    mentionsOf.set(a, found);
+    for (const m of found) {
       if (silent.has(m.key) && !m.caps) continue;
       (appears.get(m.key) ?? appears.set(m.key, new Set()).get(m.key)!).add(a.scene);
       if (!first.has(m.key)) first.set(m.key, { scene: a.scene, page: a.page });
       // The intro is the first capitalised mention, preferably one that describes ("GURU, 32, …").
       if (!m.caps || introduced.has(m.key)) continue;
       const after = a.text.slice(m.end);
-      if (!intros.has(m.key)) intros.set(m.key, { text: introLine(a.text, m.index), after });
-      if (describes(m.key, after)) {
-        intros.set(m.key, { text: introLine(a.text, m.index), after });
+      const before = a.text.slice(Math.max(a.text.lastIndexOf('. ', m.index) + 1, m.index - 80), m.index);
+      if (!intros.has(m.key)) intros.set(m.key, { text: introLine(a.text, m.index), after, before });
+      if (describes(m.key, after, before)) {
+        intros.set(m.key, { text: introLine(a.text, m.index), after, before });
         introduced.add(m.key);
       }
     }
@@ -137,6 +154,12 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
     }
   }
 
+  const votes = pronounVotes(
+    order.map((x): ReadingEvent =>
+      'key' in x ? { kind: 'speech', key: () => x.key } : { kind: 'action', text: x.text, mentions: mentionsOf.get(x) ?? [] },
+    ),
+  );
+
   const totalSpeeches = speeches.length;
   const characters: CharacterBreakdown[] = [];
   for (const key of [...speakers, ...silent]) {
@@ -145,7 +168,14 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
     const appearing = [...(appears.get(key) ?? [])].filter((n) => n > 0 && !st?.scenes.has(n)).sort((a, b) => a - b);
     const firstSeen = earliest(st?.first, first.get(key));
     const intro = intros.get(key);
-    const facts = readIntroFacts(key, intro?.after ?? '');
+    const facts = readIntroFacts(key, intro?.after ?? '', intro?.before ?? '');
+    if (!facts.gender) {
+      const inferred = nameGender(key, aliases.get(key)) ?? agreedGender(votes.get(key));
+      if (inferred) {
+        facts.gender = inferred.gender;
+        facts.evidence.push(inferred.quote);
+      }
+    }
     characters.push({
       name: key,
       aliases: [...(aliases.get(key) ?? [])].slice(0, 12),
@@ -186,9 +216,20 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
   };
 }
 
-/** Whether the words after a mention state an age or gender ("YORBLEF, any gender", "PING (27)"). */
-function describes(key: string, after: string): boolean {
-  const f = readIntroFacts(key, after);
+/** A man's or a woman's given name as the first word of the name or one of its spellings ("DICK STEEL"). */
+function nameGender(key: string, spellings: Set<string> | undefined): { gender: 'male' | 'female'; quote: string } | undefined {
+  for (const name of [key, ...(spellings ?? [])]) {
+    const words = name.split(/\s+/);
+    if (words.length > 2 || /'S$/i.test(words[0]!)) continue;
+    const gender = givenNameGender(words[0]!.replace(/[^\p{L}]/gu, ''));
+    if (gender) return { gender, quote: name };
+  }
+  return undefined;
+}
+
+/** Whether the words around a mention state an age or gender ("YORBLEF, any gender", "PING (27)", "a young GUY"). */
+function describes(key: string, after: string, before: string): boolean {
+  const f = readIntroFacts(key, after, before);
   return f.evidence.length > 0 && f.evidence.some((e) => e !== key);
 }
 

@@ -1,7 +1,7 @@
 /**
  * Gender and playing age read from a character's introduction, only where the script states them
- * next to the name ("EDWARD BLOOM, 40's", "PING (27)", "two girls in their early twenties").
- * Pronouns in later action are not evidence: a script may say "he" for a role open to anyone.
+ * next to the name ("EDWARD BLOOM, 40's", "PING (27)", "two girls in their early twenties", "a
+ * young GUY"). "Any gender" here settles it: later pronouns may say "he" for a role open to anyone.
  */
 import type { Gender } from './types.js';
 
@@ -29,8 +29,11 @@ const DECADE_WORDS: Record<string, number> = {
 /** Names and connectors ("and INA", ", DAN") between the name and its description are skipped. */
 const OTHER_NAMES = /^\s*(?:,|and|&)\s*(?!AGE\b)\p{Lu}[\p{Lu}'.\-]+(?:\s+\p{Lu}[\p{Lu}'.\-]+)*(?=[\s,.(]|$)/u;
 
-/** Gender and age of a character from the intro text after its name, and from the name itself. */
-export function readIntroFacts(name: string, after: string): IntroFacts {
+/**
+ * Gender and age of a character from the intro text after its name, from the words just before it
+ * ("a young GUY"), and from the name itself.
+ */
+export function readIntroFacts(name: string, after: string, before = ''): IntroFacts {
   let w = after;
   for (let m = OTHER_NAMES.exec(w); m; m = OTHER_NAMES.exec(w)) w = w.slice(m[0].length);
   w = sentence(w);
@@ -49,7 +52,7 @@ export function readIntroFacts(name: string, after: string): IntroFacts {
   const anyAge = /\bany age\b/i.exec(w);
   if (anyAge) evidence.push(anyAge[0]);
   else {
-    const a = ageOf(w);
+    const a = ageOf(w) ?? ageBefore(before);
     if (a) {
       ageRange = a.range;
       evidence.push(a.quote);
@@ -113,8 +116,34 @@ function ageOf(w: string): { range: [number, number]; quote: string } | null {
     decade(DECADE_WORDS[m[2]!.toLowerCase()]!, m[1]),
   );
   add(/\b(?:teen|teens|teenage|teenager)\b/i, () => [13, 19]);
+  for (const [re, range] of AGE_WORDS) add(re, () => range);
   hits.sort((a, b) => a.index - b.index);
   return hits[0] ?? null;
+}
+
+/** Words that put a person in an age band; ranges are what a breakdown would ask for. */
+const AGE_WORDS: [RegExp, [number, number]][] = [
+  [/\bretir(?:ed|ee|ees)\b|\bpensioners?\b/i, [55, 75]],
+  [/\bmiddle[- ]aged\b/i, [40, 60]],
+  [/\belderly\b/i, [65, 85]],
+];
+
+/** An age word right before the name: "a young GUY", "the elderly BAKER", "a little GIRL". */
+function ageBefore(before: string): { range: [number, number]; quote: string } | null {
+  const m = /\b(young|teenage|elderly|old|middle[- ]aged|little)\b[\s,]+(?:\p{Lu}[\p{Lu}'.\-]*\s+){0,2}$/u.exec(before.slice(-40));
+  if (!m) return null;
+  const word = m[1]!.toLowerCase();
+  const range: [number, number] =
+    word === 'young'
+      ? [18, 30]
+      : word === 'teenage'
+        ? [13, 19]
+        : word === 'little'
+          ? [5, 10]
+          : word === 'middle-aged' || word === 'middle aged'
+            ? [40, 60]
+            : [65, 85];
+  return { range, quote: m[0].trim() };
 }
 
 function exact(n: string): [number, number] {

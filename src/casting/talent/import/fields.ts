@@ -1,6 +1,6 @@
 /**
  * Parsers for the roster's compound cells. Each returns the value or a reason a person can act on.
- * Formats (shared/data/talent/README.md): lists separated by `;`, languages as
+ * Formats (docs/roster-format.md): lists separated by `;`, languages as
  * `English (native); Hindi (fluent)`, credits as `Title (role size, year)`.
  */
 import type { Fluency, TalentProfile } from '../../../memory/records.js';
