@@ -125,10 +125,22 @@ function bookingArgs(t: string, now: Date): Record<string, unknown> {
 
 function shortlistArgs(t: string): Record<string, unknown> {
   const args: Record<string, unknown> = {};
-  const limit = t.match(/\b(?:top|best)\s+(\d{1,2})\b|\b(\d{1,2})\s+(?:candidates|people|names|options)\b/i);
+  const limit = t.match(/\b(?:top|best|short\s?-?list)\s+(\d{1,2})\b|\b(\d{1,2})\s+(?:candidates|people|names|options)\b/i);
   if (limit) args.limit = Number(limit[1] ?? limit[2]);
+  const named =
+    /\b(?:short\s?-?list|candidates?)\s+(?:\d{1,2}\s+(?:people\s+|names\s+)?)?(?:for\s+)?(?:the\s+(?:role|part)\s+of\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)/.exec(
+      t,
+    );
+  // What follows the role's name describes it: "shortlist STEEL, a man in his 50s who boxes".
+  const described = named
+    ? /^\s*(?:[,:;—–-]\s*|\s+(?=(?:a|an|who|with)\b))(.+?)[.!?]*$/i.exec(t.slice(named.index + named[0].length))?.[1]
+    : undefined;
+  if (described && described.split(/\s+/).length >= 2) args.description = described.trim();
+  // No name at all, only a description: "shortlist a tough cop in his 50s who boxes".
+  const unnamed = named ? undefined : /\bshort\s?-?list\s+(?:for\s+)?((?:a|an|some)\s+.+?)[.!?]*$/i.exec(t)?.[1];
   const role =
-    t.match(/\b(?:short\s?-?list|candidates?)\s+(?:for\s+)?(?:the\s+(?:role|part)\s+of\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)/)?.[1] ??
+    named?.[1] ??
+    unnamed ??
     t.match(/\bwho\s+(?:could|should|can|might)\s+play\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)/i)?.[1] ??
     t.match(/\bcast\s+(?:the\s+role\s+of\s+)?([A-Z]{2,}[\w.'-]*(?:\s+[A-Z]{2,}[\w.'-]*)*)/)?.[1] ??
     t.match(/\bfor\s+(her|him|them)\b/i)?.[1];

@@ -12,7 +12,7 @@ import { talentDepsFrom } from '../deps.js';
 import { loadRoster } from '../../casting/talent/roster-cache.js';
 import { addTalentCard, cardLine } from '../render/talent-cards.js';
 import { describeFilters } from '../../casting/talent/query/filter-schema.js';
-import { DEFAULT_SHORTLIST_SIZE, shortlistRole, type ShortlistRoleResult } from '../../casting/talent/shortlist/index.js';
+import { DEFAULT_SHORTLIST_SIZE, saysNothing, shortlistRole, type ShortlistRoleResult } from '../../casting/talent/shortlist/index.js';
 
 export const proposeShortlistArgs = z.object({
   role: z.string().trim().min(1, 'name the role'),
@@ -21,6 +21,7 @@ export const proposeShortlistArgs = z.object({
   exclude: z.array(z.string()).max(200).optional().describe('talent ids to leave out'),
   include: z.array(z.string()).max(20).optional().describe('talent ids to put on the list'),
   at: z.string().optional().describe('ISO 8601 date-time of a planned audition: people already booked then are left out'),
+  anyone: z.boolean().optional().describe('rank the whole roster although the role states no gender, age or skill'),
 });
 
 type Args = z.infer<typeof proposeShortlistArgs>;
@@ -48,6 +49,20 @@ function failureReply(result: Extract<ShortlistRoleResult, { ok: false }>): Repl
         `I don't know the role “${r.role}”: no script has been analyzed in this channel. Upload a script and ask me to analyze it, or describe the role, e.g. “shortlist a tough cop in his 50s who boxes”.`,
       );
   }
+}
+
+/** A role the script says nothing about: ask who to look for rather than rank the whole roster. */
+function askForCriteria(role: string, args: Args): Reply {
+  const text = `The script says nothing about who ${role} is (no gender, age or description). Who should I look for? Tell me, e.g. “shortlist ${role}, a woman in her 30s”, or choose:`;
+  const again = (extra: Partial<Args>) => ({ skill: 'propose-shortlist', args: { ...args, ...extra } });
+  return reply(text)
+    .section(text)
+    .buttons([
+      { label: 'A man', action: again({ description: 'a man' }) },
+      { label: 'A woman', action: again({ description: 'a woman' }) },
+      { label: 'Anyone', action: again({ anyone: true }) },
+    ])
+    .build();
 }
 
 async function activeProject(ctx: SkillContext): Promise<ProjectRecord | undefined> {
@@ -85,6 +100,7 @@ export const proposeShortlistSkill = defineSkill({
     if (!result.ok) return failureReply(result);
 
     const { criteria, outcome } = result;
+    if (saysNothing(criteria) && !args.anyone) return askForCriteria(criteria.role, args);
     const roster = await loadRoster(ctx.store, ctx.tenant);
     const wants = describeFilters(outcome.applied);
     if (outcome.entries.length === 0) {

@@ -12,7 +12,7 @@ import { buildShortlist, DEFAULT_SHORTLIST_SIZE, type ShortlistOutcome } from '.
 export { DEFAULT_SHORTLIST_SIZE } from './shortlist.js';
 export type { ShortlistOutcome } from './shortlist.js';
 export type { RoleResolution } from './resolve-role.js';
-export type { RoleCriteria } from './role-criteria.js';
+export { saysNothing, type RoleCriteria } from './role-criteria.js';
 
 export interface ShortlistRoleInput {
   tenant: string;
@@ -38,7 +38,7 @@ export async function shortlistRole(deps: TalentDeps, input: ShortlistRoleInput)
   const roster = await loadRoster(deps.store, input.tenant);
   const criteria =
     resolution.kind === 'role'
-      ? criteriaFromRole(resolution.role, roster.vocabulary)
+      ? criteriaFromRole(resolution.role, roster.vocabulary, input.description)
       : criteriaFromDescription(resolution.role, resolution.description, roster.vocabulary);
   const outcome = await buildShortlist(deps, {
     tenant: input.tenant,

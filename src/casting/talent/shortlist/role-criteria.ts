@@ -1,6 +1,8 @@
 /**
- * What a role asks for, read from the script breakdown (`gender`, `ageRange`, `introduction`, and
- * Claude's `description`, `skills`, `languages`, `physical`) or from a description in words.
+ * What a role asks for, read from the script breakdown (`gender`, `ageRange`, and Claude's
+ * `description`, `skills`, `languages`, `physical`) and from what the user said about it, or from a
+ * description in words alone. The introduction's words are scene text ("The SCREEN DOOR slides
+ * open…"), not requirements, so they never become search terms.
  * Gender and age are hard requirements; skills and languages start hard and may be relaxed when
  * too few people meet them all (see shortlist.ts). Ethnicity only when the role states one.
  */
@@ -48,8 +50,8 @@ function canonicalRequirements(words: string[], vocab: TalentVocabulary): { skil
   return out;
 }
 
-/** Criteria of a role from the breakdown. */
-export function criteriaFromRole(role: RoleRecord, vocab: TalentVocabulary): RoleCriteria {
+/** Criteria of a role from the breakdown; the user's own words about it (`said`) win over the script's. */
+export function criteriaFromRole(role: RoleRecord, vocab: TalentVocabulary, said?: string): RoleCriteria {
   const d = role.details;
   const filters: TalentFilters = {};
   const gender = str(d.gender);
@@ -74,13 +76,22 @@ export function criteriaFromRole(role: RoleRecord, vocab: TalentVocabulary): Rol
     if (e) filters.ethnicity = e;
   }
 
-  const text = [str(d.description) ?? str(d.introduction), str(d.physical), ...req.rest].filter(Boolean).join(' ');
+  const text = [str(d.description), str(d.physical), ...req.rest].filter(Boolean).join(' ');
   // A description may state what the structured fields lack ("a Tamil-speaking detective who rides").
   const parsed = parseTalentQueryRules(text, vocab);
   for (const [k, v] of Object.entries(parsed.filters) as [keyof TalentFilters, never][]) {
     if (filters[k] === undefined && k !== 'city' && k !== 'country' && k !== 'union') filters[k] = v;
   }
+  if (said) {
+    const told = parseTalentQueryRules(said, vocab);
+    return { role: role.name, filters: { ...filters, ...told.filters }, description: [told.freeText, text].filter(Boolean).join(' ') };
+  }
   return { role: role.name, filters, description: text };
+}
+
+/** Nothing to rank by: no gender, age, skill or language, and no words about the part. */
+export function saysNothing(c: RoleCriteria): boolean {
+  return Object.keys(c.filters).length === 0 && !c.description.trim();
 }
 
 /** Criteria of a role described in words ("a tough cop in his 50s who boxes"). */
