@@ -15,6 +15,7 @@ import { Outbox } from '../../../src/bot/outbox.js';
 import { ConversationGoneError } from '../../../src/bot/turn-handler.js';
 import { GONE_FIELD } from '../../../src/bot/adapters/teams/reference.js';
 import { reminderHandler } from '../../../src/skills/book-audition/jobs/reminder-job.js';
+import { digestHandler } from '../../../src/skills/book-audition/jobs/digest-job.js';
 import { reminderKey } from '../../../src/casting/auditions/reminders.js';
 import { startTeamsRig, nextId, PERSONAL, CHANNEL, TENANT, type Activity, type TeamsRig } from './harness.js';
 import { button, buttons, cardOf, cardPosts, cardText, type SubmitButton, type Json } from './cards.js';
@@ -199,7 +200,7 @@ test('a booking typed in a group chat is confirmed by button; after a restart it
   expect(cardText(cardOf(direct))).toContain('You booked this audition.');
 });
 
-test('a booking confirmed in a channel reply chain is reminded in that reply chain, whatever was said elsewhere since', async () => {
+test('a booking and a digest set up in a channel reply chain post in that reply chain, whatever was said elsewhere since', async () => {
   const CHANNEL_KEY = `teams:${TENANT}:${CHANNEL}`;
   const project: ProjectRecord = {
     id: randomUUID(),
@@ -224,6 +225,8 @@ test('a booking confirmed in a channel reply chain is reminded in that reply cha
   expect(cardText(proposal)).toMatch(/Book this audition\?/);
   const done = await inThread('1764000600001', '', { text: undefined, entities: [], value: button(proposal, 'Confirm').data });
   expect(cardText(onlyCard(done))).toMatch(/Audition booked/);
+  const list = onlyCard(await inThread('1764000600001', 'auditions this week'));
+  await inThread('1764000600001', '', { text: undefined, entities: [], value: button(list, 'Post a daily digest here').data });
   // Later, the same channel talks about something else in another reply chain.
   await inThread('1764000699999', 'auditions this week');
 
@@ -240,6 +243,15 @@ test('a booking confirmed in a channel reply chain is reminded in that reply cha
   });
   const posts = rig.connector.posted.slice(before).filter((p) => cardText(cardOf(p)).includes('Reminder:'));
   expect(posts[0]).toMatchObject({ conversationId: `${CHANNEL};messageid=1764000600001` });
+
+  const digestAt = new Date(`${a!.startsAt.toISOString().slice(0, 10)}T07:00:30Z`);
+  const sent = rig.connector.posted.length;
+  await digestHandler({ scheduler: app.scheduler, store: app.db.store, outbox, log: app.log, config: app.config, now: () => digestAt })({
+    key: `digest:${CHANNEL_KEY}:${digestAt.toISOString().slice(0, 10)}`,
+    channel: CHANNEL_KEY,
+  });
+  const digests = rig.connector.posted.slice(sent).filter((p) => cardText(cardOf(p)).includes("Today's auditions"));
+  expect(digests.map((p) => p.conversationId)).toEqual([`${CHANNEL};messageid=1764000600001`]);
 });
 
 test('a chat the bot was removed from answers 403 once: recorded, reported, and not retried', async () => {
