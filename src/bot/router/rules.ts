@@ -14,6 +14,8 @@ export interface ParsedRequest {
 const SCRIPT_WORDS = /\b(script|screenplay|draft|teleplay|pilot|breakdown|break\s+down)\b/i;
 const ANALYZE_VERBS = /\b(analy[sz]e|break\s+down|breakdown|read|parse|cover(age)?)\b/i;
 const HELP = /^\s*(help|\?|what can you do|how does this work|commands|usage)\b/i;
+const STATUS =
+  /^\s*(?:status|health|(?:are|r) (?:you|u) (?:working|up|there|alive|ok(?:ay)?|running)|is (?:the bot|castmatch|it) (?:working|up|down|running))\b/i;
 const BOOK_VERBS = /\b(book|schedule|set up|arrange|pencil in)\b/i;
 const RESCHEDULE = /\b(re-?schedule|move|push)\b/i;
 const CANCEL = /\b(cancel|call off|drop)\b/i;
@@ -45,6 +47,7 @@ const ORDINALS: Record<string, number> = {
 export function parseRequest(text: string, now: Date): ParsedRequest {
   const t = text.trim();
   if (!t || HELP.test(t)) return { skill: 'help', args: {} };
+  if (STATUS.test(t)) return { skill: 'status', args: {} };
 
   if ((RESCHEDULE.test(t) && AUDITION.test(t)) || (CANCEL.test(t) && AUDITION.test(t))) {
     return { skill: 'book-audition', args: bookingArgs(t, now) };
@@ -63,7 +66,7 @@ export function parseRequest(text: string, now: Date): ParsedRequest {
   if (SEARCH.test(t) || PERSON_WORDS.test(t) || AGE_PHRASE.test(t)) {
     return { skill: 'search-talent', args: { query: searchQuery(t) } };
   }
-  return { skill: 'help', args: { topic: t } };
+  return { skill: 'help', args: { unrecognized: t } };
 }
 
 function hasDate(t: string, now: Date): boolean {

@@ -2,7 +2,7 @@
  * Help, generated from the skill definitions themselves so it never drifts from what the bot does.
  */
 import { z } from 'zod';
-import { defineSkill, type SkillDefinition } from '../../bot/skill.js';
+import { defineSkill, type SkillContext, type SkillDefinition } from '../../bot/skill.js';
 import { reply, type Reply } from '../../bot/reply.js';
 
 const SLASH: Record<string, string> = {
@@ -42,9 +42,43 @@ export function makeHelpSkill(all: () => SkillDefinition[]) {
     id: 'help',
     description: 'Explain what CastMatch can do, with examples.',
     examples: ['help', 'what can you do?'],
-    args: z.object({ topic: z.string().optional(), unknownCommand: z.string().optional() }),
+    args: z.object({
+      topic: z.string().optional(),
+      unknownCommand: z.string().optional(),
+      unrecognized: z.string().optional().describe('free text no skill took'),
+    }),
     sideEffects: false,
-    run: async (_ctx, args) =>
-      helpReply(all(), args.unknownCommand ? `I don't know the command "${args.unknownCommand}". Here is what I can do:` : undefined),
+    run: async (ctx, args) => {
+      if (args.unrecognized !== undefined) return notUnderstood(ctx, args.unrecognized);
+      return helpReply(
+        all(),
+        args.unknownCommand ? `I don't know the command "${args.unknownCommand}". Here is what I can do:` : undefined,
+      );
+    },
   });
+}
+
+const YES_OR_NO = /^\s*(?:yes|yep|yeah|no|nope|ok(?:ay)?|sure|confirm(?:ed)?|go ahead|do it|cancel)\s*[.!]*\s*$/i;
+
+/**
+ * Anything the bot could not place gets one line and up to three next steps that fit where the
+ * channel is (no roster yet, no script yet, a shortlist on screen), never the whole help.
+ */
+async function notUnderstood(ctx: SkillContext, said: string): Promise<Reply> {
+  if (YES_OR_NO.test(said))
+    return reply("There's nothing waiting for a yes or no right now.")
+      .section("There's nothing waiting for a yes or no right now.")
+      .build();
+  const hints: string[] = [];
+  if ((await ctx.store.talent.count(ctx.tenant)) === 0) hints.push('Upload a roster (CSV or JSON) to search your talent.');
+  if (!(await ctx.memory.activeProjectId())) hints.push('Upload a screenplay (Fountain, .fdx, PDF) for its casting breakdown.');
+  else hints.push('“shortlist for ROLE” proposes people for a role of the script.');
+  if (await ctx.memory.lastShortlistId()) hints.push('“book the first one Thursday 3pm” books from the last list.');
+  hints.push('“find a tall actor in his forties” searches the roster.');
+  const text = "I didn't catch that.";
+  return reply(`${text} ${hints.slice(0, 3).join(' ')}`)
+    .section(text)
+    .context(hints.slice(0, 3).join('\n'))
+    .buttons([{ label: 'What can you do?', action: { skill: 'help', args: {} } }])
+    .build();
 }
