@@ -22,23 +22,28 @@ export function projectFromBreakdown(p: {
     sourceFile: p.fileName,
     fileHash: p.fileHash,
     createdAt: p.createdAt,
-    roles: b.characters.map((c) => {
-      const note = p.notes?.[c.name];
-      return {
-        name: c.name,
-        details: {
-          size: c.size,
-          gender: c.gender,
-          ageRange: c.ageRange,
-          introduction: c.introduction,
-          speeches: c.speeches,
-          words: c.words,
-          firstScene: c.firstScene,
-          aliases: c.aliases,
-          ...(note ? { description: note.description, skills: note.skills, languages: note.languages ?? [], physical: note.physical } : {}),
-        },
-      };
-    }),
+    // Voices and crowds are not parts to shortlist or book.
+    roles: b.characters
+      .filter((c) => c.size !== 'background')
+      .map((c) => {
+        const note = p.notes?.[c.name];
+        return {
+          name: c.name,
+          details: {
+            size: c.size,
+            gender: c.gender,
+            ageRange: c.ageRange,
+            introduction: c.introduction,
+            speeches: c.speeches,
+            words: c.words,
+            firstScene: c.firstScene,
+            aliases: c.aliases,
+            ...(note
+              ? { description: note.description, skills: note.skills, languages: note.languages ?? [], physical: note.physical }
+              : {}),
+          },
+        };
+      }),
     breakdown: b as unknown as Record<string, unknown>,
   };
 }

@@ -92,7 +92,7 @@ async function roleNotes(ctx: SkillContext, bytes: Uint8Array, b: Breakdown, has
   if (!llm) return undefined;
   await ctx.progress('Writing casting descriptions…');
   const roles = b.characters
-    .filter((c) => c.size !== 'non-speaking')
+    .filter((c) => c.size !== 'non-speaking' && c.size !== 'background')
     .slice(0, NOTED_ROLES)
     .map((c) => c.name);
   try {

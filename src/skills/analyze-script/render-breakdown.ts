@@ -14,7 +14,9 @@ export function ageText(c: CharacterBreakdown): string {
 }
 
 export function renderBreakdown(b: Breakdown, opts: { fileName: string; chart?: FileAttachment; notes?: RoleNotes }): Reply {
-  const speaking = b.characters.filter((c) => c.size !== 'non-speaking');
+  const roles = b.characters.filter((c) => c.size !== 'background');
+  const background = b.characters.filter((c) => c.size === 'background');
+  const speaking = roles.filter((c) => c.size !== 'non-speaking');
   const title = b.title ?? opts.fileName;
   const summary = `${title}: ${b.pages} pages, ${b.scenes.length} scenes, ${speaking.length} speaking roles.`;
   const r = reply(summary).heading(`Casting breakdown: ${title}`);
@@ -25,7 +27,7 @@ export function renderBreakdown(b: Breakdown, opts: { fileName: string; chart?: 
     { label: 'Speaking roles', value: String(speaking.length) },
     ...(b.authors.length ? [{ label: 'Written by', value: b.authors.join(', ') }] : []),
   ]);
-  const shown = b.characters.slice(0, TABLE_ROWS);
+  const shown = roles.slice(0, TABLE_ROWS);
   r.table(
     ['Role', 'Size', 'Speeches', 'Scenes', 'First', 'Gender', 'Age'],
     shown.map((c) => [
@@ -38,9 +40,11 @@ export function renderBreakdown(b: Breakdown, opts: { fileName: string; chart?: 
       ageText(c),
     ]),
   );
-  if (b.characters.length > shown.length) r.context(`…and ${b.characters.length - shown.length} more roles (use the JSON export for all).`);
+  if (roles.length > shown.length)
+    r.context(`…and ${roles.length - shown.length} more roles (\`castmatch analyze FILE --json\` lists all).`);
+  if (background.length) r.context(`Background, not cast as roles: ${background.map((c) => c.name).join(', ')}.`);
 
-  const leads = b.characters.filter((c) => c.size === 'lead' || c.size === 'supporting').slice(0, SHORTLIST_BUTTONS);
+  const leads = roles.filter((c) => c.size === 'lead' || c.size === 'supporting').slice(0, SHORTLIST_BUTTONS);
   for (const c of leads.slice(0, 3)) {
     const note = opts.notes?.[c.name];
     const intro = c.introduction ? `_${truncate(c.introduction, 220)}_` : '';

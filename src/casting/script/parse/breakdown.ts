@@ -10,6 +10,7 @@ import { capsRuns, cueForIntroName, MentionMatcher, shorterCueFor } from './name
 import { givenNameGender } from './given-names.js';
 import { agreedGender, pronounVotes, type ReadingEvent } from './pronouns.js';
 import { partSize, SIZE_ORDER } from './size.js';
+import { isBackground } from './background.js';
 import type { Breakdown, CharacterBreakdown, SceneBreakdown, ScenePair } from './types.js';
 
 interface Speech {
@@ -189,11 +190,13 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
       gender: facts.gender,
       ageRange: facts.ageRange,
       evidence: facts.evidence,
-      size: partSize(
-        { speeches: st?.speeches ?? 0, speakingScenes: speaking.length, scenes: speaking.length + appearing.length },
-        totalSpeeches,
-        scenes.length,
-      ),
+      size: isBackground(key)
+        ? 'background'
+        : partSize(
+            { speeches: st?.speeches ?? 0, speakingScenes: speaking.length, scenes: speaking.length + appearing.length },
+            totalSpeeches,
+            scenes.length,
+          ),
     });
   }
   characters.sort(
@@ -266,7 +269,7 @@ function countWords(text: string): number {
 /** Speaking characters who are in the same scenes (speaking or named), most shared first. */
 function scenePairs(characters: CharacterBreakdown[]): ScenePair[] {
   const cast = characters
-    .filter((c) => c.size !== 'non-speaking')
+    .filter((c) => c.size !== 'non-speaking' && c.size !== 'background')
     .map((c) => ({ name: c.name, scenes: new Set([...c.speakingScenes, ...c.appearsInScenes]) }));
   const pairs: ScenePair[] = [];
   for (let i = 0; i < cast.length; i++) {

@@ -135,12 +135,13 @@ function escape(s: string): string {
 
 /**
  * A two-word cue that is another cue with an epithet in front (CYBER BOB → BOB) is the same person.
- * Age words and articles make someone else (YOUNG EDWARD, A VOICE), so those stay apart.
+ * Age words, articles and possessives make someone else (YOUNG EDWARD, A VOICE, MAN'S VOICE), so
+ * those stay apart.
  */
 export function shorterCueFor(key: string, cues: ReadonlySet<string>): string | undefined {
   const words = key.split(' ');
   if (words.length !== 2) return undefined;
   const [epithet, name] = words as [string, string];
-  if (MODIFIERS.has(epithet) || /^(?:A|AN|THE|FIRST|SECOND|THIRD|OTHER)$/.test(epithet) || name.length < 3) return undefined;
+  if (MODIFIERS.has(epithet) || /^(?:A|AN|THE|FIRST|SECOND|THIRD|OTHER)$|'S$/.test(epithet) || name.length < 3) return undefined;
   return cues.has(name) ? name : undefined;
 }

@@ -3,7 +3,7 @@
  */
 import type { PartSize } from './types.js';
 
-export const SIZE_ORDER: PartSize[] = ['lead', 'supporting', 'featured', 'day player', 'non-speaking'];
+export const SIZE_ORDER: PartSize[] = ['lead', 'supporting', 'featured', 'day player', 'non-speaking', 'background'];
 
 export interface PartStats {
   speeches: number;

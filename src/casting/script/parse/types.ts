@@ -4,7 +4,8 @@ import { CastMatchError } from '../../../errors/castmatch-error.js';
 export type ScriptFormat = 'fountain' | 'fdx' | 'pdf' | 'text';
 
 /** How big the part is, by the rule documented in parse/README.md. */
-export type PartSize = 'lead' | 'supporting' | 'featured' | 'day player' | 'non-speaking';
+/** `background`: voices, crowds and groups, listed apart from the parts to cast. */
+export type PartSize = 'lead' | 'supporting' | 'featured' | 'day player' | 'non-speaking' | 'background';
 
 export type Gender = 'female' | 'male' | 'any';
 
