@@ -179,35 +179,7 @@ test('a plain-text screenplay (indented, as exported from a PDF) reads like Foun
 });
 
 test('voices, crowds and groups are background, not roles to cast; a MAN’S VOICE is not merged into VOICE', async () => {
-  const text = [
-    'INT. TOWN SQUARE - DAY',
-    '',
-    'ANNA, 30s, climbs the steps. The CROWD murmurs.',
-    '',
-    'ANNA',
-    'Listen to me!',
-    '',
-    'THE CROWD',
-    'Boo!',
-    '',
-    "MAN'S VOICE (O.S.)",
-    'Get down!',
-    '',
-    "WOMAN'S VOICE (O.S.)",
-    'Let her speak!',
-    '',
-    'VOICE',
-    'Who said that?',
-    '',
-    'VARIOUS TOWNFOLK',
-    'Yeah!',
-    '',
-    'ALL',
-    'Anna! Anna!',
-    '',
-  ].join('\n');
-  const { analyzeScript } = await import('../../../src/casting/script/parse/index.js');
-  const b = await analyzeScript(new TextEncoder().encode(text), 'square.fountain', { maxBytes: 1e6 });
+  const b = await analyzeScriptFile(path.resolve('test/fixtures/scripts/town-square.fountain'), { maxBytes: 1e6 });
   const background = b.characters.filter((c) => c.size === 'background').map((c) => c.name);
   expect(background.sort()).toEqual(['ALL', "MAN'S VOICE", 'THE CROWD', 'VARIOUS TOWNFOLK', 'VOICE', "WOMAN'S VOICE"]);
   expect(b.characters.filter((c) => c.size !== 'background').map((c) => c.name)).toEqual(['ANNA']);

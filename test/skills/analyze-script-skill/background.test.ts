@@ -1,4 +1,5 @@
 /** In chat, voices and crowds are listed apart as background: no table row, no Shortlist button, no role on the project. */
+import path from 'node:path';
 import { conversation, createTestApp, visibleText, type TestApp } from '../../helpers/app.js';
 import { ChannelMemory } from '../../../src/memory/channel-memory.js';
 
@@ -8,32 +9,14 @@ beforeAll(async () => {
 });
 afterAll(() => app?.dispose());
 
-const SCRIPT = [
-  'INT. TOWN SQUARE - DAY',
-  '',
-  'ANNA, 30s, a schoolteacher, climbs the steps.',
-  '',
-  'ANNA',
-  'Listen to me!',
-  '',
-  'THE CROWD',
-  'Boo!',
-  '',
-  "MAN'S VOICE (O.S.)",
-  'Get down!',
-  '',
-  'ANNA',
-  'I will not.',
-  '',
-].join('\n');
+const SCRIPT = path.resolve('test/fixtures/scripts/town-square.fountain');
 
 test('the breakdown names the background once and offers shortlists for roles only', async () => {
-  const bytes = new TextEncoder().encode(SCRIPT);
   const {
     replies: [r],
-  } = await conversation(app, 'square').uploadFile({ name: 'square.fountain', size: bytes.length, fetch: async () => bytes });
+  } = await conversation(app, 'square').upload(SCRIPT);
   const shown = visibleText(r!);
-  expect(shown).toContain("Background, not cast as roles: MAN'S VOICE, THE CROWD.");
+  expect(shown).toContain("Background, not cast as roles: ALL, MAN'S VOICE, THE CROWD, VARIOUS TOWNFOLK, VOICE, WOMAN'S VOICE.");
   expect(shown).not.toMatch(/^THE CROWD \|/m);
   expect(shown).not.toMatch(/\[Shortlist (THE CROWD|MAN'S VOICE)\]/);
   const project = await app.db.store.projects.get(
