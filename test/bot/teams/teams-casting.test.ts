@@ -138,11 +138,12 @@ async function inGroupChat(text: string, extra: Activity = {}): Promise<PostedAc
   });
 }
 
-test('a booking typed in a group chat is confirmed by button; after a restart its reminder reaches that chat and, directly, its organizer, once each', async () => {
+/** A script with the role MARIA, as the active project of a conversation. */
+async function nightShiftIn(channelKey: string): Promise<void> {
   const project: ProjectRecord = {
     id: randomUUID(),
     tenant: `teams:${TENANT}`,
-    channel: GROUP_KEY,
+    channel: channelKey,
     title: 'Night Shift',
     sourceFile: 'night_shift.fountain',
     fileHash: randomUUID(),
@@ -151,7 +152,11 @@ test('a booking typed in a group chat is confirmed by button; after a restart it
     createdAt: NOW,
   };
   await app.db.store.projects.save(project);
-  await new ChannelMemory(GROUP_KEY, app.db.store.channels).setActiveProject(project.id);
+  await new ChannelMemory(channelKey, app.db.store.channels).setActiveProject(project.id);
+}
+
+test('a booking typed in a group chat is confirmed by button; after a restart its reminder reaches that chat and, directly, its organizer, once each', async () => {
+  await nightShiftIn(GROUP_KEY);
 
   const proposal = onlyCard(await inGroupChat('book Meera Patil for MARIA Thursday 11am'));
   expect(cardText(proposal)).toMatch(/Book this audition\?[\s\S]*Meera Patil[\s\S]*Thu 26 Mar, 11:00–11:20 GMT/);
@@ -202,19 +207,7 @@ test('a booking typed in a group chat is confirmed by button; after a restart it
 
 test('a booking and a digest set up in a channel reply chain post in that reply chain, whatever was said elsewhere since', async () => {
   const CHANNEL_KEY = `teams:${TENANT}:${CHANNEL}`;
-  const project: ProjectRecord = {
-    id: randomUUID(),
-    tenant: `teams:${TENANT}`,
-    channel: CHANNEL_KEY,
-    title: 'Night Shift',
-    sourceFile: 'night_shift.fountain',
-    fileHash: randomUUID(),
-    roles: [{ name: 'MARIA', details: { gender: 'female' } }],
-    breakdown: {},
-    createdAt: NOW,
-  };
-  await app.db.store.projects.save(project);
-  await new ChannelMemory(CHANNEL_KEY, app.db.store.channels).setActiveProject(project.id);
+  await nightShiftIn(CHANNEL_KEY);
   const inThread = async (thread: string, text: string, extra: Activity = {}) => {
     const base = await rig.fixture('channel-mention', { id: nextId() });
     const conversation = { ...(base.conversation as Json), id: `${CHANNEL};messageid=${thread}` };
