@@ -14,6 +14,8 @@ import { normTerm } from '../../casting/talent/metadata.js';
 import type { BookAuditionArgs, BookingPayload } from './args.js';
 import { bookingRole, readerZone } from './context.js';
 import { calendarFailure, conflictReply, reminderNote } from './render.js';
+import type { RoleRecord } from '../../memory/records.js';
+import { misfits } from '../../casting/talent/shortlist/misfit.js';
 
 /** How far ahead free slots are looked for. */
 const LOOKAHEAD_MS = 14 * 24 * 3_600_000;
@@ -39,7 +41,17 @@ export async function proposeBooking(ctx: SkillContext, args: BookAuditionArgs):
   }
   const minutes = args.durationMinutes ?? ctx.services.config.AUDITION_MINUTES;
   const start = when.start.toJSDate();
-  const common = { ctx, zone: zone.zone, role: role.role, projectId: role.project?.id, projectTitle: role.project?.title, start, minutes };
+  const roleRecord = role.project?.roles.find((r) => r.name === role.role);
+  const common = {
+    ctx,
+    zone: zone.zone,
+    role: role.role,
+    roleRecord,
+    projectId: role.project?.id,
+    projectTitle: role.project?.title,
+    start,
+    minutes,
+  };
   return args.session ? proposeSession(common) : proposeOne(common, args);
 }
 
@@ -47,6 +59,8 @@ interface Common {
   ctx: SkillContext;
   zone: string;
   role: string;
+  /** The role in the active project's breakdown, when there is one: who it asks for. */
+  roleRecord: RoleRecord | undefined;
   projectId: string | undefined;
   projectTitle: string | undefined;
   start: Date;
@@ -124,8 +138,12 @@ async function proposeOne(c: Common, args: BookAuditionArgs): Promise<Reply> {
     items: [{ talentId: p.id, talentName: p.name, start: slot.start.toISOString(), end: slot.end.toISOString() }],
   };
   const summary = `Book ${p.name} for ${c.role}${c.projectTitle ? ` (${c.projectTitle})` : ''}, ${formatSpan(slot.start, slot.end, c.zone)}`;
-  const details = reply(summary)
-    .heading('Book this audition?')
+  // Booking someone the role does not call for is allowed, but never without saying so first.
+  const clash = c.roleRecord ? misfits(c.roleRecord, p) : [];
+  const b = reply(clash.length ? `${summary}. Not what the role asks for: ${clash.join('; ')}.` : summary);
+  if (clash.length) b.heading('Book this audition anyway?').section(`⚠ Not what the role asks for: ${clash.join('; ')}.`);
+  else b.heading('Book this audition?');
+  const details = b
     .fields([
       { label: 'Who', value: p.name },
       { label: 'Role', value: `${c.role}${c.projectTitle ? ` — ${c.projectTitle}` : ''}` },

@@ -214,7 +214,7 @@ test('a booking and a digest set up in a channel reply chain post in that reply 
     return rig.turn({ ...base, text: `<at>CastMatch</at> ${text}`, conversation, ...extra });
   };
 
-  const proposal = onlyCard(await inThread('1764000600001', 'book Omar Okafor for MARIA Friday 2pm'));
+  const proposal = onlyCard(await inThread('1764000600001', 'book Meera Patil for MARIA Friday 2pm'));
   expect(cardText(proposal)).toMatch(/Book this audition\?/);
   const done = await inThread('1764000600001', '', { text: undefined, entities: [], value: button(proposal, 'Confirm').data });
   expect(cardText(onlyCard(done))).toMatch(/Audition booked/);

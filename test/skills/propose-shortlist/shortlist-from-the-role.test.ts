@@ -1,7 +1,8 @@
 /**
  * The README's own flow in a conversation: a script uploaded, then "shortlist for STEEL" proposes
  * adult men for the retired cop, with the role's criteria above the list; what the user says about
- * a role counts; and a role the script says nothing about is asked about instead of ranked blind.
+ * a role counts; a role the script says nothing about is asked about instead of ranked blind; and
+ * booking someone the role does not call for says so before anything is booked.
  */
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -65,4 +66,20 @@ test('a role the script says nothing about (MINION) gets a question with choices
     replies: [list],
   } = await chat.press('A woman', ask!);
   expect(visibleText(list!)).toMatch(/Shortlist: MINION[\s\S]*Wants: female/);
+});
+
+test('booking someone the role does not call for asks first and says why; someone who fits is proposed plainly', async () => {
+  const {
+    replies: [odd],
+  } = await chat.say('book Meera Patil for STEEL Thursday 3pm');
+  const shown = visibleText(odd!);
+  expect(shown).toMatch(/^Book this audition anyway\?/);
+  expect(shown).toContain('STEEL is male; Meera Patil is listed as female');
+  expect(shown).toMatch(/STEEL is 55–75; Meera Patil plays \d+–\d+/);
+  expect(shown).toContain('[Confirm] [Cancel]');
+  const {
+    replies: [fits],
+  } = await chat.say('book Kwame Rossi for STEEL Thursday 4pm');
+  expect(visibleText(fits!)).toMatch(/^Book this audition\?/);
+  expect(visibleText(fits!)).not.toContain('Not what the role asks for');
 });
