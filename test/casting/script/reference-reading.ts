@@ -1,6 +1,6 @@
 /**
  * An independent, deliberately simple reading of Fountain and FDX files, written from the rules in
- * ../shared/data/scripts/SOURCES.md ("How the counts were made"). It shares no code with the parser,
+ * examples/scripts/SOURCES.md ("How the counts were made"). It shares no code with the parser,
  * so agreement between the two means something.
  */
 
