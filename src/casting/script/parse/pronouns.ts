@@ -20,7 +20,8 @@ export type ReadingEvent = { kind: 'speech'; key: () => string } | { kind: 'acti
 
 export interface PronounVote {
   gender: Gender;
-  quote: string;
+  /** The sentence it was read in; quoted only for the vote that becomes evidence. */
+  sentence: string;
 }
 
 const PRONOUN = /\b(he|him|his|himself|she|her|hers|herself)\b/gi;
@@ -36,7 +37,7 @@ export function pronounVotes(events: ReadingEvent[]): Map<string, PronounVote[]>
   const vote = (key: string | undefined, pronoun: string, sentence: string) => {
     if (!key) return;
     const gender: Gender = FEMALE.has(pronoun.toLowerCase()) ? 'female' : 'male';
-    (votes.get(key) ?? votes.set(key, []).get(key)!).push({ gender, quote: quoteOf(sentence) });
+    (votes.get(key) ?? votes.set(key, []).get(key)!).push({ gender, sentence });
   };
   /** Most recently mentioned or speaking characters, newest first. */
   let recent: string[] = [];
@@ -89,10 +90,10 @@ export function pronounVotes(events: ReadingEvent[]): Map<string, PronounVote[]>
 }
 
 /** The gender the votes agree on, with one quote as evidence; none when any vote disagrees. */
-export function agreedGender(votes: PronounVote[] | undefined): PronounVote | undefined {
+export function agreedGender(votes: PronounVote[] | undefined): { gender: Gender; quote: string } | undefined {
   if (!votes?.length) return undefined;
   const first = votes[0]!;
-  return votes.every((v) => v.gender === first.gender) ? first : undefined;
+  return votes.every((v) => v.gender === first.gender) ? { gender: first.gender, quote: quoteOf(first.sentence) } : undefined;
 }
 
 function sentences(text: string): { text: string; start: number }[] {
