@@ -15,6 +15,7 @@ type Suite = { name: string; load: () => Promise<() => Promise<BenchRow[]>> };
 
 const SUITES: Suite[] = [
   { name: 'core', load: async () => (await import('./core.js')).benchCore },
+  { name: 'routing', load: async () => (await import('./routing.js')).benchRouting },
   { name: 'script-analysis', load: async () => (await import('./script-analysis.js')).benchScriptAnalysis },
   { name: 'talent', load: async () => (await import('./talent.js')).benchTalent },
   { name: 'slack', load: async () => (await import('./slack.js')).benchSlack },

@@ -13,6 +13,7 @@ import { BreakerRegistry, resilientServices } from './integrations/resilience/in
 import { MemoryVectorIndex } from './integrations/vectors/memory-index.js';
 import { talentVectorLoader } from './casting/talent/vector-loader.js';
 import { LocalCalendar } from './integrations/calendar/local-calendar.js';
+import { sharedUseEmbedder } from './integrations/embeddings/use-embedder.js';
 import { createSkillRegistry } from './skills/registry.js';
 import { registerAuditionJobs } from './skills/book-audition/index.js';
 import { importRosterFromMessage } from './skills/import-roster/index.js';
@@ -101,6 +102,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     observer: telemetry,
     importRoster: (ctx, fileIndex) => importRosterFromMessage(ctx, ctx.message.files![fileIndex]!),
+    ...(config.ROUTER_ENCODER === 'use' ? { intentEncoder: async () => sharedUseEmbedder() } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });
   const turns = trackInFlight(engine);

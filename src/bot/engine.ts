@@ -14,11 +14,18 @@ import { CastMatchError } from '../errors/castmatch-error.js';
 import type { SkillContext, SkillDefinition, SkillId } from './skill.js';
 import { Router, pendingField, CONFIRM_ACTION } from './router/router.js';
 import type { Route } from './router/route.js';
+import { MeaningClassifier } from './router/meaning.js';
+import { questionReply } from './question.js';
+import { questionField, QUESTION_TTL_MS, type OpenQuestion } from './router/dialogue.js';
+import type { Embedder } from '../integrations/embeddings/embedder.js';
 import { channelKey, tenantKey, type IncomingMessage } from './message.js';
 import { errorReply, reply as buildReply, textReply, type Reply } from './reply.js';
 import type { ReplySink, TurnHandler } from './turn-handler.js';
 
 export const CONFIRMATION_TTL_MS = 15 * 60_000;
+
+/** What to say when a proposal is declined, when the proposer chose its own words. */
+const declinedField = (confirmationId: string) => `declined:${confirmationId}`;
 
 /** Observes every turn (metrics, health monitor). */
 export interface TurnObserver {
@@ -36,6 +43,8 @@ export interface EngineDeps {
   now?: () => Date;
   importRoster?: RosterImporter;
   observer?: TurnObserver;
+  /** The sentence encoder the offline router compares requests with; rules alone without it. */
+  intentEncoder?: () => Promise<Embedder | undefined>;
 }
 
 export class Engine implements TurnHandler {
@@ -44,7 +53,8 @@ export class Engine implements TurnHandler {
 
   constructor(private readonly deps: EngineDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.router = new Router([...deps.skills.values()], deps.log, deps.services.llm);
+    const meaning = deps.intentEncoder ? new MeaningClassifier(deps.intentEncoder, deps.log) : undefined;
+    this.router = new Router([...deps.skills.values()], deps.log, deps.services.llm, meaning);
   }
 
   async handle(message: IncomingMessage, sink: ReplySink): Promise<void> {
@@ -61,6 +71,8 @@ export class Engine implements TurnHandler {
       const memory = new ChannelMemory(key, this.deps.store.channels);
       const route = await this.router.route(message, memory, this.now());
       if (route.kind === 'ignore') return;
+      // A question is answered (or passed over) by the asker's next turn; a skill may ask anew.
+      await memory.delete(questionField(message.user.id));
       skillName = route.kind === 'skill' ? route.skill : route.kind;
       const ctx = this.context(message, memory, sink, log, route.kind === 'skill' ? route.skill : undefined);
       log.info({ route: skillName, via: route.via }, 'turn routed');
@@ -126,7 +138,10 @@ export class Engine implements TurnHandler {
         'That request has expired, was already handled, or was made by someone else. Ask again and I will prepare it anew.',
       );
     }
-    if (!accept) return textReply(`Cancelled: ${pending.summary}. Nothing was changed.`);
+    // The proposer's own answer when "Cancelled: …" would misread (declining to cancel keeps the audition).
+    const declined = await ctx.memory.get<string>(declinedField(id));
+    if (declined) await ctx.memory.delete(declinedField(id));
+    if (!accept) return textReply(declined ?? `Cancelled: ${pending.summary}. Nothing was changed.`);
     const skill = this.deps.skills.get(pending.skill as SkillId);
     if (!skill?.commit) return errorReply(`I can no longer carry out "${pending.summary}".`);
     ctx.log.info({ skill: skill.id, confirmation: id }, 'confirmed side effect');
@@ -143,7 +158,13 @@ export class Engine implements TurnHandler {
       services: this.deps.services,
       now: this.now,
       progress: (text) => sink.progress(text),
-      propose: async ({ summary, payload, details, ttlMs = CONFIRMATION_TTL_MS }) => {
+      ask: async (q) => {
+        if (!skillId) throw new Error('ask() called outside a skill run');
+        const open: OpenQuestion = { skill: skillId, slot: q.slot, args: q.args, ...(q.choices?.length ? { choices: q.choices } : {}) };
+        await memory.set(questionField(message.user.id), open, QUESTION_TTL_MS);
+        return questionReply(skillId, q);
+      },
+      propose: async ({ summary, payload, details, ttlMs = CONFIRMATION_TTL_MS, labels = {}, declined, destructive = false }) => {
         if (!skillId) throw new Error('propose() called outside a skill run');
         const id = randomUUID();
         await this.deps.store.confirmations.create({
@@ -156,6 +177,8 @@ export class Engine implements TurnHandler {
           expiresAt: new Date(this.now().getTime() + ttlMs),
         });
         await memory.set(pendingField(message.user.id), id, ttlMs);
+        // Kept beside the proposal, not in it: the stored confirmation has no field for it, and it lapses with it.
+        if (declined) await memory.set(declinedField(id), declined, ttlMs);
         const base = details ?? buildReply(summary).section(summary).build();
         return {
           ...base,
@@ -164,8 +187,17 @@ export class Engine implements TurnHandler {
             {
               type: 'actions',
               buttons: [
-                { label: 'Confirm', style: 'primary', action: { skill: CONFIRM_ACTION, args: { id, accept: true } } },
-                { label: 'Cancel', style: 'danger', action: { skill: CONFIRM_ACTION, args: { id, accept: false } } },
+                // Red goes on whichever button destroys something: accepting a cancellation, else declining.
+                {
+                  label: labels.accept ?? 'Confirm',
+                  style: destructive ? 'danger' : 'primary',
+                  action: { skill: CONFIRM_ACTION, args: { id, accept: true } },
+                },
+                {
+                  label: labels.decline ?? 'Cancel',
+                  ...(destructive ? {} : { style: 'danger' as const }),
+                  action: { skill: CONFIRM_ACTION, args: { id, accept: false } },
+                },
               ],
             },
           ],

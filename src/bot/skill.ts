@@ -25,8 +25,41 @@ export interface SkillContext {
   now(): Date;
   /** Shows or updates one progress message ("Reading pages…"); a no-op where the platform has none. */
   progress(text: string): Promise<void>;
-  /** Records a side effect to be confirmed by the same user; returns the confirmation buttons' reply. */
-  propose(p: { summary: string; payload: Record<string, unknown>; details?: Reply; ttlMs?: number }): Promise<Reply>;
+  /**
+   * Records a side effect to be confirmed by the same user; returns the confirmation buttons' reply.
+   * `labels` name the buttons (default Confirm / Cancel) where those would mislead: on "Cancel this
+   * audition?", "Cancel" would mean keep it. `declined` answers the decline button or a typed "no"
+   * (default "Cancelled: SUMMARY. Nothing was changed.").
+   */
+  propose(p: {
+    summary: string;
+    payload: Record<string, unknown>;
+    details?: Reply;
+    ttlMs?: number;
+    labels?: { accept?: string; decline?: string };
+    declined?: string;
+    /** Accepting destroys something (a cancellation): the accept button is the red one. */
+    destructive?: boolean;
+  }): Promise<Reply>;
+  /**
+   * Asks the user for what the request is missing; their next message (or a choice's button) is
+   * taken as the answer and the skill runs again with it added to `args`.
+   */
+  ask(q: Question): Promise<Reply>;
+}
+
+/** What a question asks for: a time, a role, a person, who a role is (gender or a description), or which skill was meant. */
+export type Slot = 'when' | 'role' | 'person' | 'criteria' | 'skill';
+
+export interface Question {
+  text: string;
+  slot: Slot;
+  /** What the request already said. */
+  args: Record<string, unknown>;
+  /** Offered as buttons; a typed label or "the second" picks one too. */
+  choices?: { label: string; args: Record<string, unknown>; skill?: SkillId }[];
+  /** Shown under the question. */
+  hint?: string;
 }
 
 export interface SkillDefinition<A extends z.ZodType = z.ZodType> {

@@ -1,8 +1,10 @@
 /** `castmatch chat`: the terminal conversation, interactive on a TTY, one message per line otherwise. */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
 import { createApp } from '../app.js';
-import { TerminalChat } from '../bot/adapters/terminal/terminal-chat.js';
+import { parseUpload, TerminalChat } from '../bot/adapters/terminal/terminal-chat.js';
+import { fileIntake, type FileIntake } from '../bot/file-intake.js';
 import { cliLogger, configFrom, type GlobalOptions } from './runtime.js';
 import { checkReadableFile } from './local-files.js';
 import { checkTimeZoneOption, utcNotice } from './time-zone-option.js';
@@ -19,6 +21,7 @@ export async function chatCommand(opts: ChatOptions): Promise<void> {
   const config = configFrom(opts);
   const log = cliLogger(config);
   const app = await createApp({ config, log });
+  const intake = fileIntake(config);
   const interactive = process.stdin.isTTY && !opts.json;
   const chat = new TerminalChat(
     app.engine,
@@ -43,7 +46,7 @@ export async function chatCommand(opts: ChatOptions): Promise<void> {
   let queue = Promise.resolve();
   rl.on('line', (line) => {
     queue = queue.then(async () => {
-      const problem = await uploadProblem(line);
+      const problem = await uploadProblem(line, intake);
       if (problem) {
         // Answered like a reply, so a script reading one answer per line stays in step; the exit code tells it later.
         process.exitCode = 1;
@@ -72,15 +75,20 @@ export async function chatCommand(opts: ChatOptions): Promise<void> {
 }
 
 /**
- * `/upload PATH [text]` (TerminalChat's grammar) of a file that cannot be read: said here in one
- * line, since the bot would only see an upload that failed and answer with its help.
+ * `/upload PATH [text]` (TerminalChat's grammar) of a file that cannot be read, or that CastMatch
+ * refuses (its type or size): said here in one line, naming the file. The bot would only see an
+ * upload that failed, or a file its router passes over when text comes with it, and answer with
+ * its help.
  */
-async function uploadProblem(line: string): Promise<string | undefined> {
-  const [command, file] = line.trim().split(/\s+/);
-  if (command !== '/upload') return undefined;
-  if (!file) return '/upload needs the path of a file, e.g. /upload examples/scripts/brick_and_steel.fountain';
-  return checkReadableFile(file).then(
-    () => undefined,
-    (err: Error) => err.message,
-  );
+async function uploadProblem(line: string, intake: FileIntake): Promise<string | undefined> {
+  const upload = await parseUpload(line);
+  if (!upload) return undefined;
+  if (!upload.path) return '/upload needs the path of a file, e.g. /upload examples/scripts/brick_and_steel.fountain';
+  try {
+    await checkReadableFile(upload.path);
+    intake.admit({ name: path.basename(upload.path), size: (await stat(upload.path)).size });
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return undefined;
 }

@@ -56,6 +56,8 @@ export const configSchema = z.object({
   TEAMS_EMULATOR: z.stringbool().default(false),
 
   EMBEDDING_MODEL: z.string().default('use-lite-512'),
+  /** Requests the offline rules cannot place are compared by meaning with the shipped encoder; `off` leaves them to the rules. */
+  ROUTER_ENCODER: z.enum(['use', 'off']).default('use'),
   PINECONE_API_KEY: optionalSecret,
   PINECONE_INDEX: z.string().default('castmatch-talent'),
   PINECONE_INDEX_HOST: url.optional(),

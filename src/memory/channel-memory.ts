@@ -10,6 +10,8 @@ export interface ListedPeople {
   ids: string[];
   names: string[];
   source: 'search' | 'shortlist' | 'auditions';
+  /** For a shortlist: the role it is for, so "book the second one" knows the role too. */
+  role?: string;
 }
 
 export const RECENT_TURNS_CAP = 50;
@@ -40,6 +42,14 @@ export class ChannelMemory {
   }
   setLastListed(people: ListedPeople): Promise<void> {
     return this.repo.set(this.key, 'lastListed', people);
+  }
+
+  /** The audition last booked, moved, cancelled or shown alone: "move it", "cancel it" mean this one. */
+  lastAuditionId(): Promise<string | undefined> {
+    return this.repo.get<string>(this.key, 'lastAuditionId');
+  }
+  setLastAudition(id: string): Promise<void> {
+    return this.repo.set(this.key, 'lastAuditionId', id);
   }
 
   lastShortlistId(): Promise<string | undefined> {

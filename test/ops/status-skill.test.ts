@@ -38,6 +38,9 @@ const context = (): SkillContext => ({
   propose: async () => {
     throw new Error('status never proposes');
   },
+  ask: async () => {
+    throw new Error('status never asks');
+  },
 });
 
 test('status shows every dependency with its state and latency, memory, and where alerts go', async () => {

@@ -46,7 +46,7 @@ export async function routeWithClaude(
       log.warn({ tool: call.tool, issues: checked?.error?.issues.length }, 'claude routing returned invalid arguments; using rules');
       return undefined;
     }
-    return { skill: skill.id, args: call.input as Record<string, unknown> };
+    return { skill: skill.id, args: call.input as Record<string, unknown>, sure: true };
   } catch (err) {
     log.warn({ err: (err as Error).message }, 'claude routing failed; using rules');
     return undefined;

@@ -9,7 +9,7 @@ export type Route =
   /** Free text in a channel where nobody addressed the bot: stay quiet. */
   | { kind: 'ignore'; via: RouteSource };
 
-export type RouteSource = 'action' | 'command' | 'pending' | 'file' | 'claude' | 'rules' | 'fallback';
+export type RouteSource = 'action' | 'command' | 'pending' | 'answer' | 'file' | 'claude' | 'rules' | 'meaning' | 'fallback';
 
 export const SKILL_IDS: readonly SkillId[] = ['search-talent', 'analyze-script', 'propose-shortlist', 'book-audition', 'status', 'help'];
 

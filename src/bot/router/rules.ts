@@ -1,33 +1,88 @@
 /**
- * The rule-based request parser: the router's answer when no language model is configured, and
- * its fallback when the model fails. It must pick the same skill as Claude for plain requests
- * (test/bot/router covers both paths with the same examples).
+ * The rule-based request classifier: the router's answer when no language model is configured,
+ * and its fallback when the model fails. Rules recognise the ways people plainly ask for something
+ * and say so (`sure`); what they only guess at goes on to the meaning classifier. It must pick the
+ * same skill as Claude for plain requests (test/bot/router covers both paths with the same examples).
  */
-import * as chrono from 'chrono-node';
 import type { SkillId } from '../skill.js';
+import { argsFor, bookingArgs, datePhrase, listingRange, shortlistArgs } from './extract-args.js';
+import { normalizeRequest } from './normalize.js';
+import { CANCEL, NOT_A_ROLE, RESCHEDULE, SCRIPT_FILE } from './cues.js';
 
 export interface ParsedRequest {
   skill: SkillId;
   args: Record<string, unknown>;
+  /** False when the rules only guessed (a description with no verb, or nothing they know). */
+  sure: boolean;
 }
 
-const SCRIPT_WORDS = /\b(script|screenplay|draft|teleplay|pilot|breakdown|break\s+down)\b/i;
-const ANALYZE_VERBS = /\b(analy[sz]e|break\s+down|breakdown|read|parse|cover(age)?)\b/i;
-const HELP = /^\s*(help|\?|what can you do|how does this work|commands|usage)\b/i;
+const HELP =
+  /^\s*(help|\?|what can you do|what do you do|how does this work|how do i use (?:this|you|castmatch)|commands|usage|what (?:are (?:the|your) )?commands|what can i (?:say|ask|type))\b|\b(?:walk me through|show me around|your features|getting started|tutorial)\b/i;
 const STATUS =
-  /^\s*(?:status|health|(?:are|r) (?:you|u) (?:working|up|there|alive|ok(?:ay)?|running)|is (?:the bot|castmatch|it) (?:working|up|down|running))\b/i;
-const BOOK_VERBS = /\b(book|schedule|set up|arrange|pencil in)\b/i;
-const RESCHEDULE = /\b(re-?schedule|move|push)\b/i;
-const CANCEL = /\b(cancel|call off|drop)\b/i;
-const AUDITION = /\baudition(s)?\b/i;
-const LIST_AUDITIONS =
-  /\b(list|show|what|which|any)\b.*\baudition|\bauditions?\s+(today|tomorrow|this week|next week|upcoming|scheduled|booked)\b|^\s*auditions?\s*\??\s*$/i;
+  /^\s*(?:status|health(?:\s*check)?|ping|(?:are|r) (?:you|u) (?:working|up|there|alive|ok(?:ay)?|running|awake)|you (?:up|there|alive|working)|is (?:the bot|castmatch|it|everything) (?:working|up|down|running|ok(?:ay)?|broken)|(?:castmatch|the bot) (?:is )?(?:down|broken)|system(?:s)? check)\b|\b(?:services|everything|all systems|the bot|castmatch)\b.*\b(?:running|working|up|down|ok(?:ay)?|healthy)\b.*\??$/i;
+const SCRIPT_WORDS =
+  /\b(script|screenplay|draft|teleplay|pilot|episode|breakdown|break\s+down|file|what i (?:sent|uploaded|shared|attached))\b/i;
+const ANALYZE_VERBS = /\b(analy[sz]e|break\s+down|breakdown|read|parse|cover(age)?|go through|look at|look over)\b/i;
+const SCRIPT_QUESTIONS =
+  /\b(?:who(?:'s| is| are)(?: in (?:it|(?:this|the|that) (?:script|screenplay|pilot|draft|episode|thing|one|file|story))\b| the (?:characters|leads|main characters|principals))|dramatis personae|(?:what|which|how many)\s+(?:roles|parts|characters|speaking parts)\b|how many (?:parts|roles|characters|speaking (?:parts|roles)|people)|(?:list|name|show|what are|which are|give me)(?: me)? (?:all )?(?:the |its )?(?:characters|roles|parts|cast list|speaking parts)|cast list|character list)\b/i;
+const AUDITION_OBJECT = /\baudition(s)?\b|\bsession\b|\bslot\b|\bread(ing)?\b|\b(it|that)\b|\w's\b|\bwith\s+[A-Z]/i;
+const BOOK_VERBS = /\b(book|schedule|set up|arrange|pencil)\b/i;
+/** Verbs that book only with a time: "can we see Omar Friday at 10", "a slot for Omar on Monday at 11". */
+const SEE_VERBS =
+  /\b(see|meet|slot|session|line\s+up|in\s+front\s+of\s+us|read\s+for|get\s+\w+(?:\s+\w+)?\s+in|bring\s+\w+(?:\s+\w+)?\s+in|audition\s+[A-Z]|fit\s+\w+(?:\s+\w+)?\s+in)\b/i;
 const SHORTLIST =
-  /\bshort\s?-?list\b|\bcandidates?\s+for\b|\bwho\s+(could|should|can|might)\s+play\b|\bcast\s+(the\s+role\s+of\s+)?[A-Z]{2,}/i;
-const SEARCH = /\b(find|search|look(ing)?\s+for|need|want|seeking|show me|any(one|body)?|who)\b/i;
+  /\bshort\s?-?list\b|\b(?:best|top)\s+(?:\w+\s+)?for\b|\bwho(?:'d|\s+would|\s+could)?\s+(?:suit|fit|nail)\b|\bcandidates?\s+for\b|\bwho(?:'d|'s|\s+is|\s+would|\s+will|\s+could|\s+should|\s+can|\s+might)?\s+(?:be\s+)?(?:right|good|best|great|perfect|ideal)\s+(?:for|as)\b|\bwho(?:'d|\s+would)\s+make\s+a\s+good\b|\bwho\s+(?:could|should|can|might|would)\s+(?:play\s+(?:her\b|him\b|them\b|the\s+(?!(?:piano|guitar|violin|drums|cello|flute|trumpet|sax(?:ophone)?|bass|harp|organ|clarinet|banjo|ukulele|fiddle|keyboards?|accordion)\b)\w+)|(?:we\s+|you\s+)?(?:see|consider|bring in|cast|audition|put up)\b)|\bwho\s+do\s+you\s+(?:reckon|think|suggest|fancy|recommend|like|see)\b|\b(?:options|picks|suggestions|ideas|names|choices|contenders|recommendations|matches)\s+for\b|\b(?:people|actors|someone)\s+to\s+play\b|\bto\s+play\s+(?:the\s+)?(?:role|part)\b|\bfor\s+the\s+(?:role|part)\s+of\b/i;
+/** A request that names a role as scripts write it (capitals are significant here, so no /i). */
+const SHORTLIST_FOR_ROLE =
+  /\b(?:[Ww]ho\b[^?!.]*?|(?:[Ss]uggest|[Rr]ecommend|[Pp]ropose|[Pp]itch)\b.*\b(?:for|to play)|[Cc]ast|[Tt]o\s+play|(?:actors|people|someone|names|candidates|options)\s+(?:for|to\s+play))\s+(?:the\s+(?:role|part)\s+of\s+)?([A-Z][A-Z'.-]{2,})/;
+const SEARCH =
+  /\b(find|finding|search(?:ing)?|look(ing)?\s+for|hunt(?:ing)?\s+for|after|need|want|seeking|show me|any(?:one|body)\s+(?:who|with|that|under|over|in)|who|do we have|have we got|got any|is there|are there)\b|\b(?:on|in)\s+(?:the\s+|our\s+)?(?:books|roster|list|file|system)\b/i;
 const PERSON_WORDS =
-  /\b(actor|actress|performer|talent|woman|women|man|men|girl|boy|teen|kid|child|person|people|someone|somebody|non-binary|speaking|speaker|singer|dancer|villain|hero)s?\b/i;
-const AGE_PHRASE = /\b(in\s+(her|his|their)\s+)?(early|mid|late)?-?\s?\d0'?s\b|\b\d{1,2}\s*-\s*\d{1,2}\b|\byears?\s+old\b/i;
+  /\b\w{3,}(?:ers|ists|ians)\b|\b(actor|actress|performer|talent|woman|women|man|men|girl|boy|teen|kid|child|person|people|someone|somebody|non-binary|speaking|speaker|singer|dancer|villain|hero|bloke|guy|lady|ladies|gent|gentleman|gentlemen|type)s?\b/i;
+const AGE_PHRASE =
+  /\b(in\s+(her|his|their)\s+)?(early|mid|late)?-?\s?\d0'?s\b|\b\d0ish\b|\b\d0\s*(?:plus|\+)|\b\d{1,2}\s*-\s*\d{1,2}\b|\byears?\s+old\b/i;
+
+/** Classifies a free-text request and extracts the skill's arguments. */
+export function parseRequest(text: string, now: Date): ParsedRequest {
+  const t = normalizeRequest(text);
+  const sure = (skill: SkillId, args = argsFor(skill, t, now)): ParsedRequest => ({ skill, args, sure: true });
+  if (!t || HELP.test(t)) return sure('help', {});
+  // A role's name on its own ("BRICK"): who could play it.
+  if (
+    /^[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*\s*[?!.]*$/.test(t) &&
+    t.replace(/[^A-Z]/g, '').length >= 3 &&
+    !NOT_A_ROLE.test(t.replace(/[?!.\s]+$/, ''))
+  )
+    return sure('propose-shortlist', { role: t.replace(/[?!.\s]+$/, '') });
+  // Emoji and punctuation only: nothing to route, and nothing for the meaning classifier to read.
+  if (!/\p{L}/u.test(t)) return sure('help', { unrecognized: text.trim() });
+  if (STATUS.test(t)) return sure('status', {});
+
+  if ((RESCHEDULE.test(t) || CANCEL.test(t)) && (AUDITION_OBJECT.test(t) || datePhrase(t, now))) {
+    return sure('book-audition', bookingArgs(t, now));
+  }
+  const listing = listingRange(t);
+  if (listing) return sure('book-audition', listing);
+  const dated = datePhrase(t, now) !== undefined;
+  if (BOOK_VERBS.test(t) && (dated || /\b(book|pencil)\b/i.test(t) || /\baudition/i.test(t))) return sure('book-audition');
+  // A time and a role as scripts write it: "pls bok Omar for STEEL thurs 4pm".
+  if (dated && (SEE_VERBS.test(t) || /\bfor\s+[A-Z][A-Z'.-]{2,}/.test(t))) return sure('book-audition');
+  if (
+    (SCRIPT_WORDS.test(t) && (ANALYZE_VERBS.test(t) || /\b(characters?|roles|parts)\b/i.test(t))) ||
+    /^\s*analy[sz]e\b/i.test(t) ||
+    SCRIPT_QUESTIONS.test(t) ||
+    SCRIPT_FILE.test(t)
+  ) {
+    return sure('analyze-script');
+  }
+  const forRole = SHORTLIST_FOR_ROLE.exec(t);
+  if (SHORTLIST.test(t) || (forRole && !NOT_A_ROLE.test(forRole[1]!))) return sure('propose-shortlist', shortlistArgs(t));
+  if (SEARCH.test(t)) return sure('search-talent');
+  // People and an age together are a description of someone to find: "any actors in their 60s?"
+  if (PERSON_WORDS.test(t) && AGE_PHRASE.test(t)) return sure('search-talent');
+  if (PERSON_WORDS.test(t) || AGE_PHRASE.test(t)) return { skill: 'search-talent', args: argsFor('search-talent', t, now), sure: false };
+  return { skill: 'help', args: { unrecognized: text.trim() }, sure: false };
+}
 
 const ORDINALS: Record<string, number> = {
   first: 1,
@@ -43,131 +98,11 @@ const ORDINALS: Record<string, number> = {
   last: -1,
 };
 
-/** Classifies a free-text request and extracts the skill's arguments. */
-export function parseRequest(text: string, now: Date): ParsedRequest {
-  const t = text.trim();
-  if (!t || HELP.test(t)) return { skill: 'help', args: {} };
-  if (STATUS.test(t)) return { skill: 'status', args: {} };
-
-  if ((RESCHEDULE.test(t) && AUDITION.test(t)) || (CANCEL.test(t) && AUDITION.test(t))) {
-    return { skill: 'book-audition', args: bookingArgs(t, now) };
-  }
-  if (LIST_AUDITIONS.test(t) && !BOOK_VERBS.test(t)) {
-    return { skill: 'book-audition', args: { op: 'list', range: rangePhrase(t) ?? 'upcoming' } };
-  }
-  if (BOOK_VERBS.test(t) && (AUDITION.test(t) || hasDate(t, now) || /\bbook\b/i.test(t))) {
-    return { skill: 'book-audition', args: bookingArgs(t, now) };
-  }
-  if ((SCRIPT_WORDS.test(t) && ANALYZE_VERBS.test(t)) || /^\s*analy[sz]e\b/i.test(t)) {
-    const file = t.match(/\b([\w.-]+\.(fountain|fdx|pdf|txt|spmd))\b/i)?.[1];
-    return { skill: 'analyze-script', args: file ? { file } : {} };
-  }
-  if (SHORTLIST.test(t)) return { skill: 'propose-shortlist', args: shortlistArgs(t) };
-  if (SEARCH.test(t) || PERSON_WORDS.test(t) || AGE_PHRASE.test(t)) {
-    return { skill: 'search-talent', args: { query: searchQuery(t) } };
-  }
-  return { skill: 'help', args: { unrecognized: t } };
-}
-
-function hasDate(t: string, now: Date): boolean {
-  return chrono.parse(t, now, { forwardDate: true }).length > 0;
-}
-
-/** The words of the request that name a time ("Thursday 3pm", "tomorrow from 10am"). */
-function datePhrase(t: string, now: Date): { text: string; index: number } | undefined {
-  const [first] = chrono.parse(t, now, { forwardDate: true });
-  return first ? { text: first.text, index: first.index } : undefined;
-}
-
-function rangePhrase(t: string): string | undefined {
-  return t.match(/\b(today|tomorrow|this week|next week|upcoming)\b/i)?.[1]?.toLowerCase();
-}
-
-function bookingArgs(t: string, now: Date): Record<string, unknown> {
-  const args: Record<string, unknown> = {};
-  if (RESCHEDULE.test(t)) args.op = 'reschedule';
-  else if (CANCEL.test(t)) args.op = 'cancel';
-  else args.op = 'book';
-
-  let rest = t;
-  const when = datePhrase(t, now);
-  if (when) {
-    args.when = when.text;
-    rest = rest.slice(0, when.index) + rest.slice(when.index + when.text.length);
-  }
-  const duration = rest.match(/\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?)\b(\s+each)?/i);
-  if (duration?.[1]) {
-    args.durationMinutes = Number(duration[1]);
-    rest = rest.replace(duration[0], ' ');
-  }
-  if (/\b(the\s+)?(whole\s+)?shortlist\b|\beveryone\b|\ball\s+of\s+them\b/i.test(rest)) args.session = true;
-
-  // "book Meera for MARIA", "reschedule Meera's audition to Friday", "cancel the audition with Omar"
-  const cleaned = rest
-    .replace(/\b(please|can you|could you|an?|the audition(s)?|audition(s)?|slot|session|at|on|to|from|with|each|'s)\b/gi, ' ')
-    .replace(/[,.!?]/g, ' ');
-  const forRole = cleaned.match(/\bfor\s+(?:the\s+)?(?:role\s+of\s+)?(.+?)\s*$/i);
-  let head = cleaned;
-  if (forRole?.[1]) {
-    const role = forRole[1].trim();
-    if (role && !/^(her|him|them|it|this|that)$/i.test(role)) args.role = role;
-    else if (role) args.role = role.toLowerCase();
-    head = cleaned.slice(0, forRole.index);
-  }
-  const person = head
-    .replace(
-      /\b(book|schedule|set up|arrange|pencil in|re-?schedule|move|push|cancel|call off|drop|shortlist|whole|everyone|all of them)\b/gi,
-      ' ',
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (person && !args.session) args.person = person;
-  if (args.person === undefined) delete args.person;
-  return args;
-}
-
-function shortlistArgs(t: string): Record<string, unknown> {
-  const args: Record<string, unknown> = {};
-  const limit = t.match(/\b(?:top|best|short\s?-?list)\s+(\d{1,2})\b|\b(\d{1,2})\s+(?:candidates|people|names|options)\b/i);
-  if (limit) args.limit = Number(limit[1] ?? limit[2]);
-  const named =
-    /\b(?:short\s?-?list|candidates?)\s+(?:\d{1,2}\s+(?:people\s+|names\s+)?)?(?:for\s+)?(?:the\s+(?:role|part)\s+of\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)/.exec(
-      t,
-    );
-  // What follows the role's name describes it: "shortlist STEEL, a man in his 50s who boxes".
-  const described = named
-    ? /^\s*(?:[,:;—–-]\s*|\s+(?=(?:a|an|who|with)\b))(.+?)[.!?]*$/i.exec(t.slice(named.index + named[0].length))?.[1]
-    : undefined;
-  if (described && described.split(/\s+/).length >= 2) args.description = described.trim();
-  // No name at all, only a description: "shortlist a tough cop in his 50s who boxes".
-  const unnamed = named ? undefined : /\bshort\s?-?list\s+(?:for\s+)?((?:a|an|some)\s+.+?)[.!?]*$/i.exec(t)?.[1];
-  const role =
-    named?.[1] ??
-    unnamed ??
-    t.match(/\bwho\s+(?:could|should|can|might)\s+play\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)/i)?.[1] ??
-    t.match(/\bcast\s+(?:the\s+role\s+of\s+)?([A-Z]{2,}[\w.'-]*(?:\s+[A-Z]{2,}[\w.'-]*)*)/)?.[1] ??
-    t.match(/\bfor\s+(her|him|them)\b/i)?.[1];
-  if (role) args.role = /^(her|him|them)$/i.test(role) ? role.toLowerCase() : role.replace(/\s+(?:top|best)\s*$/i, '');
-  return args;
-}
-
-function searchQuery(t: string): string {
-  return (
-    t
-      .replace(
-        /^\s*(please\s+)?(can you\s+|could you\s+)?(find|search( for)?|look(ing)? for|show me|i need|we need|i want|need|get me)\s+(me\s+)?/i,
-        '',
-      )
-      .replace(/[?!.]+\s*$/, '')
-      .trim() || t.trim()
-  );
-}
-
 /** Reads "the second one", "#2", "number 2", "2", "the last one" as a 1-based position (-1 = last). */
 export function ordinalReference(text: string): number | undefined {
   const t = text.trim().toLowerCase();
   const word = t.match(
-    /^(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|person|actor|actress|candidate|name))?$/,
+    /^(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|person|actor|actress|candidate|name|option))?$/,
   );
   if (word?.[1]) return ORDINALS[word[1]];
   const num = t.match(/^(?:#|no\.?\s*|number\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+one)?$/);

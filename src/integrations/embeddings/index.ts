@@ -5,7 +5,7 @@
  */
 import type { Embedder } from './embedder.js';
 import { HashedEmbedder } from './hashed-embedder.js';
-import { UseEmbedder, USE_MODEL_ID } from './use-embedder.js';
+import { sharedUseEmbedder, USE_MODEL_ID } from './use-embedder.js';
 import { CastMatchError } from '../../errors/castmatch-error.js';
 
 export type { Embedder } from './embedder.js';
@@ -33,7 +33,7 @@ export class EmbedderConfigError extends CastMatchError<'embedder_config_invalid
  */
 export async function createEmbedder(config: EmbedderConfig = {}): Promise<Embedder> {
   const id = (config.EMBEDDING_MODEL ?? DEFAULT_EMBEDDING_MODEL).trim();
-  if (id === USE_MODEL_ID || id === 'use') return new UseEmbedder();
+  if (id === USE_MODEL_ID || id === 'use') return sharedUseEmbedder();
   const hashed = id.match(/^hashed-(\d+)$/);
   if (hashed) return new HashedEmbedder(Number(hashed[1]));
   if (id.startsWith('pinecone:')) {

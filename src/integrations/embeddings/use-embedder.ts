@@ -45,3 +45,11 @@ export class UseEmbedder implements Embedder {
     return out;
   }
 }
+
+let shared: UseEmbedder | undefined;
+
+/** One model per process: the talent index and the router's meaning classifier load it once between them. */
+export function sharedUseEmbedder(): UseEmbedder {
+  shared ??= new UseEmbedder();
+  return shared;
+}

@@ -33,6 +33,9 @@ export const analyzeScriptSkill = defineSkill({
   run: async (ctx, args) => {
     const file = pickFile(ctx.message.files ?? [], args.file);
     if (!file) {
+      // "who's in this script?", "how many parts are there?" about the script already analyzed here.
+      const shown = await activeBreakdown(ctx, args.file);
+      if (shown) return shown;
       return errorReply(
         'Upload a screenplay into this conversation (Fountain, Final Draft .fdx, PDF with text, or plain text) and I will break it down.',
       );
@@ -40,6 +43,14 @@ export const analyzeScriptSkill = defineSkill({
     return analyzeShared(ctx, file);
   },
 });
+
+/** The channel's analyzed script, shown again from what was stored (named files must match). */
+async function activeBreakdown(ctx: SkillContext, named: string | undefined): Promise<Reply | undefined> {
+  const id = await ctx.memory.activeProjectId();
+  const project = id ? await ctx.store.projects.get(id) : undefined;
+  if (!project || (named && named !== project.sourceFile)) return undefined;
+  return renderBreakdown(project.breakdown as unknown as Breakdown, { fileName: project.sourceFile });
+}
 
 function pickFile(files: SharedFile[], name?: string): SharedFile | undefined {
   return files.find((f) => name && f.name === name) ?? files.find((f) => fileKind(f.name) === 'script') ?? files[0];

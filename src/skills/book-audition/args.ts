@@ -11,6 +11,13 @@ export const bookAuditionArgs = z.object({
   role: z.string().trim().min(1).optional().describe('the role of the analyzed script'),
   when: z.string().trim().min(1).optional().describe('the start, in words ("Thursday 3pm") or ISO 8601'),
   durationMinutes: z.number().int().min(5).max(480).optional().describe('length of each audition'),
+  shiftMinutes: z
+    .number()
+    .int()
+    .min(-7 * 24 * 60)
+    .max(7 * 24 * 60)
+    .optional()
+    .describe('for reschedule: move by this many minutes ("push it an hour" = 60, "half an hour earlier" = -30)'),
   session: z.boolean().optional().describe('book everyone on the last shortlist back to back'),
   audition: z.string().optional().describe('id of an audition to reschedule or cancel'),
   range: z.string().optional().describe('for listings: today, tomorrow, this week, next week, upcoming'),

@@ -12,7 +12,7 @@ import { conflictsOf, DEFAULT_WINDOW, nextFreeSlots, sessionSlots, type Interval
 import { formatSpan, impossibleDate, parseWhen } from '../../casting/auditions/time.js';
 import { normTerm } from '../../casting/talent/metadata.js';
 import type { BookAuditionArgs, BookingPayload } from './args.js';
-import { bookingRole, readerZone } from './context.js';
+import { activeProject, bookingRole, readerZone } from './context.js';
 import { calendarFailure, conflictReply, reminderNote } from './render.js';
 import type { RoleRecord } from '../../memory/records.js';
 import { misfits } from '../../casting/talent/shortlist/misfit.js';
@@ -24,14 +24,24 @@ const SUGGESTIONS = 3;
 export async function proposeBooking(ctx: SkillContext, args: BookAuditionArgs): Promise<Reply> {
   const zone = readerZone(ctx);
   if (!zone.ok) return errorReply(zone.message);
+  if (!args.role) return askForRole(ctx, args);
   if (!args.when) {
     // The parser drops dates that do not exist ("31 February"): say so rather than ask "when?".
     const impossible = impossibleDate(ctx.message.text, zone.zone, ctx.now());
-    return errorReply(impossible ?? 'When should the audition be? e.g. “book Meera for MARIA Thursday 3pm”.');
+    if (impossible) return errorReply(impossible);
+    const who = await personName(ctx, args.person);
+    return ctx.ask({
+      text: `When should ${who ? `${who}'s audition` : 'the audition'}${args.role ? ` for ${args.role}` : ''} be?`,
+      hint: 'e.g. “Thursday 3pm” or “tomorrow from 10am”.',
+      slot: 'when',
+      args: { ...args, op: 'book' },
+    });
   }
   const when = parseWhen(args.when, zone.zone, ctx.now());
   if (!when.ok) {
     ctx.log.info({ reason: when.reason }, 'booking time refused');
+    // "Friday" with no time: ask for the time, and take the answer ("3pm") with the day kept.
+    if (when.reason === 'no-time') return ctx.ask({ text: when.message, slot: 'when', args: { ...args, op: 'book', day: args.when } });
     return errorReply(when.message);
   }
   const role = await bookingRole(ctx, args.role);
@@ -69,7 +79,16 @@ interface Common {
 
 async function proposeOne(c: Common, args: BookAuditionArgs): Promise<Reply> {
   const { ctx } = c;
-  if (!args.person) return errorReply(`Who should audition for ${c.role}? Name them, or say e.g. “book the second one” after a shortlist.`);
+  if (!args.person) {
+    const listed = await ctx.memory.lastListed();
+    return ctx.ask({
+      text: `Who should audition for ${c.role}?`,
+      hint: 'Name them, or pick from the last list shown.',
+      slot: 'person',
+      args: { ...args, op: 'book', role: c.role },
+      choices: (listed?.ids ?? []).slice(0, 8).map((id, i) => ({ label: listed!.names[i] ?? id, args: { person: id } })),
+    });
+  }
   const person = await resolvePerson(ctx.store, ctx.tenant, args.person);
   if (person.kind === 'none') {
     ctx.log.info({ rosterSize: person.rosterSize }, 'booking refused: person not on the roster');
@@ -229,4 +248,28 @@ function inviteNote(ctx: SkillContext): string {
   return ctx.services.calendar.kind === 'google'
     ? 'Google Calendar sends the invitation with a Meet link.'
     : 'An invitation (.ics) comes with the confirmation.';
+}
+
+/** No role named, and none in context (people from a search have no role): ask, offering the script's roles. */
+async function askForRole(ctx: SkillContext, args: BookAuditionArgs): Promise<Reply> {
+  const project = await activeProject(ctx);
+  const last = await ctx.memory.lastRole();
+  const names = project?.roles.map((r) => r.name) ?? [];
+  // The role last discussed first: it is the likeliest answer.
+  const ordered = last && names.includes(last) ? [last, ...names.filter((n) => n !== last)] : names;
+  const who = await personName(ctx, args.person);
+  return ctx.ask({
+    text: `Which role is ${who ? `${who}'s` : 'the'} audition for?`,
+    ...(ordered.length ? {} : { hint: 'Name the role, e.g. “MARIA”.' }),
+    slot: 'role',
+    args: { ...args, op: 'book' },
+    choices: ordered.slice(0, 8).map((name) => ({ label: name, args: { role: name } })),
+  });
+}
+
+/** The person's name for a question, when the reference is a roster id or an unambiguous name. */
+async function personName(ctx: SkillContext, person: string | undefined): Promise<string | undefined> {
+  if (!person) return undefined;
+  const found = await resolvePerson(ctx.store, ctx.tenant, person);
+  return found.kind === 'one' ? found.profile.name : undefined;
 }

@@ -18,11 +18,27 @@ export async function listAuditions(ctx: SkillContext, args: BookAuditionArgs): 
   const zone = readerZone(ctx);
   if (!zone.ok) return errorReply(zone.message);
   const range = rangeFor(args.range, zone.zone, ctx.now());
-  const rows = await ctx.store.auditions.listBetween(ctx.tenant, range.from, range.to);
-  if (rows.length === 0) return reply(`No auditions ${range.name}.`).section(`No auditions ${range.name}.`).build();
+  const all = await ctx.store.auditions.listBetween(ctx.tenant, range.from, range.to);
+  // "auditions for MARIA this week", "when is Meera's audition?"
+  const role = args.role?.toLowerCase();
+  const person = args.person?.toLowerCase();
+  const rows = all.filter(
+    (a) =>
+      (!role || a.role.toLowerCase() === role) &&
+      (!person ||
+        a.talentId.toLowerCase() === person ||
+        a.talentName.toLowerCase().split(/\s+/).includes(person) ||
+        a.talentName.toLowerCase() === person),
+  );
+  const scope = [args.person && `with ${args.person}`, args.role && `for ${args.role}`].filter(Boolean).join(' ');
+  if (rows.length === 0) {
+    const none = `No auditions${scope ? ` ${scope}` : ''} ${range.name}.`;
+    return reply(none).section(none).build();
+  }
+  if (rows.length === 1) await ctx.memory.setLastAudition(rows[0]!.id);
   await ctx.memory.setLastListed({ ids: rows.map((a) => a.talentId), names: rows.map((a) => a.talentName), source: 'auditions' });
   const lines = rows.map((a, i) => `${i + 1}. ${formatSpan(a.startsAt, a.endsAt, zone.zone)} ${a.talentName} (${a.role})`);
-  const heading = `Auditions ${range.name} (${rows.length})`;
+  const heading = `Auditions${scope ? ` ${scope}` : ''} ${range.name} (${rows.length})`;
   return reply(`${heading}:\n${lines.join('\n')}`)
     .heading(heading)
     .table(
@@ -51,19 +67,36 @@ export async function proposeReschedule(ctx: SkillContext, args: BookAuditionArg
   const found = await findAudition(ctx, args, 'reschedule', zone.zone);
   if (!found.ok) return found.reply;
   const a = found.audition;
-  if (!args.when) {
-    return errorReply(
-      impossibleDate(ctx.message.text, zone.zone, ctx.now()) ??
-        `When should ${a.talentName}'s audition move to? e.g. “reschedule ${a.talentName}'s audition to Friday 2pm”.`,
-    );
-  }
-  const when = parseWhen(args.when, zone.zone, ctx.now());
-  if (!when.ok) {
-    ctx.log.info({ reason: when.reason }, 'reschedule time refused');
-    return errorReply(when.message);
-  }
+  await ctx.memory.setLastAudition(a.id);
   const minutes = args.durationMinutes ?? Math.round((a.endsAt.getTime() - a.startsAt.getTime()) / 60_000);
-  const slot = { start: when.start.toJSDate(), end: when.start.plus({ minutes }).toJSDate() };
+  let start: Date;
+  if (args.shiftMinutes !== undefined && !args.when) {
+    // "push it an hour": relative to where it is now.
+    start = new Date(a.startsAt.getTime() + args.shiftMinutes * 60_000);
+  } else if (!args.when) {
+    const impossible = impossibleDate(ctx.message.text, zone.zone, ctx.now());
+    if (impossible) return errorReply(impossible);
+    return ctx.ask({
+      text: `When should ${a.talentName}'s audition for ${a.role} move to? It is ${formatSpan(a.startsAt, a.endsAt, zone.zone)}.`,
+      hint: 'e.g. “Friday 2pm”, or “an hour later”.',
+      slot: 'when',
+      args: { ...args, op: 'reschedule', audition: a.id },
+    });
+  } else {
+    const when = parseWhen(args.when, zone.zone, ctx.now());
+    if (!when.ok) {
+      ctx.log.info({ reason: when.reason }, 'reschedule time refused');
+      if (when.reason === 'no-time')
+        return ctx.ask({ text: when.message, slot: 'when', args: { ...args, op: 'reschedule', audition: a.id, day: args.when } });
+      return errorReply(when.message);
+    }
+    start = when.start.toJSDate();
+  }
+  if (start.getTime() <= ctx.now().getTime())
+    return errorReply(
+      `${formatSpan(start, new Date(start.getTime() + minutes * 60_000), zone.zone)} has already passed. Nothing was changed.`,
+    );
+  const slot = { start, end: new Date(start.getTime() + minutes * 60_000) };
   const buffer = ctx.services.config.AUDITION_BUFFER_MINUTES;
   let busy;
   try {
@@ -117,8 +150,10 @@ export async function proposeCancel(ctx: SkillContext, args: BookAuditionArgs): 
   const found = await findAudition(ctx, args, 'cancel', zone.zone);
   if (!found.ok) return found.reply;
   const a = found.audition;
+  await ctx.memory.setLastAudition(a.id);
   const payload: BookingPayload = { kind: 'cancel', auditionId: a.id };
-  const summary = `Cancel ${a.talentName}'s audition for ${a.role}, ${formatSpan(a.startsAt, a.endsAt, zone.zone)}`;
+  const audition = `${a.talentName}'s audition for ${a.role}, ${formatSpan(a.startsAt, a.endsAt, zone.zone)}`;
+  const summary = `Cancel ${audition}`;
   const details = reply(summary)
     .heading('Cancel this audition?')
     .fields([
@@ -128,7 +163,16 @@ export async function proposeCancel(ctx: SkillContext, args: BookAuditionArgs): 
     ])
     .context('The calendar event and its reminders are removed; attendees get a cancellation.')
     .build();
-  return ctx.propose({ summary, payload: payload as unknown as Record<string, unknown>, details });
+  return ctx.propose({
+    summary,
+    payload: payload as unknown as Record<string, unknown>,
+    details,
+    // "Confirm / Cancel" under "Cancel this audition?" makes "Cancel" mean keep it; the buttons
+    // say what each does, and so does the answer to declining ("Cancelled: Cancel …" otherwise).
+    labels: { accept: 'Cancel audition', decline: 'Keep it' },
+    destructive: true,
+    declined: `Kept: ${audition}. Nothing was changed.`,
+  });
 }
 
 type Found = { ok: true; audition: AuditionRecord } | { ok: false; reply: Reply };
@@ -141,11 +185,22 @@ async function findAudition(ctx: SkillContext, args: BookAuditionArgs, op: 'resc
     if (a.status !== 'booked') return { ok: false, reply: errorReply(`${a.talentName}'s audition for ${a.role} is already cancelled.`) };
     return { ok: true, audition: a };
   }
-  if (!args.person)
+  if (!args.person) {
+    const now = ctx.now();
+    const upcoming = await ctx.store.auditions.listBetween(ctx.tenant, now, new Date(now.getTime() + YEAR_MS));
+    if (upcoming.length === 0) return { ok: false, reply: errorReply(`There is no upcoming audition to ${op}.`) };
     return {
       ok: false,
-      reply: errorReply(`Whose audition should I ${op}? e.g. “${op} Meera's audition${op === 'reschedule' ? ' to Friday 2pm' : ''}”.`),
+      reply: await ctx.ask({
+        text: `Whose audition should I ${op === 'reschedule' ? 'move' : 'cancel'}?`,
+        slot: 'person',
+        args: { ...args, op },
+        choices: upcoming
+          .slice(0, 8)
+          .map((a) => ({ label: `${a.talentName}, ${formatSpan(a.startsAt, a.endsAt, zone)}`, args: { audition: a.id } })),
+      }),
     };
+  }
   const person = await resolvePerson(ctx.store, ctx.tenant, args.person);
   const now = ctx.now();
   const upcoming = await ctx.store.auditions.listBetween(ctx.tenant, now, new Date(now.getTime() + YEAR_MS));

@@ -83,6 +83,7 @@ async function commitBook(ctx: SkillContext, p: Extract<BookingPayload, { kind: 
   }
   const booked = outcome.result;
   ctx.log.info({ auditions: booked.map((b) => b.audition.id) }, 'auditions booked');
+  if (booked.length === 1) await ctx.memory.setLastAudition(booked[0]!.audition.id);
   const lines = booked.map(({ audition: a }) => `${formatSpan(a.startsAt, a.endsAt, p.timeZone)} ${a.talentName}`);
   const text =
     booked.length === 1

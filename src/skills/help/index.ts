@@ -2,7 +2,9 @@
  * Help, generated from the skill definitions themselves so it never drifts from what the bot does.
  */
 import { z } from 'zod';
-import { defineSkill, type SkillContext, type SkillDefinition } from '../../bot/skill.js';
+import { defineSkill, type SkillContext, type SkillDefinition, type SkillId } from '../../bot/skill.js';
+import { SKILL_IDS } from '../../bot/router/route.js';
+import { argsFor } from '../../bot/router/extract-args.js';
 import { reply, type Reply } from '../../bot/reply.js';
 
 const SLASH: Record<string, string> = {
@@ -46,15 +48,39 @@ export function makeHelpSkill(all: () => SkillDefinition[]) {
       topic: z.string().optional(),
       unknownCommand: z.string().optional(),
       unrecognized: z.string().optional().describe('free text no skill took'),
+      clarify: z.array(z.enum(SKILL_IDS)).max(3).optional().describe('skills the request could mean, nearly equally'),
+      text: z.string().max(2000).optional().describe('the request being clarified'),
+      dropped: z.boolean().optional().describe('the user let go of the question they were asked'),
     }),
     sideEffects: false,
     run: async (ctx, args) => {
+      if (args.dropped) return reply("OK, I've let that go.").section("OK, I've let that go.").build();
+      if (args.clarify?.length && args.text) return askWhichSkill(ctx, args.clarify, args.text);
       if (args.unrecognized !== undefined) return notUnderstood(ctx, args.unrecognized);
       return helpReply(
         all(),
         args.unknownCommand ? `I don't know the command "${args.unknownCommand}". Here is what I can do:` : undefined,
       );
     },
+  });
+}
+
+const WHAT_IT_DOES: Record<SkillId, string> = {
+  'search-talent': 'Search the roster',
+  'propose-shortlist': 'Shortlist for a role',
+  'book-audition': 'Book or change an audition',
+  'analyze-script': 'Break down the script',
+  status: 'Check that I am working',
+  help: 'See what I can do',
+};
+
+/** Two skills about equally likely: ask, with the request read both ways, rather than guess. */
+function askWhichSkill(ctx: SkillContext, skills: SkillId[], text: string): Promise<Reply> {
+  return ctx.ask({
+    text: `Do you want me to ${skills.map((s) => WHAT_IT_DOES[s].toLowerCase()).join(' or ')}?`,
+    slot: 'skill',
+    args: {},
+    choices: skills.map((skill) => ({ label: WHAT_IT_DOES[skill], skill, args: argsFor(skill, text, ctx.now()) })),
   });
 }
 

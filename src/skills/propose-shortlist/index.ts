@@ -15,7 +15,7 @@ import { describeFilters } from '../../casting/talent/query/filter-schema.js';
 import { DEFAULT_SHORTLIST_SIZE, saysNothing, shortlistRole, type ShortlistRoleResult } from '../../casting/talent/shortlist/index.js';
 
 export const proposeShortlistArgs = z.object({
-  role: z.string().trim().min(1, 'name the role'),
+  role: z.string().trim().min(1).optional().describe('the role; asked for when missing'),
   limit: z.number().int().min(1).max(20).optional(),
   description: z.string().trim().max(1000).optional().describe('the role in words, when it is not a role of the analyzed script'),
   exclude: z.array(z.string()).max(200).optional().describe('talent ids to leave out'),
@@ -52,17 +52,32 @@ function failureReply(result: Extract<ShortlistRoleResult, { ok: false }>): Repl
 }
 
 /** A role the script says nothing about: ask who to look for rather than rank the whole roster. */
-function askForCriteria(role: string, args: Args): Reply {
-  const text = `The script says nothing about who ${role} is (no gender, age or description). Who should I look for? Tell me, e.g. “shortlist ${role}, a woman in her 30s”, or choose:`;
-  const again = (extra: Partial<Args>) => ({ skill: 'propose-shortlist', args: { ...args, ...extra } });
-  return reply(text)
-    .section(text)
-    .buttons([
-      { label: 'A man', action: again({ description: 'a man' }) },
-      { label: 'A woman', action: again({ description: 'a woman' }) },
-      { label: 'Anyone', action: again({ anyone: true }) },
-    ])
-    .build();
+function askForCriteria(ctx: SkillContext, role: string, args: Args): Promise<Reply> {
+  return ctx.ask({
+    text: `The script says nothing about who ${role} is (no gender, age or description). Who should I look for?`,
+    hint: `Describe them, e.g. “a woman in her 30s”, or choose.`,
+    slot: 'criteria',
+    args: { ...args, role },
+    choices: [
+      { label: 'A man', args: { description: 'a man' } },
+      { label: 'A woman', args: { description: 'a woman' } },
+      { label: 'Anyone', args: { anyone: true } },
+    ],
+  });
+}
+
+/** "shortlist" with no role: ask which, offering the script's roles, the one last discussed first. */
+async function askForRole(ctx: SkillContext, args: Args, project: ProjectRecord | undefined): Promise<Reply> {
+  const names = project?.roles.map((r) => r.name) ?? [];
+  return ctx.ask({
+    text: 'Which role should I shortlist for?',
+    hint: names.length
+      ? 'Pick one, or describe the part.'
+      : 'Name a role of the analyzed script, or describe the part, e.g. “a tough cop in his 50s who boxes”.',
+    slot: 'role',
+    args: { ...args },
+    choices: names.slice(0, 8).map((name) => ({ label: name, args: { role: name } })),
+  });
 }
 
 async function activeProject(ctx: SkillContext): Promise<ProjectRecord | undefined> {
@@ -87,12 +102,15 @@ export const proposeShortlistSkill = defineSkill({
     if (at === 'invalid') return errorReply(`“${args.at}” is not a date and time I can read; use e.g. 2026-03-14T15:00:00Z.`);
     const project = await activeProject(ctx);
     const limit = args.limit ?? DEFAULT_SHORTLIST_SIZE;
+    // "shortlist a tough cop in his 50s": the description is the role.
+    const role = args.role ?? (args.description ? args.description : undefined);
+    if (!role) return askForRole(ctx, args, project);
     const result = await shortlistRole(talentDepsFrom(ctx), {
       tenant: ctx.tenant,
-      role: args.role,
+      role,
       limit,
       ...(project ? { project } : {}),
-      ...(args.description ? { description: args.description } : {}),
+      ...(args.description && args.role ? { description: args.description } : {}),
       ...(args.exclude ? { exclude: args.exclude } : {}),
       ...(args.include ? { include: args.include } : {}),
       ...(at ? { at, auditionMinutes: ctx.services.config.AUDITION_MINUTES } : {}),
@@ -100,7 +118,7 @@ export const proposeShortlistSkill = defineSkill({
     if (!result.ok) return failureReply(result);
 
     const { criteria, outcome } = result;
-    if (saysNothing(criteria) && !args.anyone) return askForCriteria(criteria.role, args);
+    if (saysNothing(criteria) && !args.anyone) return askForCriteria(ctx, criteria.role, args);
     const roster = await loadRoster(ctx.store, ctx.tenant);
     const wants = describeFilters(outcome.applied);
     if (outcome.entries.length === 0) {
@@ -126,6 +144,7 @@ export const proposeShortlistSkill = defineSkill({
       ids: record.entries.map((e) => e.talentId),
       names: record.entries.map((e) => e.name),
       source: 'shortlist',
+      role: criteria.role,
     });
 
     const title = result.resolution.kind === 'role' ? `${criteria.role} — ${result.resolution.project.title}` : criteria.role;
@@ -144,7 +163,7 @@ export const proposeShortlistSkill = defineSkill({
               role: criteria.role,
               limit,
               exclude: [...excluded, hit.id],
-              ...(args.description ? { description: args.description } : {}),
+              ...(args.description && args.role ? { description: args.description } : {}),
               ...(args.at ? { at: args.at } : {}),
             },
           },

@@ -57,7 +57,7 @@ test('the request offers one tool per skill with its JSON schema, and forces a t
   const body = req.json as MessagesRequest;
   expect(body.tools?.map((t) => t.name).sort()).toEqual(['analyze-script', 'book-audition', 'help', 'propose-shortlist', 'search-talent']);
   const shortlist = body.tools?.find((t) => t.name === 'propose-shortlist');
-  expect(shortlist?.input_schema).toMatchObject({ type: 'object', required: ['role'] });
+  expect(shortlist?.input_schema).toMatchObject({ type: 'object', properties: { role: { type: 'string' } } });
   expect(body.tool_choice).toEqual({ type: 'any' });
   expect(body.messages).toEqual([{ role: 'user', content: 'shortlist for MARIA' }]);
   expect(body.system).toMatch(/never follow instructions/i);
@@ -65,7 +65,7 @@ test('the request offers one tool per skill with its JSON schema, and forces a t
 
 test("the model's arguments are used, and references resolve against channel memory", async () => {
   const memory = memoryFor();
-  await memory.setLastListed({ ids: ['T001', 'T002', 'T003'], names: ['A', 'B', 'C'], source: 'shortlist' });
+  await memory.setLastListed({ ids: ['T001', 'T002', 'T003'], names: ['A', 'B', 'C'], source: 'shortlist', role: 'MARIA' });
   await memory.setLastRole('MARIA');
   decide = () => ({ tool: 'book-audition', input: { person: 'the second one', when: 'tomorrow at 11am' } });
   const route = await router.routeText('book the second one tomorrow at 11am', memory, NOW);

@@ -230,6 +230,33 @@ test("a booking made in the organizer's DM with the bot is reminded in that DM o
   expect(String(posts[0]!.args.text)).toMatch(/^Reminder: Meera Patil auditions for MARIA/);
 });
 
+test('in the DM, the bot’s questions take the next message as their answer, and "cancel it" offers "Cancel audition" / "Keep it"', async () => {
+  const DM = 'D0ANADM001';
+  const dm = await rig.fixture('direct-message');
+  let ts = 1764000750;
+  const say = async (text: string) => {
+    ts += 1;
+    const event = { ...(dm.event as Json), text, ts: `${ts}.000100`, event_ts: `${ts}.000100` };
+    const calls = await during(() => rig.turn(() => rig.event({ ...dm, event_id: eventId(), event })));
+    return calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === DM).at(-1)!;
+  };
+  const asked = await say('book Meera Patil for MARIA');
+  expect(blocksText(asked.args.blocks)).toContain("When should Meera Patil's audition for MARIA be?");
+  const proposal = await say('Friday 10am');
+  expect(blocksText(proposal.args.blocks)).toMatch(/Book this audition\?[\s\S]*Meera Patil[\s\S]*Fri 27 Mar, 10:00/);
+  const declined = (await press('Cancel', proposal.args.blocks as Json[], DM)).filter((c) => c.method === 'chat.postMessage');
+  expect(String(declined[0]!.args.text)).toMatch(/^Cancelled: .*Nothing was changed/);
+
+  // "it" is the audition booked in this DM (Thursday 11am), the last one discussed here.
+  const cancel = await say('cancel it');
+  expect(blocksText(cancel.args.blocks)).toMatch(/Cancel this audition\?[\s\S]*Meera Patil[\s\S]*Thu 26 Mar, 11:00/);
+  expect(buttonsOf(cancel.args.blocks as Json[]).map((b) => b.label)).toEqual(['Cancel audition', 'Keep it']);
+  const kept = (await press('Keep it', cancel.args.blocks as Json[], DM)).filter((c) => c.method === 'chat.postMessage');
+  expect(String(kept[0]!.args.text)).toMatch(/^Kept: Meera Patil's audition for MARIA/);
+  const still = await app.db.store.auditions.listBetween('slack:T0CASTING', new Date('2026-01-01'), new Date('2027-01-01'));
+  expect(still.filter((a) => a.talentName === 'Meera Patil' && a.status === 'booked')).toHaveLength(1);
+});
+
 test('a booking and a digest set up in a thread are reminded and posted in that thread, whatever was said in the channel since', async () => {
   const THREAD = '1764000800.000100';
   const mention = await rig.fixture('app-mention');

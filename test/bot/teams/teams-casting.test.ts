@@ -103,15 +103,14 @@ test('a shared script becomes a breakdown card with progress shown and updated i
 
   const shortlist = onlyCard(await press(shortlistSteel));
   expect(cardText(shortlist)).toMatch(/STEEL/);
-  // "Book" without a time asks when; the answer is typed, as in the terminal.
-  const when = onlyCard(await press(button(shortlist, 'Book')));
-  expect(cardText(when)).toMatch(/When should the audition be\?/);
+  // "Book" without a time asks when; the next message answers it.
   const first = /\*\*1\. (.+?)\*\*/.exec(cardText(shortlist))?.[1];
   expect(first).toBeDefined();
-  const step = onlyCard(
-    await rig.turn(await rig.fixture('personal-message', { id: nextId(), text: `book ${first} for STEEL Thursday 3pm` })),
-  );
+  const when = onlyCard(await press(button(shortlist, 'Book')));
+  expect(cardText(when)).toContain(`When should ${first}'s audition for STEEL be?`);
+  const step = onlyCard(await rig.turn(await rig.fixture('personal-message', { id: nextId(), text: 'Thursday 3pm' })));
   expect(cardText(step)).toMatch(/Book this audition\?/);
+  expect(cardText(step)).toContain(first!);
   const done = await press(button(step, 'Confirm'));
   const confirmation = onlyCard(done);
   expect(cardText(confirmation)).toMatch(/Audition booked[\s\S]*STEEL/);

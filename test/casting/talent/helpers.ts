@@ -1,4 +1,5 @@
 /** Shared helpers for the talent tests: the sample roster, a skill context, reply text. */
+import { questionReply } from '../../../src/bot/question.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../../../src/memory/store.js';
@@ -66,6 +67,7 @@ export function skillContext(o: ContextOptions): SkillContext & { progressed: st
     propose: async () => {
       throw new Error('search and shortlist never propose');
     },
+    ask: async (q) => questionReply('propose-shortlist', q),
     progressed,
   };
 }

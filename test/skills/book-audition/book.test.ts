@@ -79,7 +79,6 @@ test.each([
   ['book Omar Okafor for JOE yesterday at 3pm', /in the past/],
   ['book Omar Okafor for JOE 31 February at 3pm', /February has no 31st/],
   ['book Omar Okafor for JOE 03/04 at 3pm', /could be two different dates/],
-  ['book Omar Okafor for JOE Friday', /What time on Friday/],
   ['book Zebedee Quux for JOE Friday 3pm', /No one called “Zebedee Quux” is on the roster/],
   ['book Omar Okafor for HAMLET Friday 3pm', /Brick and Steel has no role “HAMLET”. Its roles: MARIA, JOE/],
   ['book Omar Okafor for JOE Sunday 29 March at 1:30am', /01:30 does not exist on Sunday 29 March in Europe\/London/],
@@ -88,6 +87,17 @@ test.each([
   expect(r.isError).toBe(true);
   expect(r.text).toMatch(answer);
   expect(r.blocks.some((b) => b.type === 'actions')).toBe(false);
+  expect(await booked()).toHaveLength(1);
+});
+
+test('a day without a time is asked about, nothing is written, and the answer keeps the day', async () => {
+  const asked = only(await chat.say('book Omar Okafor for JOE Friday'));
+  expect(asked.isError).toBeFalsy();
+  expect(asked.text).toMatch(/What time on Friday/);
+  expect(await booked()).toHaveLength(1);
+  const proposal = only(await chat.say('3pm'));
+  expect(proposal.text).toContain('Fri 27 Mar, 15:00–15:20');
+  expect(only(await chat.say('no')).text).toMatch(/^Cancelled: .*Nothing was changed/);
   expect(await booked()).toHaveLength(1);
 });
 

@@ -102,13 +102,29 @@ test('moving onto a taken time is refused with free times', async () => {
   expect(r.text).toMatch(/Sam Tanaka can't be seen Tue 24 Mar, 09:30–09:50 GMT/);
 });
 
+test('the cancel proposal’s buttons say what they do, and "Keep it" (or "no") keeps the audition and says so', async () => {
+  const sam = (await auditions()).find((a) => a.talentId === 'T00003')!;
+  const proposal = only(await chat.say("cancel Sam Tanaka's audition"));
+  // "Confirm / Cancel" here made "Cancel" mean "don't cancel".
+  expect(proposal.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons.map((x) => x.label) : []))).toEqual([
+    'Cancel audition',
+    'Keep it',
+  ]);
+  const kept = only(await chat.press('Keep it', proposal));
+  expect(kept.text).toBe("Kept: Sam Tanaka's audition for MARIA, Tue 24 Mar, 10:15–10:35 GMT. Nothing was changed.");
+  only(await chat.say("cancel Sam Tanaka's audition"));
+  expect(only(await chat.say('no')).text).toMatch(/^Kept: Sam Tanaka's audition/);
+  expect((await app.db.store.auditions.get(sam.id))!.status).toBe('booked');
+  expect(await app.scheduler.pending(`audition:${sam.id}:`)).toHaveLength(2);
+});
+
 test('cancelling removes the reminders, marks the audition cancelled and attaches a METHOD:CANCEL invitation', async () => {
   const sam = (await auditions()).find((a) => a.talentId === 'T00003')!;
   expect(await app.scheduler.pending(`audition:${sam.id}:`)).toHaveLength(2);
   const proposal = only(await chat.say("cancel Sam Tanaka's audition"));
   expect(shown({ replies: [proposal] })).toMatch(/Cancel this audition\?/);
   expect((await app.db.store.auditions.get(sam.id))!.status).toBe('booked');
-  const done = only(await chat.press('Confirm', proposal));
+  const done = only(await chat.press('Cancel audition', proposal));
   expect(done.text).toMatch(/^Cancelled: Sam Tanaka's audition for MARIA, Tue 24 Mar, 10:15–10:35 GMT/);
   expect((await app.db.store.auditions.get(sam.id))!.status).toBe('cancelled');
   expect(await app.scheduler.pending(`audition:${sam.id}:`)).toHaveLength(0);

@@ -124,12 +124,12 @@ test('reschedule patches the event; a cancel Google refuses leaves the audition 
 
   const cancel = only(await chat.say("cancel Meera Patil's audition"));
   fake.failNext('delete', 503);
-  const refused = only(await chat.press('Confirm', cancel));
+  const refused = only(await chat.press('Cancel audition', cancel));
   expect(refused.text).toMatch(/HTTP 503.*Nothing was cancelled/);
   expect((await app.db.store.auditions.get(a!.id))!.status).toBe('booked');
 
   const again = only(await chat.say("cancel Meera Patil's audition"));
-  only(await chat.press('Confirm', again));
+  only(await chat.press('Cancel audition', again));
   expect((await app.db.store.auditions.get(a!.id))!.status).toBe('cancelled');
   expect(fake.events.has(a!.calendarEventId!)).toBe(false);
 });

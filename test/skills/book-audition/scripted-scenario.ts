@@ -66,9 +66,9 @@ export function scriptedConversation(kind: 'local' | 'google'): void {
         expect(replies).toHaveLength(1);
         return replies[0]!;
       };
-      const confirm = async (proposal: Reply): Promise<Reply> => {
-        expect(visibleText(proposal)).toContain('[Confirm] [Cancel]');
-        const { replies } = await chat.press('Confirm', proposal);
+      const confirm = async (proposal: Reply, [accept, decline] = ['Confirm', 'Cancel']): Promise<Reply> => {
+        expect(visibleText(proposal)).toContain(`[${accept}] [${decline}]`);
+        const { replies } = await chat.press(accept, proposal);
         expect(replies[0]!.isError).toBeFalsy();
         return replies[0]!;
       };
@@ -100,7 +100,7 @@ export function scriptedConversation(kind: 'local' | 'google'): void {
 
       const moved = await confirm(await say(`reschedule ${first}'s audition to Friday 11am`));
       expect(moved.text).toBe(`Moved: ${first} (STEEL) is now Fri 27 Mar, 11:00–11:20 GMT.`);
-      const cancelled = await confirm(await say(`cancel ${second}'s audition`));
+      const cancelled = await confirm(await say(`cancel ${second}'s audition`), ['Cancel audition', 'Keep it']);
       expect(cancelled.text).toMatch(new RegExp(`^Cancelled: ${second}'s audition for STEEL, Thu 26 Mar, 16:00–16:20 GMT`));
 
       // The stored auditions and the scheduled reminders match the conversation.

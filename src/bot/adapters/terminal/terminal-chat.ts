@@ -3,7 +3,7 @@
  * shares a file; buttons of the last reply are numbered and pressed by number or label; lines
  * starting with `/cast` are slash commands.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, SharedFile } from '../../message.js';
 import type { Button, Reply } from '../../reply.js';
@@ -66,15 +66,15 @@ export class TerminalChat {
     };
     const button = this.buttonFor(line);
     if (button) return { ...base, text: button.label, action: button.action };
-    if (line.startsWith('/upload ')) {
-      const [, filePath = '', ...rest] = line.split(/\s+/);
+    const upload = await parseUpload(line);
+    if (upload) {
       let file: SharedFile;
       try {
-        file = await localFile(filePath);
+        file = await localFile(upload.path);
       } catch (err) {
         return { ...base, text: `[upload failed: ${(err as Error).message}]`, files: [] };
       }
-      return { ...base, text: rest.join(' '), files: [file] };
+      return { ...base, text: upload.text, files: [file] };
     }
     if (/^\/cast(\s|$)/.test(line)) return { ...base, text: line, command: { name: '/cast', text: line.slice(5).trim() } };
     return { ...base, text: line };
@@ -99,4 +99,53 @@ export class TerminalChat {
       }),
     );
   }
+}
+
+/**
+ * `/upload PATH [text]`, or undefined for any other line (`path` is empty when none was given).
+ * Screenplay names have spaces ("Big Fish.fountain"), so PATH may be quoted as a shell word ('…' or
+ * "…", as `castmatch analyze` prints it) or not: unquoted, it is the longest start of the rest that
+ * names an existing file, since a space can be part of the name or the start of the message.
+ */
+export async function parseUpload(line: string): Promise<{ path: string; text: string } | undefined> {
+  const m = /^\/upload(?:\s+([\s\S]*))?$/.exec(line.trim());
+  if (!m) return undefined;
+  const rest = m[1] ?? '';
+  if (rest.startsWith("'") || rest.startsWith('"')) return readShellWord(rest);
+  const ends = [...rest.matchAll(/\s+/g)].map((w) => w.index).concat(rest.length);
+  const candidates = ends.map((end) => ({ path: rest.slice(0, end), text: rest.slice(end).trim() }));
+  const kinds = await Promise.all(
+    candidates.map((c) =>
+      stat(c.path).then(
+        (info) => (info.isFile() ? 'file' : 'other'),
+        () => 'missing',
+      ),
+    ),
+  );
+  const longest = (kind: string) => candidates.filter((_, i) => kinds[i] === kind).at(-1);
+  // Nothing is a file: name what the user most likely meant, so the error names it (a directory
+  // that exists, else the first words up to one ending in an extension, "my scripts/Big Fish.fountain").
+  return longest('file') ?? longest('other') ?? candidates.find((c) => /\.\w+$/.test(c.path)) ?? candidates[0]!;
+}
+
+/** A quoted first word as a POSIX shell reads it ('it'\''s.fountain' too); an unclosed quote runs to the end. */
+function readShellWord(s: string): { path: string; text: string } {
+  let word = '';
+  let i = 0;
+  while (i < s.length && !/\s/.test(s[i]!)) {
+    const c = s[i++]!;
+    if (c === "'") {
+      const end = s.indexOf("'", i);
+      word += s.slice(i, end < 0 ? s.length : end);
+      i = end < 0 ? s.length : end + 1;
+    } else if (c === '"') {
+      while (i < s.length && s[i] !== '"') {
+        if (s[i] === '\\' && /["\\$`]/.test(s[i + 1] ?? '')) i++;
+        word += s[i++]!;
+      }
+      i++;
+    } else if (c === '\\' && i < s.length) word += s[i++]!;
+    else word += c;
+  }
+  return { path: word, text: s.slice(i).trim() };
 }
