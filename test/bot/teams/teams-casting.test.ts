@@ -313,3 +313,19 @@ test('a booking made in a personal chat is reminded in that chat only', async ()
   expect(cardText(cardOf(posts[0]))).toMatch(/Reminder: .+ auditions for STEEL/);
   expect(rig.connector.created.length).toBe(opened);
 });
+
+test('in a personal chat, ordinary phrasings reach the right skill and every question the bot asks takes the next message', async () => {
+  const say = async (text: string) => cardText(onlyCard(await rig.turn(await rig.fixture('personal-message', { id: nextId(), text }))));
+  expect(await say('are you working?')).toMatch(/CastMatch status/);
+  expect(await say('yes')).toMatch(/There's nothing waiting for a yes or no right now/);
+  const lost = await say('asdfgh qwerty');
+  expect(lost).toMatch(/I didn't catch that/);
+  expect(lost).not.toMatch(/what I can do/);
+  expect(await say("who'd be right for STEEL?")).toMatch(/Shortlist: STEEL/);
+  // The personal chat's booking (Thursday 15:00) is the audition last discussed here.
+  expect(await say('move it to Friday')).toMatch(/What time on Friday\?/);
+  const move = await say('4pm');
+  expect(move).toMatch(/Move this audition\?/);
+  expect(move).toMatch(/Fri 27 Mar, 16:00/);
+  expect(await say('no')).toMatch(/Cancelled: Move .* Nothing was changed/);
+});
