@@ -29,7 +29,7 @@ const empty: ChannelMemoryRepo = {
 
 export async function benchRouting(): Promise<BenchRow[]> {
   const texts: string[] = [];
-  for (const set of ['phrasings', 'held-out']) {
+  for (const set of ['phrasings', 'held-out', 'blind']) {
     const items = JSON.parse(await readFile(path.join(FIXTURES, `${set}.json`), 'utf8')) as { text: string }[];
     texts.push(...items.map((i) => i.text));
   }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Fountain } from 'fountain-js';
 import { analyzeScript } from '../src/casting/script/parse/index.js';
 import { summarize, type BenchRow } from './stats.js';
+import { scoreBreakdowns } from './breakdown-score.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = path.resolve(ROOT, '../shared/data/scripts');
@@ -69,6 +70,14 @@ export async function benchScriptAnalysis(): Promise<BenchRow[]> {
   rows.push(
     { name: `script: ${NAME}.pdf parse-to-breakdown, median`, value: pdf.median, unit: 'ms', goal: '< 2000 ms' },
     { name: `script: ${NAME}.pdf peak memory growth`, value: pdf.peakMb, unit: 'MB' },
+  );
+
+  // Quality on the labelled example screenplays (the goals of the breakdown accuracy test).
+  const score = await scoreBreakdowns();
+  rows.push(
+    { name: 'breakdown: gender right where given (labelled set)', value: 100 * score.genderPrecision, unit: '%', goal: '≥ 97 %' },
+    { name: 'breakdown: gender given where the text decides it', value: 100 * score.genderCoverage, unit: '%', goal: '≥ 90 %' },
+    { name: 'breakdown: age range overlaps the labelled one', value: 100 * score.ageOverlap, unit: '%', goal: '≥ 85 %' },
   );
   return rows;
 }

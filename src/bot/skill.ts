@@ -10,7 +10,7 @@ import type { Store } from '../memory/store.js';
 import type { ChannelMemory } from '../memory/channel-memory.js';
 import type { Services } from '../integrations/services.js';
 
-export type SkillId = 'search-talent' | 'analyze-script' | 'propose-shortlist' | 'book-audition' | 'status' | 'help';
+export type SkillId = 'search-talent' | 'analyze-script' | 'correct-role' | 'propose-shortlist' | 'book-audition' | 'status' | 'help';
 
 /** Everything a skill may touch during one turn. */
 export interface SkillContext {

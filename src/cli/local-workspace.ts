@@ -7,6 +7,7 @@ import type { App } from '../app.js';
 import { channelKey, tenantKey } from '../bot/message.js';
 import { ChannelMemory } from '../memory/channel-memory.js';
 import type { ProjectRecord } from '../memory/records.js';
+import { correctedProject } from '../casting/script/corrections.js';
 
 export const LOCAL = { platform: 'local' as const, workspace: 'local' };
 export const TENANT = tenantKey(LOCAL);
@@ -16,7 +17,10 @@ export function channelMemory(app: App, channel: string): ChannelMemory {
 }
 
 /** The script a channel works from: the last one analyzed there. */
+/** The channel's active project, with the team's corrections to its roles in force. */
 export async function activeProject(app: App, channel: string): Promise<ProjectRecord | undefined> {
-  const id = await channelMemory(app, channel).activeProjectId();
-  return id ? app.db.store.projects.get(id) : undefined;
+  const memory = channelMemory(app, channel);
+  const id = await memory.activeProjectId();
+  const project = id ? await app.db.store.projects.get(id) : undefined;
+  return project && correctedProject(app.db.store.channels, memory.key, project);
 }

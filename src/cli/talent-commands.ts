@@ -53,6 +53,8 @@ function searchJson(r: TalentSearchResult): unknown {
     query: r.query,
     filters: r.filters,
     results: r.results.map((h) => ({ id: h.id, name: h.name, score: Number(h.score.toFixed(4)), reasons: h.reasons })),
+    // The closest people when too few meet everything, each with what it misses.
+    nearMisses: r.nearMisses.map((h) => ({ id: h.id, name: h.name, score: Number(h.score.toFixed(4)), misses: h.misses ?? [] })),
   };
 }
 

@@ -3,6 +3,7 @@ import type { SkillDefinition, SkillId } from '../bot/skill.js';
 import { searchTalentSkill } from './search-talent/index.js';
 import { analyzeScriptSkill } from './analyze-script/index.js';
 import { proposeShortlistSkill } from './propose-shortlist/index.js';
+import { correctRoleSkill } from './correct-role/index.js';
 import { bookAuditionSkill } from './book-audition/index.js';
 import { makeStatusSkill, type StatusProvider } from './status/index.js';
 import { makeHelpSkill } from './help/index.js';
@@ -18,6 +19,7 @@ export function createSkillRegistry(opts: SkillRegistryOptions = {}): Map<SkillI
   skills.push(
     searchTalentSkill as unknown as SkillDefinition,
     analyzeScriptSkill as unknown as SkillDefinition,
+    correctRoleSkill as unknown as SkillDefinition,
     proposeShortlistSkill as unknown as SkillDefinition,
     bookAuditionSkill as unknown as SkillDefinition,
   );

@@ -11,7 +11,7 @@ export const RESCHEDULE =
 export const CANCEL = /\b(cancel(?:led)?|call\s+off|scrap|scratch|strike|scrub|canx|axe|drop)\b/i;
 
 /** A screenplay named by its file. */
-export const SCRIPT_FILE = /\b([\w.-]+\.(fountain|fdx|pdf|txt|spmd))\b/i;
+export const SCRIPT_FILE = /\b([\w.-]+\.(fountain|fdx|pdf|txt|spmd|docx?|rtf|md))\b/i;
 
 /** Capitals that are not a role: schools, sign languages, places, unions, shouting. */
 export const NOT_A_ROLE =

@@ -23,11 +23,25 @@ export function argsFor(skill: SkillId, text: string, now: Date): Record<string,
       const file = SCRIPT_FILE.exec(text)?.[1];
       return file ? { file } : {};
     }
+    case 'correct-role':
+      return correctionArgs(text);
     case 'status':
     case 'help':
       return {};
   }
 }
+
+/** "STEEL is a man, 55–65, boxes", "make STEEL older: 60-70", "undo the change to STEEL". */
+export function correctionArgs(t: string): Record<string, unknown> {
+  const role = capsRole(t)?.name;
+  if (/\bundo\b/i.test(t)) return { undo: true, ...(role ? { role } : {}) };
+  const said = CORRECTION.exec(t)?.[2]?.trim();
+  return { ...(role ? { role } : {}), ...(said ? { text: said } : {}) };
+}
+
+/** The role's name, then what it is: "STEEL is …", "STEEL should be …", "make STEEL …", "STEEL: …". */
+export const CORRECTION =
+  /^\s*(?:make\s+|set\s+)?([A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*)(?:'s|\s+is|\s+should\s+be|\s+plays|\s+as|:|\s+to\s+be|\s+(?=(?:a|an|male|female|non-binary|older|younger|\d)\b))\s*(.+)$/;
 
 /** The words of the request that name a time ("Thursday 3pm", "tomorrow from 10am"). */
 export function datePhrase(t: string, now: Date): { text: string; index: number } | undefined {
@@ -140,7 +154,7 @@ const FILLER =
   /^(?:an?|the|audition|auditions|reading|session|slot|slots|time|it|that|everyone|them|us|me|minutes?|mins?|hour|each|a bit|now|him in|her in)$/i;
 
 const NOT_NAMES = new Set(
-  `would could can please pls book books booking cancel move push reschedule postpone pencil schedule set arrange see meet get put fit bring slot let's lets i i'd we we'd audition auditions the a an is are any which what who call scrap scratch shift change okay ok hi hey thanks also then so right sorry session shortlist everyone can't cannot won't monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun today tomorrow tonight january february march april may june july august september october november december role part for and with`.split(
+  `would could can please pls book bump slide knock strike scrub canx axe resched line pull books booking cancel move push reschedule postpone pencil schedule set arrange see meet get put fit bring slot let's lets i i'd we we'd audition auditions the a an is are any which what who call scrap scratch shift change okay ok hi hey thanks also then so right sorry session shortlist everyone can't cannot won't monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun today tomorrow tonight january february march april may june july august september october november december role part for and with`.split(
     ' ',
   ),
 );
@@ -176,7 +190,7 @@ function personIn(rest: string, o: { leftovers: boolean } = { leftovers: true })
     part
       .replace(/[,.!?:;]/g, ' ')
       .split(/\s+/)
-      .filter((w) => w && !NOT_NAMES.has(w.toLowerCase()) && !LEFTOVER.test(w));
+      .filter((w) => /\p{L}/u.test(w) && !NOT_NAMES.has(w.toLowerCase()) && !LEFTOVER.test(w));
   const [before = '', ...after] = rest.split(/\bfor\b/i);
   const first = words(before);
   const cleaned = first.length ? first : words(after.join(' for '));
@@ -225,12 +239,12 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const COUNT_WORD = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
 const LIMIT = new RegExp(
-  `\\b(?:top|best|short\\s?-?list|give me|suggest|pick|find|need|want|just|only|max|maximum|up to|at most)\\s+${COUNT_WORD}\\b|\\b${COUNT_WORD}\\s+(?:candidates|people|names|options|picks|actors|actresses|choices|suggestions|contenders|matches)\\b`,
+  `\\b(?:top|best|short\\s?-?list(?:\\s+of)?|give me|suggest|pick|find|need|want|just|only|max|maximum|up to|at most)\\s+${COUNT_WORD}\\b|\\b${COUNT_WORD}\\s+(?:candidates|people|names|options|picks|actors|actresses|choices|suggestions|contenders|matches)\\b`,
   'i',
 );
 /** A role in lower case after the words that introduce one: "for the part of the waitress", "make a good detective ruiz". */
 const LOWER_ROLE =
-  /^\s*(?!(?:a|an|the|my|our|your|pls|please)\b)([a-z][\w'-]*)(?=\s+short\s?-?list\b)|\b(?:short\s?-?list(?:\s+for)?|for|as|play|playing|suit|make\s+a\s+good)\s+(?:the\s+)?(?:(?:role|part)\s+of\s+)?(?:the\s+)?(?!(?:a|an|some|someone|somebody|her|him|them|it|this|that|me|us|for)\b)([a-z][\w'-]*(?:\s+(?!who\b|with\b|that\b|in\b|on\b|at\b|please\b|thanks\b|top\b|best\b)[a-z][\w'-]*)?)/i;
+  /^\s*(?!(?:a|an|the|my|our|your|pls|please)\b)([a-z][\w'-]*)(?=\s+short\s?-?list\b)|\b(?:short\s?-?list(?:\s+for)?|for|as|play|playing|suit|make\s+a\s+good)\s+(?:the\s+)?(?:(?:role|part)\s+of\s+)?(?:the\s+)?(?!(?:a|an|some|someone|somebody|her|him|them|it|this|that|me|us|for)\b)([a-z][\w'-]*(?:\s+(?!who\b|with\b|that\b|in\b|on\b|at\b|please\b|pls\b|thanks\b|thx\b|top\b|best\b)[a-z][\w'-]*)?)/i;
 
 export function shortlistArgs(t: string): Record<string, unknown> {
   const args: Record<string, unknown> = {};
@@ -280,12 +294,13 @@ function capsRole(t: string): { name: string; start: number; end: number } | und
 }
 
 /** What follows the role's name describes it: "shortlist STEEL, a man in his 50s who boxes". */
-function descriptionAfter(rest: string): string | undefined {
+function descriptionAfter(following: string): string | undefined {
+  const rest = following.replace(/^\s*(?:please|pls|thanks|thx)\b/i, '');
   const clause = /^\s*(?:[,:;—–-]\s*|\s+(?=(?:a|an|who|with|someone|somebody)\b))(.+?)[.!?]*$/i.exec(rest)?.[1];
   if (clause) return clause;
   // "…for BRICK? Big guy, former boxer, 40s." — the sentences after the request describe the role.
-  const after = /^\s*[?.!]+\s+(.+?)[.!?]*$/.exec(rest)?.[1];
-  return after?.replace(/^(?:(?:he|she|they)(?:'s|'re| is| are)|it's|a|an)\s+/i, '');
+  const sentences = /^\s*[?.!]+\s+(.+?)[.!?]*$/.exec(rest)?.[1];
+  return sentences?.replace(/^(?:(?:he|she|they)(?:'s|'re| is| are)|it's|a|an)\s+/i, '');
 }
 
 export function searchQuery(t: string): string {

@@ -27,6 +27,13 @@ export const INTENT_EXAMPLES: Record<SkillId, string[]> = {
     'grandmother type, warm and funny',
     'non-binary performer in their twenties',
   ],
+  'correct-role': [
+    'the detective is a woman in her forties',
+    'make the lead older, sixties',
+    'she should be 30 to 40 and speak French',
+    'undo that change to the role',
+    'he is a man, not a woman',
+  ],
   'propose-shortlist': [
     'who would be good for the lead',
     'give me some options for the detective',

@@ -41,9 +41,23 @@ const VOCABULARY = [
 /** Leading mentions: Slack's `<@U123>`, Teams' and people's `@CastMatch`, "hey castmatch,". */
 const MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>|^\s*@[\w.-]+[,:]?|^\s*(?:hey|hi|hello|ok|okay)\s+castmatch\b[,:!]?|^\s*castmatch[,:]/gi;
 
+/** Short forms and slips too short for the spelling check: they are only ever these words. */
+const SHORT_FORMS: Record<string, string> = {
+  bok: 'book',
+  boook: 'book',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  tmw: 'tomorrow',
+  tmrow: 'tomorrow',
+  pls: 'please',
+  plz: 'please',
+  ppl: 'people',
+};
+
 export function normalizeRequest(text: string): string {
   return text
     .replace(MENTION, ' ')
+    .replace(/\b[a-z]{3,6}\b/gi, (w) => SHORT_FORMS[w.toLowerCase()] ?? w)
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/[A-Za-z]{5,}/g, correctWord)

@@ -11,7 +11,15 @@ export type Route =
 
 export type RouteSource = 'action' | 'command' | 'pending' | 'answer' | 'file' | 'claude' | 'rules' | 'meaning' | 'fallback';
 
-export const SKILL_IDS: readonly SkillId[] = ['search-talent', 'analyze-script', 'propose-shortlist', 'book-audition', 'status', 'help'];
+export const SKILL_IDS: readonly SkillId[] = [
+  'search-talent',
+  'analyze-script',
+  'correct-role',
+  'propose-shortlist',
+  'book-audition',
+  'status',
+  'help',
+];
 
 export function isSkillId(s: string): s is SkillId {
   return (SKILL_IDS as readonly string[]).includes(s);

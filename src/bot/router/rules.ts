@@ -5,7 +5,7 @@
  * same skill as Claude for plain requests (test/bot/router covers both paths with the same examples).
  */
 import type { SkillId } from '../skill.js';
-import { argsFor, bookingArgs, datePhrase, listingRange, shortlistArgs } from './extract-args.js';
+import { argsFor, bookingArgs, CORRECTION, datePhrase, listingRange, shortlistArgs } from './extract-args.js';
 import { normalizeRequest } from './normalize.js';
 import { CANCEL, NOT_A_ROLE, RESCHEDULE, SCRIPT_FILE } from './cues.js';
 
@@ -19,7 +19,7 @@ export interface ParsedRequest {
 const HELP =
   /^\s*(help|\?|what can you do|what do you do|how does this work|how do i use (?:this|you|castmatch)|commands|usage|what (?:are (?:the|your) )?commands|what can i (?:say|ask|type))\b|\b(?:walk me through|show me around|your features|getting started|tutorial)\b/i;
 const STATUS =
-  /^\s*(?:status|health(?:\s*check)?|ping|(?:are|r) (?:you|u) (?:working|up|there|alive|ok(?:ay)?|running|awake)|you (?:up|there|alive|working)|is (?:the bot|castmatch|it|everything) (?:working|up|down|running|ok(?:ay)?|broken)|(?:castmatch|the bot) (?:is )?(?:down|broken)|system(?:s)? check)\b|\b(?:services|everything|all systems|the bot|castmatch)\b.*\b(?:running|working|up|down|ok(?:ay)?|healthy)\b.*\??$/i;
+  /^(?!.*\baudition).*\bstatus\b|^\s*(?:status|health(?:\s*check)?|ping|(?:are|r) (?:you|u) (?:working|up|there|alive|ok(?:ay)?|running|awake)|you (?:up|there|alive|working)|is (?:the bot|castmatch|it|everything) (?:working|up|down|running|ok(?:ay)?|broken)|(?:castmatch|the bot) (?:is )?(?:down|broken)|system(?:s)? check)\b|\b(?:services|everything|all systems|the bot|castmatch)\b.*\b(?:running|working|up|down|ok(?:ay)?|healthy)\b.*\??$/i;
 const SCRIPT_WORDS =
   /\b(script|screenplay|draft|teleplay|pilot|episode|breakdown|break\s+down|file|what i (?:sent|uploaded|shared|attached))\b/i;
 const ANALYZE_VERBS = /\b(analy[sz]e|break\s+down|breakdown|read|parse|cover(age)?|go through|look at|look over)\b/i;
@@ -31,14 +31,14 @@ const BOOK_VERBS = /\b(book|schedule|set up|arrange|pencil)\b/i;
 const SEE_VERBS =
   /\b(see|meet|slot|session|line\s+up|in\s+front\s+of\s+us|read\s+for|get\s+\w+(?:\s+\w+)?\s+in|bring\s+\w+(?:\s+\w+)?\s+in|audition\s+[A-Z]|fit\s+\w+(?:\s+\w+)?\s+in)\b/i;
 const SHORTLIST =
-  /\bshort\s?-?list\b|\b(?:best|top)\s+(?:\w+\s+)?for\b|\bwho(?:'d|\s+would|\s+could)?\s+(?:suit|fit|nail)\b|\bcandidates?\s+for\b|\bwho(?:'d|'s|\s+is|\s+would|\s+will|\s+could|\s+should|\s+can|\s+might)?\s+(?:be\s+)?(?:right|good|best|great|perfect|ideal)\s+(?:for|as)\b|\bwho(?:'d|\s+would)\s+make\s+a\s+good\b|\bwho\s+(?:could|should|can|might|would)\s+(?:play\s+(?:her\b|him\b|them\b|the\s+(?!(?:piano|guitar|violin|drums|cello|flute|trumpet|sax(?:ophone)?|bass|harp|organ|clarinet|banjo|ukulele|fiddle|keyboards?|accordion)\b)\w+)|(?:we\s+|you\s+)?(?:see|consider|bring in|cast|audition|put up)\b)|\bwho\s+do\s+you\s+(?:reckon|think|suggest|fancy|recommend|like|see)\b|\b(?:options|picks|suggestions|ideas|names|choices|contenders|recommendations|matches)\s+for\b|\b(?:people|actors|someone)\s+to\s+play\b|\bto\s+play\s+(?:the\s+)?(?:role|part)\b|\bfor\s+the\s+(?:role|part)\s+of\b/i;
+  /\bshort\s?-?list\b|\b(?:suggest|recommend|propose|pitch)\b.*\b(?:people|actors|actresses|names|candidates|someone|options)\s+(?:for|to\s+play)\b|\b(?:best|top)\s+(?:\w+\s+)?for\b|\bwho(?:'d|\s+would|\s+could)?\s+(?:suit|fit|nail)\b|\bcandidates?\s+for\b|\bwho(?:'d|'s|\s+is|\s+would|\s+will|\s+could|\s+should|\s+can|\s+might)?\s+(?:be\s+)?(?:right|good|best|great|perfect|ideal)\s+(?:for|as)\b|\bwho(?:'d|\s+would)\s+make\s+a\s+good\b|\bwho\s+(?:could|should|can|might|would)\s+(?:play\s+(?:her\b|him\b|them\b|the\s+(?!(?:piano|guitar|violin|drums|cello|flute|trumpet|sax(?:ophone)?|bass|harp|organ|clarinet|banjo|ukulele|fiddle|keyboards?|accordion)\b)\w+)|(?:we\s+|you\s+)?(?:see|consider|bring in|cast|audition|put up)\b)|\bwho\s+do\s+you\s+(?:reckon|think|suggest|fancy|recommend|like|see)\b|\b(?:options|picks|suggestions|ideas|names|choices|contenders|recommendations|matches)\s+for\b|\b(?:people|actors|someone)\s+to\s+play\b|\bto\s+play\s+(?:the\s+)?(?:role|part)\b|\bfor\s+the\s+(?:role|part)\s+of\b/i;
 /** A request that names a role as scripts write it (capitals are significant here, so no /i). */
 const SHORTLIST_FOR_ROLE =
   /\b(?:[Ww]ho\b[^?!.]*?|(?:[Ss]uggest|[Rr]ecommend|[Pp]ropose|[Pp]itch)\b.*\b(?:for|to play)|[Cc]ast|[Tt]o\s+play|(?:actors|people|someone|names|candidates|options)\s+(?:for|to\s+play))\s+(?:the\s+(?:role|part)\s+of\s+)?([A-Z][A-Z'.-]{2,})/;
 const SEARCH =
-  /\b(find|finding|search(?:ing)?|look(ing)?\s+for|hunt(?:ing)?\s+for|after|need|want|seeking|show me|any(?:one|body)\s+(?:who|with|that|under|over|in)|who|do we have|have we got|got any|is there|are there)\b|\b(?:on|in)\s+(?:the\s+|our\s+)?(?:books|roster|list|file|system)\b/i;
+  /\b(find|finding|search(?:ing)?|look(ing)?\s+for|hunt(?:ing)?\s+for|(?:i'm|im|we're|were|i am|we are)\s+after|pull\s+up|need|want|seeking|show me|(?:any(?:one|body)|every(?:one|body)|people|those|performers|actors)\s+(?:who|with|that|under|over)|who|do we have|have we got|got any|is there|are there)\b|\b(?:on|in)\s+(?:the\s+|our\s+)?(?:books|roster|list|file|system)\b/i;
 const PERSON_WORDS =
-  /\b\w{3,}(?:ers|ists|ians)\b|\b(actor|actress|performer|talent|woman|women|man|men|girl|boy|teen|kid|child|person|people|someone|somebody|non-binary|speaking|speaker|singer|dancer|villain|hero|bloke|guy|lady|ladies|gent|gentleman|gentlemen|type)s?\b/i;
+  /\b\w{2,}(?:ers|ists|ians)\b|\b(actor|actress|performer|talent|woman|women|man|men|girl|boy|teen|kid|child|person|people|someone|somebody|non-binary|speaking|speaker|singer|dancer|villain|hero|bloke|guy|lady|ladies|gent|gentleman|gentlemen|type)s?\b/i;
 const AGE_PHRASE =
   /\b(in\s+(her|his|their)\s+)?(early|mid|late)?-?\s?\d0'?s\b|\b\d0ish\b|\b\d0\s*(?:plus|\+)|\b\d{1,2}\s*-\s*\d{1,2}\b|\byears?\s+old\b/i;
 
@@ -47,6 +47,9 @@ export function parseRequest(text: string, now: Date): ParsedRequest {
   const t = normalizeRequest(text);
   const sure = (skill: SkillId, args = argsFor(skill, t, now)): ParsedRequest => ({ skill, args, sure: true });
   if (!t || HELP.test(t)) return sure('help', {});
+  // The team says what a role is: "STEEL is a man, 55–65, boxes"; "undo the change to STEEL".
+  if (CORRECTION.test(t) && !NOT_A_ROLE.test(CORRECTION.exec(t)![1]!)) return sure('correct-role');
+  if (/^\s*undo\b/i.test(t)) return sure('correct-role');
   // A role's name on its own ("BRICK"): who could play it.
   if (
     /^[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*\s*[?!.]*$/.test(t) &&
@@ -75,8 +78,12 @@ export function parseRequest(text: string, now: Date): ParsedRequest {
   ) {
     return sure('analyze-script');
   }
+  // "search for actors who are fluent in BSL": an explicit search, whatever capitals follow.
+  if (/^\s*(?:please\s+|can you\s+|could you\s+)*(?:search|find|look\s+for|pull\s+up)\b/i.test(t) && !/\bshort\s?-?list\b/i.test(t))
+    return sure('search-talent');
   const forRole = SHORTLIST_FOR_ROLE.exec(t);
-  if (SHORTLIST.test(t) || (forRole && !NOT_A_ROLE.test(forRole[1]!))) return sure('propose-shortlist', shortlistArgs(t));
+  if (SHORTLIST.test(t) || (forRole && !NOT_A_ROLE.test(forRole[1]!.replace(/[.'-]+$/, ''))))
+    return sure('propose-shortlist', shortlistArgs(t));
   if (SEARCH.test(t)) return sure('search-talent');
   // People and an age together are a description of someone to find: "any actors in their 60s?"
   if (PERSON_WORDS.test(t) && AGE_PHRASE.test(t)) return sure('search-talent');

@@ -17,6 +17,7 @@ const SUBCOMMANDS: Record<string, SkillId> = {
   analyse: 'analyze-script',
   breakdown: 'analyze-script',
   shortlist: 'propose-shortlist',
+  role: 'correct-role',
   book: 'book-audition',
   auditions: 'book-audition',
   reschedule: 'book-audition',
@@ -47,6 +48,13 @@ export function parseSlash(text: string, now: Date): SlashRoute {
       // Reuse the free-text understanding for the booking phrase, but the skill is fixed.
       const parsed = parseRequest(`${sub === 'auditions' ? 'auditions' : sub} ${rest}`, now);
       return { skill, args: parsed.skill === 'book-audition' ? parsed.args : { ...(rest ? { person: rest } : {}) } };
+    }
+    case 'correct-role': {
+      // `/cast role STEEL male 55-65 skills: boxing`, `/cast role STEEL undo`: the role is the capitals.
+      const [, role = '', said = ''] =
+        /^\s*((?:[A-Z][A-Z'.-]*\s*)+?)(?:\s+(?=[a-z\d])(.*))?$/.exec(rest) ?? /^(\S+)\s*(.*)$/.exec(rest) ?? [];
+      if (/^undo$/i.test(said.trim())) return { skill, args: { role: role.trim(), undo: true } };
+      return { skill, args: { ...(role.trim() ? { role: role.trim() } : {}), ...(said.trim() ? { text: said.trim() } : {}) } };
     }
     case 'status':
       return { skill, args: {} };

@@ -1,7 +1,8 @@
 /**
  * Talent search as a function: request text in, understood filters and ranked hits out. The skill,
  * the CLI (`castmatch search "QUERY" --json`) and the benchmarks all call this.
- * "like T00017" (the "More like this" button) finds people similar to that person.
+ * "like T00017" (the "More like this" button) finds people similar to that person. When fewer
+ * than `limit` people meet every requirement, the closest others come back as near misses.
  */
 import { embeddingText } from './import/content-hash.js';
 import type { TalentFilters } from './query/filter-schema.js';
@@ -19,6 +20,8 @@ export interface TalentSearchResult {
   /** Who understood the query. */
   via: 'llm' | 'rules' | 'similar';
   results: RankedHit[];
+  /** When fewer than `limit` meet everything: the closest others, each with what it misses. */
+  nearMisses: RankedHit[];
   /** People who passed the hard filters. */
   candidates: number;
   /** Roster size. */
@@ -59,6 +62,7 @@ export async function searchTalent(
       freeText: '',
       via: 'similar',
       results: ranked.hits,
+      nearMisses: [],
       candidates: ranked.candidates,
       notes: ranked.notes,
       similarTo: { id: like.id, name: like.name },
@@ -66,14 +70,18 @@ export async function searchTalent(
   }
 
   const understood = await understandQuery(query, roster.vocabulary, deps);
-  const ranked = await rankTalent(deps, { roster, filters: understood.filters, freeText: understood.freeText, limit });
-  deps.log.debug({ tenant, via: understood.via, candidates: ranked.candidates, hits: ranked.hits.length }, 'talent search');
+  const ranked = await rankTalent(deps, { roster, filters: understood.filters, freeText: understood.freeText, limit, nearMisses: true });
+  deps.log.debug(
+    { tenant, via: understood.via, candidates: ranked.candidates, hits: ranked.hits.length, nearMisses: ranked.nearMisses.length },
+    'talent search',
+  );
   return {
     ...base,
     filters: understood.filters,
     freeText: understood.freeText,
     via: understood.via,
     results: ranked.hits,
+    nearMisses: ranked.nearMisses,
     candidates: ranked.candidates,
     notes: ranked.notes,
   };

@@ -19,6 +19,8 @@ import { noteRolesWithClaude } from '../../casting/script/enrich/claude-notes.js
 import { scriptText } from '../../casting/script/enrich/script-text.js';
 import type { RoleNotes } from '../../casting/script/enrich/role-notes.js';
 import { projectFromBreakdown } from '../../casting/script/project.js';
+import { fillFromNotes } from '../../casting/script/enrich/quoted-notes.js';
+import { roleCorrections } from '../project.js';
 
 const NOTES_CACHE = 'cache:role-notes';
 const NOTES_CACHE_TTL_MS = 30 * 24 * 3_600_000;
@@ -49,7 +51,10 @@ async function activeBreakdown(ctx: SkillContext, named: string | undefined): Pr
   const id = await ctx.memory.activeProjectId();
   const project = id ? await ctx.store.projects.get(id) : undefined;
   if (!project || (named && named !== project.sourceFile)) return undefined;
-  return renderBreakdown(project.breakdown as unknown as Breakdown, { fileName: project.sourceFile });
+  return renderBreakdown(project.breakdown as unknown as Breakdown, {
+    fileName: project.sourceFile,
+    corrections: await roleCorrections(ctx, project.title),
+  });
 }
 
 function pickFile(files: SharedFile[], name?: string): SharedFile | undefined {
@@ -77,6 +82,8 @@ async function analyzeShared(ctx: SkillContext, file: SharedFile): Promise<Reply
 
   const fileHash = createHash('sha256').update(bytes).digest('hex');
   const notes = ctx.services.llm ? await roleNotes(ctx, bytes, breakdown, fileHash) : undefined;
+  // Claude's quoted gender and age fill what the offline reading left unknown.
+  breakdown = fillFromNotes(breakdown, notes);
   const chart = drawChart(ctx, breakdown, file.name);
 
   const project = projectFromBreakdown({
@@ -92,7 +99,9 @@ async function analyzeShared(ctx: SkillContext, file: SharedFile): Promise<Reply
   await ctx.store.projects.save(project);
   await ctx.memory.setActiveProject(project.id);
   ctx.log.info({ project: project.id, roles: project.roles.length }, 'script analyzed');
-  return renderBreakdown(breakdown, { fileName: file.name, ...(chart ? { chart } : {}), ...(notes ? { notes } : {}) });
+  // A revised draft keeps what the team set for its roles (kept by the script's title).
+  const corrections = await roleCorrections(ctx, project.title);
+  return renderBreakdown(breakdown, { fileName: file.name, corrections, ...(chart ? { chart } : {}), ...(notes ? { notes } : {}) });
 }
 
 /** Claude's notes, from the cache when this exact file was seen before. */

@@ -5,6 +5,7 @@
 import { reply, type FileAttachment, type Reply } from '../../bot/reply.js';
 import type { Breakdown, CharacterBreakdown } from '../../casting/script/parse/index.js';
 import type { RoleNotes } from '../../casting/script/enrich/role-notes.js';
+import { describeCorrection, type CorrectionHistory } from '../../casting/script/corrections.js';
 
 const TABLE_ROWS = 25;
 const SHORTLIST_BUTTONS = 5;
@@ -13,7 +14,11 @@ export function ageText(c: CharacterBreakdown): string {
   return c.ageRange ? (c.ageRange[0] === c.ageRange[1] ? `${c.ageRange[0]}` : `${c.ageRange[0]}–${c.ageRange[1]}`) : '—';
 }
 
-export function renderBreakdown(b: Breakdown, opts: { fileName: string; chart?: FileAttachment; notes?: RoleNotes }): Reply {
+export function renderBreakdown(
+  b: Breakdown,
+  opts: { fileName: string; chart?: FileAttachment; notes?: RoleNotes; corrections?: Record<string, CorrectionHistory> },
+): Reply {
+  const set = (name: string) => opts.corrections?.[name]?.at(-1);
   const roles = b.characters.filter((c) => c.size !== 'background');
   const background = b.characters.filter((c) => c.size === 'background');
   const speaking = roles.filter((c) => c.size !== 'non-speaking');
@@ -36,10 +41,21 @@ export function renderBreakdown(b: Breakdown, opts: { fileName: string; chart?: 
       String(c.speeches),
       String(new Set([...c.speakingScenes, ...c.appearsInScenes]).size),
       `sc. ${c.firstScene} p. ${c.firstPage}`,
-      c.gender ?? '—',
-      ageText(c),
+      // The team's values stand in place of the script's, marked ✎ (who and when are under the table).
+      set(c.name)?.gender ? `${set(c.name)!.gender} ✎` : (c.gender ?? '—'),
+      set(c.name)?.ageRange ? `${set(c.name)!.ageRange!.min}–${set(c.name)!.ageRange!.max} ✎` : ageText(c),
     ]),
   );
+  const corrected = roles.filter((c) => set(c.name));
+  if (corrected.length)
+    r.context(
+      `✎ Set by the team: ${corrected
+        .map((c) => {
+          const s = set(c.name)!;
+          return `${c.name}: ${describeCorrection(s)} (${s.setBy}, ${s.setAt.slice(0, 10)}; the script says ${[c.gender, c.ageRange && ageText(c)].filter(Boolean).join(', ') || 'nothing'})`;
+        })
+        .join(' · ')}.`,
+    );
   if (roles.length > shown.length)
     r.context(`…and ${roles.length - shown.length} more roles (\`castmatch analyze FILE --json\` lists all).`);
   if (background.length) r.context(`Background, not cast as roles: ${background.map((c) => c.name).join(', ')}.`);

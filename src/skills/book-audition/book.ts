@@ -12,7 +12,8 @@ import { conflictsOf, DEFAULT_WINDOW, nextFreeSlots, sessionSlots, type Interval
 import { formatSpan, impossibleDate, parseWhen } from '../../casting/auditions/time.js';
 import { normTerm } from '../../casting/talent/metadata.js';
 import type { BookAuditionArgs, BookingPayload } from './args.js';
-import { activeProject, bookingRole, readerZone } from './context.js';
+import { bookingRole, readerZone } from './context.js';
+import { activeProject } from '../project.js';
 import { calendarFailure, conflictReply, reminderNote } from './render.js';
 import type { RoleRecord } from '../../memory/records.js';
 import { misfits } from '../../casting/talent/shortlist/misfit.js';

@@ -1,6 +1,7 @@
 /** What every book-audition request needs first: the reader's time zone and the channel's project and role. */
 import type { SkillContext } from '../../bot/skill.js';
 import type { ProjectRecord } from '../../memory/records.js';
+import { activeProject } from '../project.js';
 import { resolveRole } from '../../casting/talent/shortlist/resolve-role.js';
 import { isValidZone } from '../../casting/auditions/time.js';
 
@@ -13,11 +14,6 @@ export function readerZone(ctx: SkillContext): { ok: true; zone: string } | { ok
     ok: false,
     message: `“${zone}” is not a time zone I know, so I can't place the time. Set an IANA zone such as Europe/London in your profile (or CASTMATCH_TIME_ZONE for the workspace).`,
   };
-}
-
-export async function activeProject(ctx: SkillContext): Promise<ProjectRecord | undefined> {
-  const id = await ctx.memory.activeProjectId();
-  return id ? ctx.store.projects.get(id) : undefined;
 }
 
 export type RoleAnswer = { ok: true; role: string; project?: ProjectRecord } | { ok: false; message: string };

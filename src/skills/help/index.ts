@@ -11,6 +11,7 @@ const SLASH: Record<string, string> = {
   'search-talent': '/cast search QUERY',
   'analyze-script': '/cast analyze (with a screenplay attached, or upload one into the channel)',
   'propose-shortlist': '/cast shortlist ROLE',
+  'correct-role': '/cast role ROLE male 55-65 skills: boxing · /cast role ROLE undo',
   'book-audition': '/cast book PERSON for ROLE WHEN · /cast auditions this week',
   status: '/cast status',
 };
@@ -70,6 +71,7 @@ const WHAT_IT_DOES: Record<SkillId, string> = {
   'propose-shortlist': 'Shortlist for a role',
   'book-audition': 'Book or change an audition',
   'analyze-script': 'Break down the script',
+  'correct-role': 'Set what a role asks for',
   status: 'Check that I am working',
   help: 'See what I can do',
 };

@@ -9,6 +9,7 @@ import { defineSkill, type SkillContext } from '../../bot/skill.js';
 import { errorReply, reply, type Button, type Reply } from '../../bot/reply.js';
 import type { ProjectRecord, ShortlistRecord } from '../../memory/records.js';
 import { talentDepsFrom } from '../deps.js';
+import { activeProject } from '../project.js';
 import { loadRoster } from '../../casting/talent/roster-cache.js';
 import { addTalentCard, cardLine } from '../render/talent-cards.js';
 import { describeFilters } from '../../casting/talent/query/filter-schema.js';
@@ -78,11 +79,6 @@ async function askForRole(ctx: SkillContext, args: Args, project: ProjectRecord 
     args: { ...args },
     choices: names.slice(0, 8).map((name) => ({ label: name, args: { role: name } })),
   });
-}
-
-async function activeProject(ctx: SkillContext): Promise<ProjectRecord | undefined> {
-  const id = await ctx.memory.activeProjectId();
-  return id ? ctx.store.projects.get(id) : undefined;
 }
 
 function parseAt(at: string | undefined): Date | undefined | 'invalid' {

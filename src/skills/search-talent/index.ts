@@ -2,6 +2,8 @@
  * The search-talent skill: a plain-language search of the tenant's roster. Replies with a compact
  * card per person (name, playing range, location, three reasons; never contact details) and one
  * button each: "Shortlist for ROLE" when the channel has a role in play, else "More like this".
+ * When fewer people than asked meet everything, the closest others follow under a line saying
+ * so, each card with what that person misses.
  */
 import { z } from 'zod';
 import { defineSkill } from '../../bot/skill.js';
@@ -24,6 +26,14 @@ function understood(r: TalentSearchResult): string {
   return parts.length ? `Looking for: ${parts.join(' + ')}` : 'Looking for anyone on the roster';
 }
 
+/** Says that the people after it miss something, and how many met everything. */
+function nearMissIntro(r: TalentSearchResult): string {
+  const n = r.results.length;
+  if (n === 0)
+    return `No one on the roster meets all of ${describeFilters(r.filters) || `“${r.query}”`}. The closest, with what each misses:`;
+  return `Only ${n} ${n === 1 ? 'person meets' : 'people meet'} all of it. The closest others, with what each misses:`;
+}
+
 /** Builds the reply; exported for the CLI and tests. */
 export function renderSearchReply(r: TalentSearchResult, profiles: Map<string, TalentProfile>, activeRole?: string): Reply {
   if (r.total === 0) {
@@ -31,14 +41,23 @@ export function renderSearchReply(r: TalentSearchResult, profiles: Map<string, T
       .section('The roster is empty: upload a roster CSV or JSON here, or run `castmatch import talent FILE`.')
       .build();
   }
-  if (r.results.length === 0) {
+  if (r.results.length === 0 && r.nearMisses.length === 0) {
     const text = `No one on the roster matches ${r.similarTo ? `people like ${r.similarTo.name}` : describeFilters(r.filters) || `“${r.query}”`}. Try fewer requirements or a wider age range.`;
     return reply(text).section(text).build();
   }
-  const lines = r.results.map((h, i) => cardLine(i + 1, profiles.get(h.id), h));
-  const b = reply(`${understood(r)}:\n${lines.join('\n')}`);
+  // Near misses are numbered on from the full matches, as "book the sixth one" will count them.
+  const listed = [...r.results, ...r.nearMisses];
+  const lines = listed.map((h, i) => cardLine(i + 1, profiles.get(h.id), h));
+  const full = lines.slice(0, r.results.length);
+  const near = lines.slice(r.results.length);
+  const text = [`${understood(r)}:`, ...full, ...(near.length ? [nearMissIntro(r), ...near] : [])].join('\n');
+  const b = reply(text);
   b.context(`${understood(r)} · ${r.candidates} of ${r.total} on the roster qualify`);
-  r.results.forEach((hit, i) => {
+  listed.forEach((hit, i) => {
+    if (i === r.results.length) {
+      if (i > 0) b.divider();
+      b.section(nearMissIntro(r));
+    }
     const button: Button = activeRole
       ? { label: `Shortlist for ${activeRole}`, action: { skill: 'propose-shortlist', args: { role: activeRole, include: [hit.id] } } }
       : { label: 'More like this', action: { skill: 'search-talent', args: { query: `like ${hit.id}` } } };
@@ -62,9 +81,10 @@ export const searchTalentSkill = defineSkill({
   async run(ctx, args) {
     const deps = talentDepsFrom(ctx);
     const result = await searchTalent(deps, ctx.tenant, args.query, { limit: args.limit ?? DEFAULT_SEARCH_LIMIT });
-    const ids = result.results.map((h) => h.id);
+    const listed = [...result.results, ...result.nearMisses];
+    const ids = listed.map((h) => h.id);
     await ctx.memory.setLastSearch(args.query, ids);
-    if (ids.length) await ctx.memory.setLastListed({ ids, names: result.results.map((h) => h.name), source: 'search' });
+    if (ids.length) await ctx.memory.setLastListed({ ids, names: listed.map((h) => h.name), source: 'search' });
     const roster = await loadRoster(ctx.store, ctx.tenant);
     return renderSearchReply(result, roster.byId, await ctx.memory.lastRole());
   },

@@ -55,7 +55,14 @@ test('the request offers one tool per skill with its JSON schema, and forces a t
   const req = fake.requests[0]!;
   expect(req.headers.authorization ?? req.headers['x-api-key']).toMatch(/sk-ant-test/);
   const body = req.json as MessagesRequest;
-  expect(body.tools?.map((t) => t.name).sort()).toEqual(['analyze-script', 'book-audition', 'help', 'propose-shortlist', 'search-talent']);
+  expect(body.tools?.map((t) => t.name).sort()).toEqual([
+    'analyze-script',
+    'book-audition',
+    'correct-role',
+    'help',
+    'propose-shortlist',
+    'search-talent',
+  ]);
   const shortlist = body.tools?.find((t) => t.name === 'propose-shortlist');
   expect(shortlist?.input_schema).toMatchObject({ type: 'object', properties: { role: { type: 'string' } } });
   expect(body.tool_choice).toEqual({ type: 'any' });

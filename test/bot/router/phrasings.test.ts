@@ -20,7 +20,7 @@ interface Labelled {
 
 const NOW = new Date('2026-11-24T12:00:00Z'); // a Tuesday
 const GOALS = { skill: 0.97, args: 0.9 };
-const SETS = ['phrasings', 'held-out'] as const;
+const SETS = ['phrasings', 'held-out', 'blind'] as const;
 
 const load = (name: string): Labelled[] =>
   JSON.parse(readFileSync(new URL(`../../fixtures/routing/${name}.json`, import.meta.url), 'utf8')) as Labelled[];
@@ -39,6 +39,8 @@ function argMatches(key: string, want: unknown, got: Record<string, unknown>): b
       return (want as string[]).every((w) => norm(got.query).includes(w.toLowerCase()));
     case 'description_has':
       return (want as string[]).every((w) => norm(got.description).includes(w.toLowerCase()));
+    case 'text_has':
+      return (want as string[]).every((w) => norm(got.text).includes(w.toLowerCase()));
     case 'when':
       return got.when !== undefined && instant(got.when) === instant(want);
     case 'unrecognized':
@@ -60,7 +62,9 @@ describe.each(SETS)('%s', (set) => {
     let argsRight = 0;
     const wrong: string[] = [];
     for (const item of items) {
-      const route = await router.routeText(item.text, memory, NOW);
+      // A "/cast …" line is a slash command, as in chat.
+      const command = /^\/cast\s+(.*)$/s.exec(item.text)?.[1];
+      const route = command ? await router.routeCommand(command, memory, NOW) : await router.routeText(item.text, memory, NOW);
       if (route.kind !== 'skill') throw new Error(`"${item.text}" routed to ${route.kind}`);
       if (route.skill !== item.skill) {
         wrong.push(`skill  ${item.skill} ← ${route.skill}: ${item.text}`);

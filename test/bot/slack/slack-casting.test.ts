@@ -110,7 +110,10 @@ test('a roster CSV shared in the channel is downloaded with the bot token and im
 test('a search @mentioning the bot finds talent from the roster imported in this workspace', async () => {
   const mention = { ...(await rig.fixture('app-mention')), event_id: eventId() };
   const [answer] = replies(await during(() => rig.turn(() => rig.event(mention))));
-  expect(blocksText(answer!.args.blocks)).toMatch(/Looking for: “tall actor with a deep voice” · 400 of 400 on the roster/);
+  // “tall” is relative to the roster, per gender; “deep voice” is matched against bios.
+  expect(blocksText(answer!.args.blocks)).toMatch(
+    /Looking for: tall \(women \d+\+ cm, non-binary \d+\+ cm, men \d+\+ cm\) \+ “deep voice” · \d+ of 400 on the roster qualify/,
+  );
   expect(buttonsOf(answer!.args.blocks).filter((b) => b.label === 'More like this')).toHaveLength(5);
 });
 
@@ -377,4 +380,33 @@ test('one upload announced twice (message with files, then file_shared) is analy
   });
   expect(rig.api.downloads(fileId)).toHaveLength(1);
   expect(replies(calls)).toHaveLength(1);
+});
+
+test('in the channel: a role corrected by slash command, a role the script says nothing about asked about, a misfit booking asked first', async () => {
+  const { event } = await shareFile(
+    'brick_and_steel.fountain',
+    new Uint8Array(await readFile(path.join(SCRIPTS, 'brick_and_steel.fountain'))),
+  );
+  await during(() => rig.turn(() => rig.event(event)));
+  const slash = async (text: string) => {
+    const fields = { ...(await rig.fixture('slash-command')), text, response_url: rig.api.responseUrl() };
+    return replies(await during(() => rig.turn(() => rig.command(fields)))).at(-1)!;
+  };
+
+  const corrected = await slash('role STEEL male 55-65 skills: boxing');
+  expect(blocksText(corrected.args.blocks)).toContain('STEEL now asks for: male · 55–65 · boxing.');
+  expect(blocksText((await slash('shortlist STEEL')).args.blocks)).toMatch(/Wants: male · ages 55–65/);
+
+  // MINION says nothing about who they are: the bot asks, and a button answers.
+  const asked = await slash('shortlist MINION');
+  expect(blocksText(asked.args.blocks)).toMatch(/The script says nothing about who MINION is/);
+  const answered = replies(await press('A woman', asked.args.blocks)).at(-1)!;
+  expect(blocksText(answered.args.blocks)).toMatch(/Shortlist: MINION[\s\S]*Wants: female/);
+
+  // Grace Chen (the roster's female 71–75) for STEEL, now a man of 55–65: asked first, with why.
+  const misfit = await slash('book Grace Chen for STEEL Thursday 2pm');
+  expect(blocksText(misfit.args.blocks)).toMatch(/Book this audition anyway\?/);
+  expect(blocksText(misfit.args.blocks)).toContain('STEEL is male; Grace Chen is listed as female');
+  expect(blocksText(misfit.args.blocks)).toContain('STEEL is 55–65; Grace Chen plays 71–75');
+  expect(buttonsOf(misfit.args.blocks).map((b) => b.label)).toEqual(['Confirm', 'Cancel']);
 });

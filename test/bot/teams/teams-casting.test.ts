@@ -75,7 +75,10 @@ test("a search @mentioning the bot in a channel finds talent from the same tenan
   const card = onlyCard(posts);
   expect(cardPosts(posts)[0]!.conversationId).toBe(`${CHANNEL};messageid=1764000504530`);
   // The query reached the skill without the mention, and results came from the roster imported in the DM.
-  expect(cardText(card)).toMatch(/^Looking for: “tall actor with a deep voice” · 400 of 400 on the roster/);
+  // “tall” is relative to the roster, per gender; “deep voice” is matched against bios.
+  expect(cardText(card)).toMatch(
+    /^Looking for: tall \(women \d+\+ cm, non-binary \d+\+ cm, men \d+\+ cm\) \+ “deep voice” · \d+ of 400 on the roster qualify/,
+  );
   expect(cardText(card)).toMatch(/\*\*1\. .+\*\* · plays \d+–\d+/);
   const more = buttons(card).filter((b) => b.title === 'More like this');
   expect(more).toHaveLength(5);
@@ -328,4 +331,17 @@ test('in a personal chat, ordinary phrasings reach the right skill and every que
   expect(move).toMatch(/Move this audition\?/);
   expect(move).toMatch(/Fri 27 Mar, 16:00/);
   expect(await say('no')).toMatch(/Cancelled: Move .* Nothing was changed/);
+});
+
+test('in a personal chat: a role corrected in words, a role the script says nothing about asked about, a misfit booking asked first', async () => {
+  const say = async (text: string) => cardText(onlyCard(await rig.turn(await rig.fixture('personal-message', { id: nextId(), text }))));
+  expect(await say('STEEL is a man, 55-65, boxes')).toContain('STEEL now asks for: male · 55–65 · boxing.');
+  expect(await say('shortlist for STEEL')).toMatch(/Wants: male · ages 55–65/);
+  expect(await say('shortlist for MINION')).toMatch(/The script says nothing about who MINION is/);
+  expect(await say('a woman')).toMatch(/Shortlist: MINION[\s\S]*Wants: female/);
+  const misfit = await say('book Grace Chen for STEEL Thursday 2pm');
+  expect(misfit).toMatch(/Book this audition anyway\?/);
+  expect(misfit).toContain('STEEL is male; Grace Chen is listed as female');
+  expect(await say('no')).toMatch(/Cancelled: .*Nothing was changed/);
+  expect(await say('undo')).toContain('Undone. STEEL is back to what the script says: male, 55–75.');
 });

@@ -5,6 +5,7 @@ import { talentQuerySchema } from '../../../src/casting/talent/query/filter-sche
 import { buildVocabulary } from '../../../src/casting/talent/query/vocabulary.js';
 import { sampleProfiles } from './roster-fixture.js';
 import { silentLog } from './helpers.js';
+import { topQuartileFloor } from './roster-csv.js';
 
 const vocab = buildVocabulary(sampleProfiles());
 
@@ -107,4 +108,28 @@ test.each([
   const q = await understandQuery(REQUEST, vocab, { llm: new ScriptedModel(answer as () => ToolCall | null), log: silentLog });
   expect(q.via).toBe('rules');
   expect(q.filters).toMatchObject({ gender: 'female', city: 'Chennai', skills: ['horse riding'] });
+});
+
+test("Claude's relative height word is measured against the roster, whatever numbers it adds", async () => {
+  const llm = new ScriptedModel(() => ({
+    tool: 'talent_query',
+    input: {
+      filters: { gender: 'male', ageRange: { min: 40, max: 49 }, height: { word: 'tall', byGender: { male: { min: 150 } } } },
+      freeText: '',
+    },
+  }));
+  const viaLlm = await understandQuery('tall actor in his forties', vocab, { llm, log: silentLog });
+  const rules = await understandQuery('tall actor in his forties', vocab, { log: silentLog });
+  expect(viaLlm.filters).toEqual(rules.filters);
+  expect(viaLlm.filters.height).toEqual({ word: 'tall', min: topQuartileFloor('male') });
+});
+
+test("Claude's look words are mapped onto the looks bios are searched for; unknown ones stay free text", async () => {
+  const llm = new ScriptedModel(() => ({
+    tool: 'talent_query',
+    input: { filters: { height: { min: 186 }, looks: ['shaved head', 'Burly', 'purple hair'] }, freeText: '' },
+  }));
+  const q = await understandQuery('burly man with a shaved head and purple hair, over 185 cm', vocab, { llm, log: silentLog });
+  expect(q.filters).toEqual({ height: { min: 186 }, looks: ['bald', 'burly'] });
+  expect(q.freeText).toBe('purple hair');
 });

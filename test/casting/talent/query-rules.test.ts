@@ -96,11 +96,11 @@ test('ethnicity only when explicitly asked, never inferred', () => {
   expect(parse('Hindi speaker with a Punjabi accent').filters.ethnicity).toBeUndefined();
 });
 
-test('descriptive words stay in the free text', () => {
-  expect(parse('sinister villain type with a shaved head')).toEqual({ filters: {}, freeText: 'sinister villain type with a shaved head' });
+test('descriptive words stay in the free text; height and look words become filters', () => {
+  expect(parse('sinister villain type with a shaved head')).toEqual({ filters: { looks: ['bald'] }, freeText: 'sinister villain type' });
   expect(parse('tall actor in his forties with a deep voice')).toEqual({
-    filters: { ageRange: { min: 40, max: 49 }, gender: 'male' },
-    freeText: 'tall actor with a deep voice',
+    filters: { ageRange: { min: 40, max: 49 }, gender: 'male', height: { word: 'tall', min: expect.any(Number) } },
+    freeText: 'deep voice',
   });
   expect(parse('a grieving mother in her late fifties')).toEqual({
     filters: { ageRange: { min: 56, max: 59 }, gender: 'female' },

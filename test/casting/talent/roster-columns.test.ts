@@ -7,7 +7,9 @@ import { matchesFilters } from '../../../src/casting/talent/rank/filters.js';
 import { RosterColumns } from '../../../src/casting/talent/rank/roster-columns.js';
 import { BestOf } from '../../../src/casting/talent/rank/best-of.js';
 import type { TalentFilters } from '../../../src/casting/talent/query/filter-schema.js';
-import { sampleProfiles } from './roster-fixture.js';
+import { compileMissCost } from '../../../src/casting/talent/rank/miss-columns.js';
+import { missCost } from '../../../src/casting/talent/rank/misses.js';
+import { sampleProfiles, sampleRoster } from './roster-fixture.js';
 
 const profiles = sampleProfiles();
 const columns = new RosterColumns(profiles);
@@ -44,6 +46,17 @@ function filterCases(): TalentFilters[] {
     { union: 'sag-aftra' },
     { ethnicity: 'nobody-has-this' },
     { gender: 'female', ageRange: { min: 25, max: 40 }, languages: [{ language: 'Hindi', minFluency: 'fluent' }] },
+    { height: { min: 186 } },
+    { height: { max: 160 } },
+    { height: { min: 170, max: 180 } },
+    { height: {} },
+    { gender: 'male', height: { word: 'tall', min: 188 } },
+    // "tall" with no gender asked: each gender its own floor, the roster-wide one for the rest.
+    { height: { word: 'tall', min: 178, byGender: { female: { min: 171 }, MALE: { min: 188 } } } },
+    { looks: ['bald'] },
+    { looks: ['burly', 'athletic'] },
+    { looks: ['red hair'] },
+    { gender: 'female', looks: ['slim'], height: { word: 'petite', max: 157 } },
   ];
   // Every attribute value of a handful of real profiles, one filter kind at a time.
   for (const x of p.filter((_, i) => i % 7 === 0).slice(0, 12)) {
@@ -70,6 +83,27 @@ test('the columns select exactly the people matchesFilters accepts, for every ki
   }
   // The comparison means something only if filters really split the roster.
   expect(nonEmpty).toBeGreaterThan(25);
+});
+
+test('near misses are costed from the columns exactly as from the profiles, which also word them', () => {
+  const roster = sampleRoster();
+  let graded = 0;
+  const disagree: unknown[] = [];
+  for (const f of [
+    ...filterCases(),
+    { ageRange: { min: 30, max: 39 }, languages: [{ language: 'Tamil', minFluency: 'native' as const }] },
+  ]) {
+    const costOf = compileMissCost(roster, f);
+    profiles.forEach((p, slot) => {
+      const words: string[] = [];
+      const cost = missCost(p, f, words);
+      if (costOf(slot, Infinity) !== cost || words.length > 0 !== cost > 0) disagree.push({ f, id: p.id, cost, words });
+      if (cost > 0 && cost !== Math.round(cost * 5) / 5) graded++;
+    });
+  }
+  expect(disagree).toEqual([]);
+  // Partly met requirements (a few years off, a level short) were among those compared.
+  expect(graded).toBeGreaterThan(100);
 });
 
 test('excluded people are left out of the selection', () => {

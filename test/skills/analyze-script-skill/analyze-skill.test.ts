@@ -83,7 +83,16 @@ describe('with Claude', () => {
         roles: names.map((name) => ({
           name,
           description: `${name} is written with swagger.`,
+          // STEEL's description rests on words of the script; the others' on words it does not contain.
+          descriptionQuote: name === 'STEEL' ? 'his former  partner and fellow retiree' : 'a hard-boiled legend of the force',
           skills: name === 'STEEL' ? ['stage combat'] : [],
+          ...(name === 'MINION'
+            ? {
+                gender: { value: 'male', quote: 'His minion approaches offscreen' },
+                age: { min: 20, max: 30, quote: 'a young minion in a tracksuit' },
+              }
+            : {}),
+          ...(name === 'BRICK' ? { age: { min: 30, max: 35, quote: 'thirty-something' } } : {}),
         })),
       },
     };
@@ -97,6 +106,11 @@ describe('with Claude', () => {
     } = await chat.upload(path.join(SCRIPTS, 'brick_and_steel.fountain'));
     expect(visibleText(r!)).toContain('STEEL is written with swagger.');
     expect(visibleText(r!)).toContain('Scenes demand: stage combat');
+    // Only what the script bears out is kept: no quote found, no description, gender or age.
+    expect(visibleText(r!)).not.toContain('BRICK is written with swagger.');
+    const row = (role: string) => r!.blocks.flatMap((b) => (b.type === 'table' ? b.rows : [])).find((x) => x[0] === role);
+    expect(row('MINION')?.slice(-2)).toEqual(['male', '—']);
+    expect(row('BRICK')?.slice(-2)).toEqual(['male', '55–75']);
     const req = fake.requests.map((x) => x.json as MessagesRequest).find((x) => x.tools?.[0]?.name === 'record_casting_notes')!;
     expect(req.tools?.map((t) => t.name)).toEqual(['record_casting_notes']);
     expect(req.tool_choice).toEqual({ type: 'tool', name: 'record_casting_notes' });

@@ -6,6 +6,12 @@
 import { z } from 'zod';
 
 export const FLUENCIES = ['basic', 'conversational', 'fluent', 'native'] as const;
+export const STATURES = ['tall', 'short', 'petite'] as const;
+export type Stature = (typeof STATURES)[number];
+
+const cm = z.number().int().min(50).max(250);
+const heightBounds = z.object({ min: cm.optional(), max: cm.optional() });
+export type HeightBounds = z.infer<typeof heightBounds>;
 
 export const talentFiltersSchema = z.object({
   gender: z.string().min(1).optional().describe('female, male or non-binary; only when the request says so'),
@@ -31,6 +37,23 @@ export const talentFiltersSchema = z.object({
   union: z.string().min(1).optional(),
   accents: z.array(z.string().min(1)).optional().describe('accents the person must be able to do'),
   ethnicity: z.string().min(1).optional().describe('ONLY when the request explicitly asks for an ethnicity; never inferred'),
+  height: heightBounds
+    .extend({
+      word: z
+        .enum(STATURES)
+        .optional()
+        .describe('tall, short or petite as asked: CastMatch turns it into heights from the roster, so give no centimetres for it'),
+      byGender: z
+        .record(z.string(), heightBounds)
+        .optional()
+        .describe("set by CastMatch (a relative word's heights per gender); leave it out"),
+    })
+    .optional()
+    .describe('Height in whole cm: "over 185 cm" is min 186, "under 5\'6" is max 167, "6\'2" is 186-190'),
+  looks: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('build and look words the bio must show, e.g. "bald", "burly", "slim", "athletic", "red hair"'),
 });
 
 export type TalentFilters = z.infer<typeof talentFiltersSchema>;
@@ -61,5 +84,23 @@ export function describeFilters(f: TalentFilters): string {
   if (f.country) parts.push(f.country);
   if (f.union) parts.push(f.union);
   if (f.ethnicity) parts.push(f.ethnicity);
+  if (f.height) parts.push(describeHeight(f.height));
+  for (const l of f.looks ?? []) parts.push(l);
   return parts.join(' · ');
+}
+
+/** "186+ cm", "up to 167 cm", "186–190 cm"; empty when unbounded. */
+export function describeBounds(b: HeightBounds): string {
+  if (b.min !== undefined && b.max !== undefined) return b.min === b.max ? `${b.min} cm` : `${b.min}–${b.max} cm`;
+  if (b.min !== undefined) return `${b.min}+ cm`;
+  return b.max !== undefined ? `up to ${b.max} cm` : '';
+}
+
+const GROUP: Record<string, string> = { female: 'women', male: 'men' };
+
+/** "tall (188+ cm)", or per gender when the request named none: "tall (women 171+ cm, men 188+ cm)". */
+function describeHeight(h: NonNullable<TalentFilters['height']>): string {
+  const groups = Object.entries(h.byGender ?? {});
+  const bounds = groups.length ? groups.map(([g, b]) => `${GROUP[g] ?? g} ${describeBounds(b)}`).join(', ') : describeBounds(h);
+  return h.word ? `${h.word} (${bounds})` : bounds;
 }

@@ -10,8 +10,10 @@ import type { Logger } from 'pino';
 import type { LanguageModel } from '../../../integrations/llm/language-model.js';
 import { normTerm } from '../metadata.js';
 import { talentQuerySchema, type TalentFilters, type TalentQuery } from './filter-schema.js';
+import { lookMatcher } from './looks.js';
 import { matchersFor } from './matchers.js';
 import { parseTalentQueryRules } from './rule-parser.js';
+import { resolveHeight } from './stature.js';
 import { tokenize } from './tokens.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
 import type { TalentVocabulary } from './vocabulary.js';
@@ -29,7 +31,9 @@ function systemPrompt(v: TalentVocabulary): string {
   return [
     "You turn a casting director's talent search into filters for a roster search. Call the talent_query tool once.",
     'Put a requirement in a filter only when the request states it; everything else (look, type, experience, manner) goes to freeText.',
-    'Playing age: "in her 30s" is 30-39, "mid-20s" 23-26, "around 40" 37-43, "teen" 13-19, "60+" 60-120.',
+    'Playing age: "in her 30s" is 30-39, "mid-20s" 23-26, "around 40" 37-43, "teen" 13-19, "60+" 60-120, "kid" 5-12, "young" 18-30, "middle-aged" 40-60, "older" 50-120, "senior" 60-120, "elderly" 65-120.',
+    'Height: explicit heights in whole cm ("over 185 cm" min 186, "under 5\'6" max 167, "6\'2" 186-190); for tall, short or petite set only height.word.',
+    'Build and look words the bio should show (bald, burly, stocky, slim, athletic, red hair, beard…) go to looks.',
     '"speaks X" or "X-speaking" means minFluency fluent unless a level is given.',
     'Never infer an ethnicity from a name, language, place or accent: set ethnicity only when the request explicitly asks for one.',
     "Use the roster's own terms where they fit:",
@@ -87,6 +91,15 @@ export function normalizeLlmQuery(q: TalentQuery, request: string, vocab: Talent
     // Only what the user wrote: a model that guessed an ethnicity is overruled.
     if (e && normTerm(request).includes(normTerm(given.ethnicity))) f.ethnicity = e;
   }
+  if (given.height) {
+    // The model gives the word; what it means on this roster is ours to say, per gender.
+    const { byGender: _theirs, ...asked } = given.height;
+    const h = resolveHeight(asked, f.gender, vocab.heights);
+    if (h) f.height = h;
+    else if (asked.word) rest.push(asked.word);
+  }
+  const looks = (given.looks ?? []).map((l) => keep(l, lookMatcher(), [])).filter((l): l is string => !!l);
+  if (looks.length) f.looks = [...new Set(looks)];
   const freeText = [q.freeText.trim(), ...rest].filter(Boolean).join(' ');
   return { filters: f, freeText };
 }

@@ -1,12 +1,16 @@
 /**
  * Rule-based query understanding: "Tamil-speaking woman in her 30s who rides horses, based in
  * Chennai" → { gender: female, ageRange: 30–39, languages: [Tamil ≥ fluent], skills: [horse riding],
- * city: Chennai } with no free text left. Words no rule claims stay in `freeText`, which is matched
+ * city: Chennai } with no free text left; "tall bald actor over 185 cm" → { height: 186+ and tall
+ * for each gender, looks: [bald] }. Words no rule claims stay in `freeText`, which is matched
  * by meaning and keywords. Ethnicity is only ever a filter when the request asks for it in so many
  * words ("South Asian woman", "of Black heritage"); it is never inferred from language or place.
  */
 import type { Fluency } from '../../../memory/records.js';
 import { extractAge } from './age.js';
+import { readHeight } from './height.js';
+import { lookMatcher } from './looks.js';
+import { resolveHeight } from './stature.js';
 import { matchersFor, type QueryMatchers } from './matchers.js';
 import type { PhraseMatch } from './phrase-matcher.js';
 import { PERSON_NOUNS } from './synonyms.js';
@@ -167,8 +171,15 @@ interface State {
 export function parseTalentQueryRules(text: string, vocab: TalentVocabulary): TalentQuery {
   const tokens = tokenize(text);
   const s: State = { tokens, used: tokens.map(() => false), filters: {}, m: matchersFor(vocab) };
+  // Heights first: their "over" and "under" are not an age's.
+  const height = readHeight(tokens, s.used, { relative: vocab.heights.all !== undefined });
+  for (const i of height?.used ?? []) s.used[i] = true;
   const pronoun = takeAge(s);
   takeGender(s, pronoun);
+  // Relative words need the gender: "tall" is taller for men than for women.
+  const h = height && resolveHeight(height, s.filters.gender, vocab.heights);
+  if (h) s.filters.height = h;
+  takeLooks(s);
   takeSkills(s);
   takeAccents(s);
   takeLanguages(s);
@@ -185,11 +196,20 @@ function use(s: State, from: number, to: number): void {
 const norm = (s: State, i: number): string => s.tokens[i]?.norm ?? '';
 
 function takeAge(s: State): 'her' | 'his' | undefined {
-  const age = extractAge(s.tokens);
+  const age = extractAge(s.tokens, s.used);
   if (!age) return undefined;
   s.filters.ageRange = age.range;
-  use(s, age.from, age.to);
+  for (const i of age.used) s.used[i] = true;
   return age.pronoun;
+}
+
+function takeLooks(s: State): void {
+  const looks: string[] = [];
+  for (const m of lookMatcher().findAll(s.tokens, s.used)) {
+    if (!looks.includes(m.value)) looks.push(m.value);
+    use(s, m.start, m.start + m.length - 1);
+  }
+  if (looks.length) s.filters.looks = looks;
 }
 
 function takeGender(s: State, pronoun: 'her' | 'his' | undefined): void {

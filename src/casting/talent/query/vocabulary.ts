@@ -1,10 +1,11 @@
 /**
  * The tenant's own vocabulary, read from its roster: which languages, skills, accents, cities,
- * countries, unions, ethnicities and genders occur. Query understanding matches against these, so
+ * countries, unions, ethnicities and genders occur, and how tall its people are. Query understanding matches against these, so
  * it follows each agency's roster rather than a list written for the sample file.
  */
 import type { TalentProfile } from '../../../memory/records.js';
 import { normTerm, skillBase, splitLocation } from '../metadata.js';
+import { heightNorms, type HeightNorms } from './stature.js';
 
 export interface TalentVocabulary {
   genders: string[];
@@ -17,6 +18,8 @@ export interface TalentVocabulary {
   countries: string[];
   unions: string[];
   ethnicities: string[];
+  /** What "tall" and "short" mean on this roster, per gender. */
+  heights: HeightNorms;
 }
 
 /** Distinct values, most frequent first, each in its most common spelling. */
@@ -47,5 +50,6 @@ export function buildVocabulary(profiles: TalentProfile[]): TalentVocabulary {
     countries: distinct(locations.flatMap((l) => (l.country ? [l.country] : []))),
     unions: distinct(profiles.flatMap((p) => (p.union ? [p.union] : []))),
     ethnicities: distinct(profiles.flatMap((p) => (p.ethnicity ? [p.ethnicity] : []))),
+    heights: heightNorms(profiles),
   };
 }

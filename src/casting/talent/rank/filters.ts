@@ -7,7 +7,8 @@ import type { MetadataFilter } from '../../../integrations/vectors/vector-index.
 import { normTerm, skillBase, splitLocation } from '../metadata.js';
 import { FLUENCY_ORDER } from '../import/fields.js';
 import { skillFamily } from '../query/synonyms.js';
-import type { TalentFilters } from '../query/filter-schema.js';
+import type { HeightBounds, TalentFilters } from '../query/filter-schema.js';
+import { lookInBio } from '../query/looks.js';
 
 /** The profile's playing range, a single bound standing for both when only one is known. */
 export function playingRange(p: TalentProfile): [number, number] | undefined {
@@ -36,6 +37,19 @@ export function spokenLanguage(p: TalentProfile, language: string): TalentProfil
   return p.languages.find((x) => normTerm(x.language) === l);
 }
 
+/** The height bounds that apply to a person of this gender ("tall" differs by gender). */
+export function heightBoundsFor(h: NonNullable<TalentFilters['height']>, gender: string | undefined): HeightBounds {
+  const g = gender === undefined ? undefined : normTerm(gender);
+  const own = g === undefined ? undefined : Object.entries(h.byGender ?? {}).find(([k]) => normTerm(k) === g)?.[1];
+  return own ?? { ...(h.min !== undefined ? { min: h.min } : {}), ...(h.max !== undefined ? { max: h.max } : {}) };
+}
+
+/** Whether a height (undefined: not listed) is within bounds; unbounded lets everyone through. */
+export function heightWithin(cm: number | undefined, b: HeightBounds): boolean {
+  if (b.min === undefined && b.max === undefined) return true;
+  return cm !== undefined && (b.min === undefined || cm >= b.min) && (b.max === undefined || cm <= b.max);
+}
+
 export function matchesFilters(p: TalentProfile, f: TalentFilters): boolean {
   if (f.gender && normTerm(p.gender ?? '') !== normTerm(f.gender)) return false;
   if (f.ageRange) {
@@ -58,12 +72,16 @@ export function matchesFilters(p: TalentProfile, f: TalentFilters): boolean {
   }
   if (f.union && normTerm(p.union ?? '') !== normTerm(f.union)) return false;
   if (f.ethnicity && normTerm(p.ethnicity ?? '') !== normTerm(f.ethnicity)) return false;
+  if (f.height && !heightWithin(p.heightCm, heightBoundsFor(f.height, p.gender))) return false;
+  for (const look of f.looks ?? []) if (!lookInBio(p.bio, look)) return false;
   return true;
 }
 
 /**
  * The same filters as index metadata conditions (metadata.ts). Skill families that the
  * metadata cannot express are left to the in-process check; results are re-checked anyway.
+ * Height and looks are not in the stored metadata (vectors written before they were asked for
+ * would all fail them): the ids of the people who pass them go with the query instead.
  */
 export function toMetadataFilter(f: TalentFilters): MetadataFilter | undefined {
   const parts: MetadataFilter[] = [];

@@ -2,7 +2,9 @@
  * Hybrid ranking. Hard filters decide who may appear; among them the score blends meaning
  * (embedding of the free text against each stored vector, through the vector index), keyword
  * relevance (BM25) and attribute fit. With no free text, people are ranked by fit alone.
- * Every hit carries its score parts and the reasons it matched.
+ * Every hit carries its score parts and the reasons it matched. When asked, and fewer than
+ * `limit` people meet every filter, the closest others follow as near misses, each with what it
+ * misses (near-misses.ts).
  */
 import type { Logger } from 'pino';
 import type { TalentProfile } from '../../../memory/records.js';
@@ -14,6 +16,8 @@ import type { TalentRoster } from '../roster-cache.js';
 import { BestOf } from './best-of.js';
 import { toMetadataFilter } from './filters.js';
 import { compileFit, type Preferences } from './fit.js';
+import { missCost } from './misses.js';
+import { nearMisses } from './near-misses.js';
 import { attributeReasons, textReasons } from './reasons.js';
 import type { SearchScratch } from './search-scratch.js';
 import { SlotSet } from './slot-set.js';
@@ -31,6 +35,8 @@ export interface RankedHit {
   score: number;
   parts: ScoreParts;
   reasons: string[];
+  /** Set on near misses: what of the request this person does not meet ("no horse riding listed"). */
+  misses?: string[];
 }
 
 export interface RankWeights {
@@ -52,6 +58,8 @@ export interface RankInput {
   weights?: RankWeights;
   /** Text embedded for the semantic part when it should differ from `freeText` ("more like X"). */
   semanticText?: string;
+  /** Fill up to `limit` with the closest people who miss something, when too few meet everything. */
+  nearMisses?: boolean;
 }
 
 export interface RankDeps {
@@ -62,6 +70,8 @@ export interface RankDeps {
 
 export interface RankOutput {
   hits: RankedHit[];
+  /** The closest people who miss something, closest first (only when asked for and hits < limit). */
+  nearMisses: RankedHit[];
   /** How many people passed the hard filters. */
   candidates: number;
   /** Things the user should know (meaning-based ranking unavailable…). */
@@ -144,15 +154,66 @@ export async function rankTalent(deps: RankDeps, input: RankInput): Promise<Rank
   const exclude = input.exclude?.size ? (s: number) => input.exclude!.has(roster.profiles[s]!.id) : undefined;
   const candidates = new SlotSet(roster.profiles.length, roster.columns.select(input.filters, exclude, scratch.slots), scratch.mask);
   try {
-    if (candidates.size === 0) return { hits: [], candidates: 0, notes: [] };
-    return await rankCandidates(deps, input, candidates, scratch);
+    const full = candidates.size === 0 ? { hits: [], candidates: 0, notes: [] } : await rankCandidates(deps, input, candidates, scratch);
+    // The near misses' pool marks the same mask.
+    candidates.clear();
+    const wanted = input.nearMisses ? input.limit - full.hits.length : 0;
+    if (wanted <= 0) return { ...full, nearMisses: [] };
+    const near = await rankNearMisses(deps, input, wanted, exclude, scratch);
+    return { ...full, nearMisses: near.hits, notes: [...new Set([...full.notes, ...near.notes])] };
   } finally {
     candidates.clear();
     roster.scratch.give(scratch);
   }
 }
 
-async function rankCandidates(deps: RankDeps, input: RankInput, candidates: SlotSet, scratch: SearchScratch): Promise<RankOutput> {
+/** The closest misses, ranked as hits are among those equally close, each with what it misses. */
+async function rankNearMisses(
+  deps: RankDeps,
+  input: RankInput,
+  wanted: number,
+  exclude: ((slot: number) => boolean) | undefined,
+  scratch: SearchScratch,
+): Promise<{ hits: RankedHit[]; notes: string[] }> {
+  const { roster } = input;
+  const near = nearMisses(roster, input.filters, wanted, exclude);
+  const cost = new Map([...near.closer, ...near.level].map((n) => [roster.ids[n.slot]!, n.cost]));
+  const hits: RankedHit[] = [];
+  const notes: string[] = [];
+  // Two groups, so that reasons are worked out only for the people shown.
+  for (const [group, limit] of [
+    [near.closer, near.closer.length],
+    [near.level, near.room],
+  ] as const) {
+    if (limit === 0) continue;
+    const pool = new SlotSet(
+      roster.profiles.length,
+      Int32Array.from(group, (n) => n.slot),
+      scratch.mask,
+    );
+    try {
+      const ranked = await rankCandidates(deps, { ...input, limit }, pool, scratch);
+      hits.push(...ranked.hits);
+      notes.push(...ranked.notes);
+    } finally {
+      pool.clear();
+    }
+  }
+  // Sorting is stable: people equally close keep the ranker's order.
+  hits.sort((a, b) => cost.get(a.id)! - cost.get(b.id)!);
+  for (const h of hits) {
+    h.misses = [];
+    missCost(roster.byId.get(h.id)!, input.filters, h.misses);
+  }
+  return { hits, notes };
+}
+
+async function rankCandidates(
+  deps: RankDeps,
+  input: RankInput,
+  candidates: SlotSet,
+  scratch: SearchScratch,
+): Promise<Omit<RankOutput, 'nearMisses'>> {
   const notes: string[] = [];
   const { roster } = input;
   const hasText = input.freeText.trim() !== '' || (input.semanticText ?? '').trim() !== '';

@@ -3,9 +3,10 @@
  * "plays 28–36", "horse riding", "bio: 'shaved head'". Never contact details.
  */
 import type { TalentProfile } from '../../../memory/records.js';
-import { splitLocation } from '../metadata.js';
+import { normTerm, splitLocation } from '../metadata.js';
 import type { TalentFilters } from '../query/filter-schema.js';
-import { playingRange, satisfyingSkill, spokenLanguage } from './filters.js';
+import { lookInBio } from '../query/looks.js';
+import { fluencyAtLeast, heightBoundsFor, heightWithin, playingRange, satisfyingSkill, spokenLanguage } from './filters.js';
 import type { Preferences } from './fit.js';
 import { stem, terms } from './text-terms.js';
 
@@ -15,26 +16,42 @@ export function formatRange(p: TalentProfile): string | undefined {
   return r[0] === r[1] ? `plays ${r[0]}` : `plays ${r[0]}–${r[1]}`;
 }
 
-/** Reasons from the filters and preferences the person satisfies. */
+/**
+ * Reasons from the filters and preferences the person satisfies. Each filter is checked, not
+ * assumed: a near miss gets reasons only for what it does meet (its misses are said apart).
+ */
 export function attributeReasons(p: TalentProfile, f: TalentFilters, prefs: Preferences = {}): string[] {
   const out: string[] = [];
-  for (const l of [...(f.languages ?? []), ...(prefs.languages ?? [])]) {
+  for (const l of f.languages ?? []) {
+    const spoken = spokenLanguage(p, l.language);
+    if (spoken && fluencyAtLeast(spoken.fluency, l.minFluency)) out.push(`speaks ${spoken.language} (${spoken.fluency})`);
+  }
+  for (const l of prefs.languages ?? []) {
     const spoken = spokenLanguage(p, l.language);
     if (spoken) out.push(`speaks ${spoken.language} (${spoken.fluency})`);
   }
-  if (f.ageRange || prefs.ageRange) {
-    const r = formatRange(p);
-    if (r) out.push(r);
+  const r = playingRange(p);
+  const inRange = (a: { min: number; max: number }) => r !== undefined && r[0] <= a.max && r[1] >= a.min;
+  if ((f.ageRange && inRange(f.ageRange)) || prefs.ageRange) {
+    const range = formatRange(p);
+    if (range) out.push(range);
   }
+  if (f.height && p.heightCm !== undefined && heightWithin(p.heightCm, heightBoundsFor(f.height, p.gender)))
+    out.push(f.height.word ? `${f.height.word}: ${p.heightCm} cm` : `${p.heightCm} cm`);
   for (const s of [...(f.skills ?? []), ...(prefs.skills ?? [])]) {
     const have = satisfyingSkill(p, s);
     if (have && !out.includes(have)) out.push(have);
   }
-  for (const a of f.accents ?? []) out.push(`accent: ${a}`);
+  const accents = new Set(p.accents.map(normTerm));
+  for (const a of f.accents ?? []) if (accents.has(normTerm(a))) out.push(`accent: ${a}`);
+  for (const look of f.looks ?? []) {
+    const said = lookInBio(p.bio, look);
+    if (said) out.push(`bio: '${said}'`);
+  }
   const loc = splitLocation(p.location);
-  if (f.city && loc.city) out.push(`based in ${loc.city}`);
-  else if (f.country && p.location) out.push(`based in ${p.location}`);
-  if (f.union && p.union) out.push(p.union);
+  if (f.city && loc.city && normTerm(loc.city) === normTerm(f.city)) out.push(`based in ${loc.city}`);
+  else if (f.country && p.location && normTerm(loc.country ?? '') === normTerm(f.country)) out.push(`based in ${p.location}`);
+  if (f.union && p.union && normTerm(p.union) === normTerm(f.union)) out.push(p.union);
   if (f.ethnicity && p.ethnicity) out.push(p.ethnicity);
   return out;
 }

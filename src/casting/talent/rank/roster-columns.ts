@@ -8,8 +8,9 @@
 import type { Fluency, TalentProfile } from '../../../memory/records.js';
 import { normTerm, skillBase, splitLocation } from '../metadata.js';
 import { FLUENCY_ORDER } from '../import/fields.js';
-import type { TalentFilters } from '../query/filter-schema.js';
-import { playingRange, skillSatisfies } from './filters.js';
+import type { HeightBounds, TalentFilters } from '../query/filter-schema.js';
+import { isLook, lookInBio } from '../query/looks.js';
+import { heightBoundsFor, heightWithin, playingRange, skillSatisfies } from './filters.js';
 
 const NONE = -1;
 
@@ -84,6 +85,11 @@ export class RosterColumns {
   private readonly fluency: Uint8Array;
   private readonly skills: Lists;
   private readonly accents: Lists;
+  private readonly height: Int16Array;
+  /** The profiles' own bio strings (not copies), for the look checks, which read them as written. */
+  private readonly bios: readonly (string | undefined)[];
+  /** Per look, whose bio shows it: bios are read once per look and roster, not on every search. */
+  private readonly looks = new Map<string, Uint8Array>();
 
   constructor(profiles: readonly TalentProfile[]) {
     const n = profiles.length;
@@ -91,6 +97,8 @@ export class RosterColumns {
     for (const a of SINGLE) this.single[a] = new Int32Array(n);
     this.ageLo = new Int16Array(n);
     this.ageHi = new Int16Array(n);
+    this.height = Int16Array.from(profiles, (p) => p.heightCm ?? NONE);
+    this.bios = profiles.map((p) => p.bio);
     const languages: number[][] = [];
     const fluency: number[] = [];
     const skills: number[][] = [];
@@ -151,7 +159,30 @@ export class RosterColumns {
       const code = new Set([this.lookup(normTerm(accent))]);
       checks.push({ kind: 'where', test: (s) => this.any(this.accents, s, code) });
     }
+    if (f.height) {
+      const h = f.height;
+      const byGender = new Map<number, HeightBounds>(Object.entries(h.byGender ?? {}).map(([g, b]) => [this.lookup(normTerm(g)), b]));
+      const others = heightBoundsFor(h, undefined);
+      const gender = this.single.gender;
+      checks.push({
+        kind: 'where',
+        test: (s) => heightWithin(this.height[s] === NONE ? undefined : this.height[s], byGender.get(gender[s]!) ?? others),
+      });
+    }
+    for (const look of f.looks ?? []) checks.push({ kind: 'where', test: (s) => this.showsLook(s, look) });
     return checks;
+  }
+
+  /** Whether the bio of a slot shows a look (query/looks.ts), as `lookInBio` reads it. */
+  showsLook(slot: number, look: string): boolean {
+    let shows = this.looks.get(look);
+    if (!shows) {
+      // An unknown look is shown by nobody, and not kept: the map holds at most the known looks.
+      if (!isLook(look)) return false;
+      shows = Uint8Array.from(this.bios, (bio) => (lookInBio(bio, look) === undefined ? 0 : 1));
+      this.looks.set(look, shows);
+    }
+    return shows[slot] === 1;
   }
 
   /** The playing range of a slot, as playingRange() gives it for the profile. */

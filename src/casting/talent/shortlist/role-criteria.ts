@@ -8,7 +8,7 @@
  */
 import type { RoleRecord } from '../../../memory/records.js';
 import { normalizeGender } from '../import/fields.js';
-import type { TalentFilters } from '../query/filter-schema.js';
+import type { TalentFilters, TalentQuery } from '../query/filter-schema.js';
 import { matchersFor } from '../query/matchers.js';
 import { parseTalentQueryRules } from '../query/rule-parser.js';
 import { tokenize } from '../query/tokens.js';
@@ -50,6 +50,17 @@ function canonicalRequirements(words: string[], vocab: TalentVocabulary): { skil
   return out;
 }
 
+/**
+ * The parse of a role's words without height and looks, which stay words of the description
+ * (matched by meaning and keywords): a breakdown's "tall, bald" is colour, not a requirement, and
+ * the relaxation ladder (shortlist.ts) has no step that would relax them.
+ */
+function parseRoleWords(text: string, vocab: TalentVocabulary): TalentQuery {
+  const parsed = parseTalentQueryRules(text, vocab);
+  const { height, looks, ...filters } = parsed.filters;
+  return height || looks ? { filters, freeText: text } : parsed;
+}
+
 /** Criteria of a role from the breakdown; the user's own words about it (`said`) win over the script's. */
 export function criteriaFromRole(role: RoleRecord, vocab: TalentVocabulary, said?: string): RoleCriteria {
   const d = role.details;
@@ -78,12 +89,12 @@ export function criteriaFromRole(role: RoleRecord, vocab: TalentVocabulary, said
 
   const text = [str(d.description), str(d.physical), ...req.rest].filter(Boolean).join(' ');
   // A description may state what the structured fields lack ("a Tamil-speaking detective who rides").
-  const parsed = parseTalentQueryRules(text, vocab);
+  const parsed = parseRoleWords(text, vocab);
   for (const [k, v] of Object.entries(parsed.filters) as [keyof TalentFilters, never][]) {
     if (filters[k] === undefined && k !== 'city' && k !== 'country' && k !== 'union') filters[k] = v;
   }
   if (said) {
-    const told = parseTalentQueryRules(said, vocab);
+    const told = parseRoleWords(said, vocab);
     return { role: role.name, filters: { ...filters, ...told.filters }, description: [told.freeText, text].filter(Boolean).join(' ') };
   }
   return { role: role.name, filters, description: text };
@@ -96,6 +107,6 @@ export function saysNothing(c: RoleCriteria): boolean {
 
 /** Criteria of a role described in words ("a tough cop in his 50s who boxes"). */
 export function criteriaFromDescription(role: string, description: string, vocab: TalentVocabulary): RoleCriteria {
-  const parsed = parseTalentQueryRules(description, vocab);
+  const parsed = parseRoleWords(description, vocab);
   return { role, filters: parsed.filters, description: parsed.freeText || description };
 }
