@@ -3,6 +3,7 @@
  * for the terminal's workspace (`local:local`), the same roster `castmatch chat` searches, and print
  * answers on stdout (logs go to stderr). Importing a roster is `import-command.ts`.
  */
+import { describeFilters } from '../casting/talent/query/filter-schema.js';
 import readline from 'node:readline';
 import type { App } from '../app.js';
 import { renderText } from '../bot/render/text.js';
@@ -88,10 +89,13 @@ export async function shortlistCommand(role: string, opts: ShortlistOptions): Pr
     const entries = result.outcome.entries;
     if (opts.json) {
       process.stdout.write(
-        `${JSON.stringify({ role: result.criteria.role, results: entries.map((e) => ({ id: e.id, name: e.name, score: Number(e.score.toFixed(4)), reasons: e.reasons })) })}\n`,
+        `${JSON.stringify({ role: result.criteria.role, filters: result.outcome.applied, results: entries.map((e) => ({ id: e.id, name: e.name, score: Number(e.score.toFixed(4)), reasons: e.reasons })) })}\n`,
       );
       return;
     }
+    // The criteria used stand above the list, as in chat.
+    const wants = describeFilters(result.outcome.applied);
+    if (wants) process.stdout.write(`Wants: ${wants}\n`);
     if (entries.length === 0) process.stdout.write(`No one on the roster fits ${result.criteria.role}.\n`);
     entries.forEach((e, i) => process.stdout.write(`${i + 1}. ${e.name} (${e.id}) ${e.score.toFixed(2)}: ${e.reasons.join(' · ')}\n`));
   });

@@ -42,10 +42,14 @@ export function renderBreakdown(
       String(new Set([...c.speakingScenes, ...c.appearsInScenes]).size),
       `sc. ${c.firstScene} p. ${c.firstPage}`,
       // The team's values stand in place of the script's, marked ✎ (who and when are under the table).
-      set(c.name)?.gender ? `${set(c.name)!.gender} ✎` : (c.gender ?? '—'),
-      set(c.name)?.ageRange ? `${set(c.name)!.ageRange!.min}–${set(c.name)!.ageRange!.max} ✎` : ageText(c),
+      set(c.name)?.gender ? `${set(c.name)!.gender} ✎` : c.gender ? `${c.gender}${c.confidence?.gender === 'likely' ? ' ~' : ''}` : '—',
+      set(c.name)?.ageRange
+        ? `${set(c.name)!.ageRange!.min}–${set(c.name)!.ageRange!.max} ✎`
+        : `${ageText(c)}${c.ageRange && c.confidence?.age === 'likely' ? ' ~' : ''}`,
     ]),
   );
+  if (shown.some((c) => c.confidence?.gender === 'likely' || c.confidence?.age === 'likely'))
+    r.context('~ likely: read from a first name, pronouns or a word such as “retired”, not stated beside the name.');
   const corrected = roles.filter((c) => set(c.name));
   if (corrected.length)
     r.context(

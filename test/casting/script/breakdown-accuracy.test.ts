@@ -38,3 +38,13 @@ test('every inferred value keeps the words it was read from', () => {
   const bare = score.scored.filter((s) => (s.got?.gender || s.got?.ageRange) && !s.got.evidence.length);
   expect(bare.map((s) => `${s.file}: ${s.name}`)).toEqual([]);
 });
+
+test('every value says how sure it is: stated beside the name, or likely from a name, pronouns or a vague word', () => {
+  const unsure = score.scored.filter((s) => (s.got?.gender && !s.got.confidence.gender) || (s.got?.ageRange && !s.got.confidence.age));
+  expect(unsure.map((s) => `${s.file}: ${s.name}`)).toEqual([]);
+  const find = (file: string, name: string) => score.scored.find((s) => s.file === file && s.name === name)?.got;
+  // "MINNA and INA, two girls in their early twenties": both stated.
+  expect(find('silent_as_murderers.fountain', 'INA')?.confidence).toEqual({ gender: 'stated', age: 'stated' });
+  // "BRICK BRADDOCK, retired police detective": a man's name and "retired", both likely.
+  expect(find('brick_and_steel.fountain', 'BRICK')?.confidence).toEqual({ gender: 'likely', age: 'likely' });
+});

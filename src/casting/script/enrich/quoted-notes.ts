@@ -50,7 +50,13 @@ export function fillFromNotes(b: Breakdown, notes: RoleNotes | undefined): Break
         ...(!c.gender && n.gender ? [`“${n.gender.quote}” (Claude)`] : []),
         ...(!c.ageRange && n.age ? [`“${n.age.quote}” (Claude)`] : []),
       ];
-      return { ...c, gender, ageRange, evidence };
+      // A model's reading, however well quoted, is likely rather than stated.
+      const confidence = {
+        ...c.confidence,
+        ...(!c.gender && n.gender ? { gender: 'likely' as const } : {}),
+        ...(!c.ageRange && n.age ? { age: 'likely' as const } : {}),
+      };
+      return { ...c, gender, ageRange, evidence, confidence };
     }),
   };
 }

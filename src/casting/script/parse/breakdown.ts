@@ -170,11 +170,15 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
     const firstSeen = earliest(st?.first, first.get(key));
     const intro = intros.get(key);
     const facts = readIntroFacts(key, intro?.after ?? '', intro?.before ?? '');
+    const confidence: CharacterBreakdown['confidence'] = {};
+    if (facts.gender) confidence.gender = 'stated';
+    if (facts.ageRange) confidence.age = /\d|ties\b|teen/i.test(facts.ageQuote ?? '') ? 'stated' : 'likely';
     if (!facts.gender) {
       const inferred = nameGender(key, aliases.get(key)) ?? agreedGender(votes.get(key));
       if (inferred) {
         facts.gender = inferred.gender;
         facts.evidence.push(inferred.quote);
+        confidence.gender = 'likely';
       }
     }
     characters.push({
@@ -190,6 +194,7 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
       gender: facts.gender,
       ageRange: facts.ageRange,
       evidence: facts.evidence,
+      confidence,
       size: isBackground(key)
         ? 'background'
         : partSize(

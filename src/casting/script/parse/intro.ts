@@ -9,6 +9,8 @@ export interface IntroFacts {
   gender: Gender | null;
   ageRange: [number, number] | null;
   evidence: string[];
+  /** The words the age was read from, to tell a stated age ("40's") from a likely one ("retired"). */
+  ageQuote?: string;
 }
 
 const FEMALE =
@@ -58,7 +60,8 @@ export function readIntroFacts(name: string, after: string, before = ''): IntroF
       evidence.push(a.quote);
     }
   }
-  return { gender, ageRange, evidence };
+  const ageQuote = ageRange ? evidence.at(-1) : undefined;
+  return { gender, ageRange, evidence, ...(ageQuote ? { ageQuote } : {}) };
 }
 
 /** The description up to the end of its sentence, at most a short clause's length. */

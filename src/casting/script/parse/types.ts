@@ -8,6 +8,7 @@ export type ScriptFormat = 'fountain' | 'fdx' | 'pdf' | 'text';
 export type PartSize = 'lead' | 'supporting' | 'featured' | 'day player' | 'non-speaking' | 'background';
 
 export type Gender = 'female' | 'male' | 'any';
+export type Confidence = 'stated' | 'likely';
 
 export interface SceneBreakdown {
   /** 1-based, in script order. */
@@ -41,6 +42,11 @@ export interface CharacterBreakdown {
   ageRange: [number, number] | null;
   /** The quoted words gender and age were read from. */
   evidence: string[];
+  /**
+   * How sure each value is: `stated` when the script says it next to the name ("a woman",
+   * "40's", "(27)"), `likely` when read from a given name, pronouns or a vague word ("retired").
+   */
+  confidence: { gender?: Confidence; age?: Confidence };
   size: PartSize;
 }
 
