@@ -34,6 +34,9 @@ export function breakdownJson(b: Breakdown): unknown {
       introduction: c.introduction,
       gender: c.gender,
       ageRange: c.ageRange,
+      // The words each value was read from, and whether the script states it or it is likely.
+      evidence: c.evidence,
+      confidence: c.confidence,
       size: c.size,
     })),
     pairs: b.pairs.map((p) => ({ a: p.a, b: p.b, sharedScenes: p.sharedScenes })),

@@ -28,8 +28,12 @@ test('castmatch analyze FILE --json prints the documented breakdown shape', asyn
     'introduction',
     'gender',
     'ageRange',
+    'evidence',
+    'confidence',
     'size',
   ]);
+  expect(steel).toMatchObject({ gender: 'male', confidence: { gender: 'likely', age: 'likely' } });
+  expect(steel!.evidence).toContain('retiree');
   expect(json.pairs[0]).toEqual({ a: 'STEEL', b: 'BRICK', sharedScenes: 4 });
 }, 30_000);
 

@@ -47,7 +47,17 @@ withBigFish.describe('Big Fish', () => {
     expect(role(b, 'AMOS').ageRange).toEqual([50, 50]);
     expect(role(b, 'EDWARD').ageRange).toEqual([40, 49]);
     expect(role(b, 'EDWARD').evidence).toContain("40's");
-    expect(role(b, 'WILL').ageRange).toEqual([3, 3]);
+    // "WILL BLOOM, AGE 3", "WILL, now 17", "WILL, now 28", "Will (29)", "Will (6)": the grown son of the
+    // main timeline is the part to cast; the boy is a younger actor's.
+    expect(role(b, 'WILL').ageRange).toEqual([29, 29]);
+    expect(role(b, 'WILL').evidence).toContain('Will (29)');
+    expect(role(b, 'WILL').evidence).not.toContain('AGE 3');
+    expect(role(b, 'WILL').confidence.age).toBe('stated');
+    // "Will's mother Sandra (53)": an age in brackets after a name in running text.
+    expect(role(b, 'SANDRA').ageRange).toEqual([53, 53]);
+    // "A forty-year old man named BEAMEN": an age in words, before the name.
+    expect(role(b, 'BEAMEN').ageRange).toEqual([40, 40]);
+    expect(role(b, 'BEAMEN').evidence).toContain('forty-year old man named');
     expect(role(b, 'RUTHIE').ageRange).toEqual([8, 8]);
   });
 

@@ -5,7 +5,7 @@
 import { cueName, nameKey } from './cue-name.js';
 import type { ScriptDocument } from './document.js';
 import { parseHeading } from './heading.js';
-import { readIntroFacts } from './intro.js';
+import { NUMBER_WORD, numberWord, readIntroFacts } from './intro.js';
 import { capsRuns, cueForIntroName, MentionMatcher, shorterCueFor } from './names.js';
 import { givenNameGender } from './given-names.js';
 import { agreedGender, pronounVotes, type ReadingEvent } from './pronouns.js';
@@ -39,6 +39,32 @@ const AGE_AFTER =
   /^\s*(?:\(\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*\)|,\s*\d{1,3}(?![\d'’s])|,\s*AGE\s+\d|,?\s+in (?:his|her|their) (?:early |mid-?|late )?(?:\d0['’]?s|\w+ties))/i;
 const NOT_PEOPLE = /^(?:INT|EXT|CUT|FADE|DISSOLVE|POV|CLOSE|ANGLE|INSERT|BACK|CONTINUOUS|LATER|SUPER|TITLE|THE END)\b/;
 const MAX_INTRO = 300;
+/** A later mention that gives the age again: "WILL, now 17", "WILL (now 28)", "EDWARD, age 60". */
+const BRACKETED_AGE = /^\s*\(\s*(\d{1,3})\s*\)/;
+const RESTATED_AGE = new RegExp(`^\\s*[,(]\\s*(?:now|age|aged)\\s+(\\d{1,3}|${NUMBER_WORD})\\b`, 'i');
+
+interface AgeStatement {
+  scene: number;
+  range: [number, number];
+  quote: string;
+}
+
+/**
+ * Of the ages stated for one person, the one to cast: the oldest stated in a scene where they
+ * speak under this name. A role that spans childhood and adulthood under one cue ("WILL BLOOM, AGE
+ * 3" … "Will (29)") is the adult's, the main timeline; the child is a younger actor's part.
+ */
+function ageToCast(
+  later: AgeStatement[] | undefined,
+  intro: AgeStatement | undefined,
+  spoken: Set<number> | undefined,
+): AgeStatement | undefined {
+  const all = [...(intro ? [intro] : []), ...(later ?? [])];
+  if (all.length < 2) return intro ?? all[0];
+  const inTheirScenes = all.filter((a) => spoken?.has(a.scene));
+  const pool = inTheirScenes.length ? inTheirScenes : all;
+  return pool.reduce((best, a) => (a.range[1] > best.range[1] ? a : best));
+}
 
 export function buildBreakdown(doc: ScriptDocument): Breakdown {
   const scenes: SceneBreakdown[] = [];
@@ -125,6 +151,8 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
   const intros = new Map<string, Intro>();
   const introduced = new Set<string>();
   const mentionsOf = new Map<ActionLine, ReturnType<MentionMatcher['find']>>();
+  const ageStatements = new Map<string, AgeStatement[]>();
+  const firstSceneOf = (key: string) => first.get(key)?.scene ?? 0;
   for (const a of actions) {
     const found = matcher.find(a.text);
     mentionsOf.set(a, found);
@@ -133,6 +161,17 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
       (appears.get(m.key) ?? appears.set(m.key, new Set()).get(m.key)!).add(a.scene);
       if (!first.has(m.key)) first.set(m.key, { scene: a.scene, page: a.page });
       // The intro is the first capitalised mention, preferably one that describes ("GURU, 32, …").
+      {
+        // In capitals any restatement; in running text ("Will's mother Sandra (53)") only a number in brackets.
+        const again = (m.caps ? RESTATED_AGE : BRACKETED_AGE).exec(a.text.slice(m.end));
+        const range = again && numberWord(again[1]!);
+        if (range)
+          (ageStatements.get(m.key) ?? ageStatements.set(m.key, []).get(m.key)!).push({
+            scene: a.scene,
+            range,
+            quote: `${a.text.slice(m.index, m.end)}${again![0]}`.trim(),
+          });
+      }
       if (!m.caps || introduced.has(m.key)) continue;
       const after = a.text.slice(m.end);
       const before = a.text.slice(Math.max(a.text.lastIndexOf('. ', m.index) + 1, m.index - 80), m.index);
@@ -172,7 +211,19 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
     const facts = readIntroFacts(key, intro?.after ?? '', intro?.before ?? '');
     const confidence: CharacterBreakdown['confidence'] = {};
     if (facts.gender) confidence.gender = 'stated';
-    if (facts.ageRange) confidence.age = /\d|ties\b|teen/i.test(facts.ageQuote ?? '') ? 'stated' : 'likely';
+    // The same person at several ages ("WILL BLOOM, AGE 3", later "WILL, now 28"): see ageToCast.
+    const restated = ageToCast(
+      ageStatements.get(key),
+      facts.ageRange ? { scene: firstSceneOf(key), range: facts.ageRange, quote: facts.ageQuote ?? '' } : undefined,
+      stats.get(key)?.scenes,
+    );
+    if (restated && restated.range !== facts.ageRange) {
+      facts.evidence = facts.evidence.filter((e) => e !== facts.ageQuote);
+      facts.ageRange = restated.range;
+      facts.ageQuote = restated.quote;
+      facts.evidence.push(restated.quote);
+    }
+    if (facts.ageRange) confidence.age = /\d|ties\b|teen|year|\bage\b|\bnow\b/i.test(facts.ageQuote ?? '') ? 'stated' : 'likely';
     if (!facts.gender) {
       const inferred = nameGender(key, aliases.get(key)) ?? agreedGender(votes.get(key));
       if (inferred) {

@@ -114,6 +114,7 @@ function ageOf(w: string): { range: [number, number]; quote: string } | null {
   add(/^\s*,\s*(\d{1,3})(?![\d'’s\-])/, (m) => exact(m[1]!));
   add(/\bage[sd]?\s+(\d{1,3})\b/i, (m) => exact(m[1]!));
   add(/\b(\d{1,3})[- ]years?[- ]old\b/i, (m) => exact(m[1]!));
+  add(new RegExp(`\\b(${NUMBER_WORD})[- ]years?[- ]old\\b`, 'i'), (m) => numberWord(m[1]!));
   add(/\b(?:(early|mid|late)[- ]?)?([1-9])0['’]?s\b/i, (m) => decade(Number(m[2]) * 10, m[1]));
   add(/\b(?:(early|mid|late)[- ]?)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/i, (m) =>
     decade(DECADE_WORDS[m[2]!.toLowerCase()]!, m[1]),
@@ -131,8 +132,11 @@ const AGE_WORDS: [RegExp, [number, number]][] = [
   [/\belderly\b/i, [65, 85]],
 ];
 
-/** An age word right before the name: "a young GUY", "the elderly BAKER", "a little GIRL". */
+/** An age word right before the name: "a young GUY", "the elderly BAKER", "a little GIRL", "A forty-year old man named BEAMEN". */
 function ageBefore(before: string): { range: [number, number]; quote: string } | null {
+  const years = new RegExp(`\\b(\\d{1,3}|${NUMBER_WORD})[- ]years?[- ]old\\b(?:\\s+\\p{Ll}+){0,3}[\\s,]*$`, 'iu').exec(before.slice(-60));
+  const stated = years ? numberWord(years[1]!) : null;
+  if (years && stated) return { range: stated, quote: years[0].trim() };
   const m = /\b(young|teenage|elderly|old|middle[- ]aged|little)\b[\s,]+(?:\p{Lu}[\p{Lu}'.\-]*\s+){0,2}$/u.exec(before.slice(-40));
   if (!m) return null;
   const word = m[1]!.toLowerCase();
@@ -147,6 +151,41 @@ function ageBefore(before: string): { range: [number, number]; quote: string } |
             ? [40, 60]
             : [65, 85];
   return { range, quote: m[0].trim() };
+}
+
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+/** An age in words: "seventeen", "forty", "forty-five", "twenty one". */
+export const NUMBER_WORD = `(?:${TENS.slice(2).join('|')})(?:[- ](?:${UNITS.slice(1, 10).join('|')}))?|${UNITS.slice(1).join('|')}`;
+
+/** "forty-five" → [45, 45]; digits as they are. */
+export function numberWord(s: string): [number, number] | null {
+  if (/^\d+$/.test(s)) return exact(s);
+  const [tens = '', unit = ''] = s.toLowerCase().split(/[- ]/);
+  const t = TENS.indexOf(tens);
+  const n = t >= 2 ? t * 10 + Math.max(0, UNITS.indexOf(unit)) : UNITS.indexOf(tens);
+  return n > 0 ? [n, n] : null;
 }
 
 function exact(n: string): [number, number] {
