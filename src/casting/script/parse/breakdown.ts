@@ -11,6 +11,7 @@ import { givenNameGender } from './given-names.js';
 import { agreedGender, pronounVotes, type ReadingEvent } from './pronouns.js';
 import { partSize, SIZE_ORDER } from './size.js';
 import { isBackground } from './background.js';
+import { agesFromRelations } from './relations.js';
 import type { Breakdown, CharacterBreakdown, SceneBreakdown, ScenePair } from './types.js';
 
 interface Speech {
@@ -255,6 +256,9 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
           ),
     });
   }
+  // Ages from family ties ("Beamen's daughter"), once every stated age is known.
+  const withTies = agesFromRelations(characters, intros);
+  characters.splice(0, characters.length, ...withTies);
   characters.sort(
     (a, b) =>
       SIZE_ORDER.indexOf(a.size) - SIZE_ORDER.indexOf(b.size) ||
