@@ -72,7 +72,7 @@ export class Engine implements TurnHandler {
       const route = await this.router.route(message, memory, this.now());
       if (route.kind === 'ignore') return;
       // A question is answered (or passed over) by the asker's next turn; a skill may ask anew.
-      await memory.delete(questionField(message.user.id));
+      if (route.hadQuestion) await memory.delete(questionField(message.user.id));
       skillName = route.kind === 'skill' ? route.skill : route.kind;
       const ctx = this.context(message, memory, sink, log, route.kind === 'skill' ? route.skill : undefined);
       log.info({ route: skillName, via: route.via }, 'turn routed');

@@ -1,7 +1,12 @@
 import type { SkillId } from '../skill.js';
 
 /** What the router decided a message asks for. */
-export type Route =
+export type Route = RouteKind & {
+  /** The sender had a question from the bot open: this turn answers or passes it over. */
+  hadQuestion?: boolean;
+};
+
+type RouteKind =
   | { kind: 'skill'; skill: SkillId; args: Record<string, unknown>; via: RouteSource }
   | { kind: 'confirm'; confirmationId: string; accept: boolean; via: RouteSource }
   /** A roster file (CSV/JSON) shared into the conversation. */

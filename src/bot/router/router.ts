@@ -37,6 +37,18 @@ export class Router {
   ) {}
 
   async route(message: IncomingMessage, memory: ChannelMemory, now: Date): Promise<Route> {
+    // Read once here: the engine clears an open question only when there is one (a write per turn otherwise).
+    const question = await memory.get<OpenQuestion>(questionField(message.user.id));
+    const route = await this.routeMessage(message, memory, now, question);
+    return question ? { ...route, hadQuestion: true } : route;
+  }
+
+  private async routeMessage(
+    message: IncomingMessage,
+    memory: ChannelMemory,
+    now: Date,
+    question: OpenQuestion | undefined,
+  ): Promise<Route> {
     if (message.action) {
       const { skill, args } = message.action;
       if (skill === CONFIRM_ACTION && typeof args.id === 'string') {
@@ -45,10 +57,10 @@ export class Router {
       if (isSkillId(skill)) return { kind: 'skill', skill, args: await resolveReferences(skill, args, memory), via: 'action' };
     }
     if (message.command) return this.routeCommand(message.command.text, memory, now);
-    const pending = await memory.get<string>(pendingField(message.user.id));
-    if (pending && (YES.test(message.text) || NO.test(message.text))) {
-      return { kind: 'confirm', confirmationId: pending, accept: YES.test(message.text), via: 'pending' };
-    }
+    // Only a "yes" or a "no" can answer a pending proposal: nothing else needs to look for one.
+    const yesOrNo = YES.test(message.text) || NO.test(message.text);
+    const pending = yesOrNo ? await memory.get<string>(pendingField(message.user.id)) : undefined;
+    if (pending) return { kind: 'confirm', confirmationId: pending, accept: YES.test(message.text), via: 'pending' };
     const fileIndex = (message.files ?? []).findIndex((f) => fileKind(f.name) !== undefined);
     const file = message.files?.[fileIndex];
     if (file) {
@@ -60,7 +72,7 @@ export class Router {
     const unreadable = message.files?.[0];
     if (unreadable && !message.text.trim()) return { kind: 'skill', skill: 'analyze-script', args: { file: unreadable.name }, via: 'file' };
     if (!message.addressed) return { kind: 'ignore', via: 'fallback' };
-    return this.routeText(message.text, memory, now, message.user.id);
+    return this.routeText(message.text, memory, now, question);
   }
 
   /**
@@ -77,8 +89,7 @@ export class Router {
    * configured; otherwise (or when Claude fails) the rules, and the meaning classifier for what the
    * rules only guess at. What `castmatch route` prints.
    */
-  async routeText(text: string, memory: ChannelMemory, now: Date, userId?: string): Promise<Route> {
-    const question = userId ? await memory.get<OpenQuestion>(questionField(userId)) : undefined;
+  async routeText(text: string, memory: ChannelMemory, now: Date, question?: OpenQuestion): Promise<Route> {
     const rules = parseRequest(text, now);
     if (question) {
       if (NO.test(text) || /^\s*(forget it|leave it|skip it?)\s*[.!]*\s*$/i.test(text))

@@ -14,7 +14,12 @@ const router = new Router([], createLogger('silent'));
 async function asked(q: OpenQuestion, user = 'ana') {
   const memory = new ChannelMemory('local:studio:casting', new InMemoryChannels());
   await memory.set(questionField(user), q);
-  return (text: string, by = user) => router.routeText(text, memory, NOW, by);
+  return (text: string, by = user) =>
+    router.route(
+      { address: { platform: 'local', workspace: 'studio', channel: 'casting' }, user: { id: by }, text, addressed: true, receivedAt: NOW },
+      memory,
+      NOW,
+    );
 }
 
 const whenForSteel: OpenQuestion = { skill: 'book-audition', slot: 'when', args: { op: 'book', person: 'T00007', role: 'STEEL' } };
@@ -26,6 +31,7 @@ test('"When should the audition be?" is answered by a time alone', async () => {
     skill: 'book-audition',
     args: { op: 'book', person: 'T00007', role: 'STEEL', when: 'Thursday 11am' },
     via: 'answer',
+    hadQuestion: true,
   });
 });
 

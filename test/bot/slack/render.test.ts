@@ -110,3 +110,20 @@ test('progress is one context line; plain replies are one section; long text spl
   const parts = chunkText(`${'a'.repeat(2000)}\n${'b'.repeat(2000)}`, 3000);
   expect(parts).toEqual(['a'.repeat(2000), 'b'.repeat(2000)]);
 });
+
+test('data cannot ping anyone: <!everyone>, <!channel> and <@U…> from a roster or a script are shown, not sent as mentions', () => {
+  const hostile = 'Sam <!everyone> & <@U0BOSS0001> <!channel> <https://evil.example|click>';
+  const m = renderMessage(
+    reply(hostile)
+      .section(`*1. ${hostile}*`)
+      .fields([{ label: 'Who', value: hostile }])
+      .table(['Name'], [[hostile]])
+      .context(hostile)
+      .build(),
+  );
+  const shown = JSON.stringify(m);
+  for (const mention of ['<!everyone>', '<!channel>', '<@U0BOSS0001>', '<https://']) expect(shown).not.toContain(mention);
+  expect(m.text).toBe('Sam &lt;!everyone&gt; &amp; &lt;@U0BOSS0001&gt; &lt;!channel&gt; &lt;https://evil.example|click&gt;');
+  expect(JSON.stringify(m.blocks)).toContain('*1. Sam &lt;!everyone&gt; &amp;');
+  expect(renderProgress('Reading <!here>.fountain').text).toBe('⏳ Reading &lt;!here&gt;.fountain');
+});

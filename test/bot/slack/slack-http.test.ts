@@ -82,8 +82,10 @@ test('a direct message is answered in the DM', async () => {
  */
 async function onlyTheNextRuns(count: number): Promise<void> {
   const good = await rig.fixture('slash-command');
-  await rig.turn(() => rig.command({ ...good, text: 'help after refusal' }));
-  expect(handled.slice(count).map((m) => m.command?.text)).toEqual(['help after refusal']);
+  // Each probe is a request of its own (a resent identical one would be refused as a replay).
+  const text = `help after refusal ${count}`;
+  await rig.turn(() => rig.command({ ...good, text }));
+  expect(handled.slice(count).map((m) => m.command?.text)).toEqual([text]);
 }
 
 test('a forged signature gets 401 and runs nothing', async () => {
@@ -123,4 +125,21 @@ test('a 429 from Slack is waited out (Retry-After) and the message still posted'
   expect(attempts[1]!.args).toEqual(attempts[0]!.args);
   expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   expect(delivered() - before).toBe(1);
+});
+
+test('a correctly signed request dated ten minutes ahead gets 401 and runs nothing', async () => {
+  const count = handled.length;
+  const res = await rig.command(await rig.fixture('slash-command'), { at: Math.floor(Date.now() / 1000) + 10 * 60 });
+  expect(res.status).toBe(401);
+  await onlyTheNextRuns(count);
+});
+
+test('the same signed slash command sent again (a replay) gets 401 and runs once', async () => {
+  const count = handled.length;
+  const fields = { ...(await rig.fixture('slash-command')), text: 'help replayed' };
+  const at = Math.floor(Date.now() / 1000);
+  const first = await rig.turn(() => rig.command(fields, { at }));
+  const again = await rig.command(fields, { at });
+  expect([first.status, again.status]).toEqual([200, 401]);
+  expect(handled.slice(count).map((m) => m.command?.text)).toEqual(['help replayed']);
 });

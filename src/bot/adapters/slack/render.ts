@@ -20,12 +20,12 @@ export interface SlackMessage {
 /** The Block Kit message a Slack user sees for a reply. */
 export function renderMessage(reply: Reply): SlackMessage {
   const blocks = reply.blocks.flatMap((b, i) => renderBlock(b, i));
-  return { text: truncate(reply.text || ' ', L.messageText), blocks: withinBlockLimit(blocks) };
+  return { text: truncate(escapeMrkdwn(reply.text) || ' ', L.messageText), blocks: withinBlockLimit(blocks) };
 }
 
 /** A one-line progress message, updated in place as work advances. */
 export function renderProgress(text: string): SlackMessage {
-  const line = truncate(`⏳ ${text}`, L.contextText);
+  const line = truncate(`⏳ ${escapeMrkdwn(text)}`, L.contextText);
   return { text: line, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: line }] }] };
 }
 
@@ -34,14 +34,14 @@ function renderBlock(block: Block, index: number): KnownBlock[] {
     case 'heading':
       return [{ type: 'header', text: { type: 'plain_text', text: truncate(block.text, L.headerText), emoji: true } }];
     case 'section':
-      return chunkText(block.text, L.sectionText).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+      return chunkText(escapeMrkdwn(block.text), L.sectionText).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
     case 'fields':
       return chunk(block.fields, L.sectionFields).map((group) => ({
         type: 'section',
-        fields: group.map((f) => ({ type: 'mrkdwn', text: truncate(`*${f.label}*\n${f.value || '—'}`, L.fieldText) })),
+        fields: group.map((f) => ({ type: 'mrkdwn', text: truncate(escapeMrkdwn(`*${f.label}*\n${f.value || '—'}`), L.fieldText) })),
       }));
     case 'table':
-      return chunkText(tableText(block.columns, block.rows), L.sectionText - 8).map((text) => ({
+      return chunkText(escapeMrkdwn(tableText(block.columns, block.rows)), L.sectionText - 8).map((text) => ({
         type: 'section',
         text: { type: 'mrkdwn', text: `\`\`\`${text}\`\`\`` },
       }));
@@ -50,7 +50,7 @@ function renderBlock(block: Block, index: number): KnownBlock[] {
       return chunk(buttons, L.actionElements).map((elements, k) => ({ type: 'actions', block_id: `cast-actions-${index}-${k}`, elements }));
     }
     case 'context':
-      return [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(block.text, L.contextText) }] }];
+      return [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(escapeMrkdwn(block.text), L.contextText) }] }];
     case 'divider':
       return [{ type: 'divider' }];
     case 'image':
@@ -91,6 +91,15 @@ function withinBlockLimit(blocks: KnownBlock[]): KnownBlock[] {
     ],
   };
   return [...head, notice, ...blocks.slice(blocks.length - tail)];
+}
+
+/**
+ * Slack reads `<!everyone>`, `<!channel>`, `<@U…>` and `<url|label>` in mrkdwn and message text: a
+ * roster name or a script line containing one would ping a whole workspace. Skills write no links
+ * or mentions of their own, so every `&`, `<` and `>` is shown as itself.
+ */
+export function escapeMrkdwn(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A table as aligned monospace text: Slack's own table block is not available to every client. */
