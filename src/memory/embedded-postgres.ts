@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { lockDataDir } from './data-dir-lock.js';
 
 /**
  * PGlite runs one query at a time, so more connections only queue; the socket server refuses a
@@ -27,7 +28,15 @@ export interface EmbeddedPostgres {
 export async function openEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const dir = path.resolve(dataDir, 'pglite');
   await mkdir(dir, { recursive: true });
-  const db = await PGlite.create(dir);
+  // Before the files are opened: a second process on them would corrupt them (data-dir-lock.ts).
+  const release = await lockDataDir(path.resolve(dataDir));
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dir);
+  } catch (err) {
+    await release();
+    throw err;
+  }
   let server: PGLiteSocketServer | undefined;
   let url: Promise<string> | undefined;
   return {
@@ -44,6 +53,7 @@ export async function openEmbeddedPostgres(dataDir: string): Promise<EmbeddedPos
     close: async () => {
       await server?.stop();
       if (!db.closed) await db.close();
+      await release();
     },
   };
 }

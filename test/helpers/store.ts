@@ -17,7 +17,8 @@ export async function tempDir(prefix = 'castmatch-test-'): Promise<string> {
 export async function tempDataDir(): Promise<string> {
   const dir = await tempDir();
   const template = process.env[TEMPLATE_ENV];
-  if (template) await cp(template, dir, { recursive: true });
+  // A lock in the template would name a live process (the one that made it): never copy one.
+  if (template) await cp(template, dir, { recursive: true, filter: (src) => !src.endsWith('castmatch.lock') });
   return dir;
 }
 

@@ -120,7 +120,7 @@ export const proposeShortlistSkill = defineSkill({
     if (outcome.entries.length === 0) {
       const text =
         roster.profiles.length === 0
-          ? 'The roster is empty: upload a roster CSV or JSON here, or run `castmatch import talent FILE`.'
+          ? 'The roster is empty: upload a roster CSV or JSON here (the columns are in docs/roster-format.md).'
           : `No one on the roster fits ${criteria.role}${wants ? ` (${wants})` : ''}.`;
       return reply(text).section(text).build();
     }

@@ -37,8 +37,8 @@ function nearMissIntro(r: TalentSearchResult): string {
 /** Builds the reply; exported for the CLI and tests. */
 export function renderSearchReply(r: TalentSearchResult, profiles: Map<string, TalentProfile>, activeRole?: string): Reply {
   if (r.total === 0) {
-    return reply('The roster is empty: upload a roster CSV or JSON here, or run `castmatch import talent FILE`.')
-      .section('The roster is empty: upload a roster CSV or JSON here, or run `castmatch import talent FILE`.')
+    return reply('The roster is empty: upload a roster CSV or JSON here (the columns are in docs/roster-format.md).')
+      .section('The roster is empty: upload a roster CSV or JSON here (the columns are in docs/roster-format.md).')
       .build();
   }
   if (r.results.length === 0 && r.nearMisses.length === 0) {
