@@ -190,3 +190,16 @@ describe('Teams certificate credentials', () => {
     expect(out).not.toContain(a.key.split('\n')[1]!);
   });
 });
+
+test('Teams emulator mode (no credentials) listens on this machine only, and refuses to be opened wider', () => {
+  expect(loadConfig({}).HOST).toBe('0.0.0.0');
+  expect(loadConfig({ TEAMS_EMULATOR: 'true' }).HOST).toBe('127.0.0.1');
+  expect(loadConfig({ TEAMS_EMULATOR: 'true', HOST: '::1' }).HOST).toBe('::1');
+  expect(() => loadConfig({ TEAMS_EMULATOR: 'true', HOST: '0.0.0.0' })).toThrow(
+    /HOST: TEAMS_EMULATOR=true answers Teams messages without checking who sent them, so it listens on this machine only/,
+  );
+  // With credentials, requests are authenticated: any interface will do.
+  expect(loadConfig({ TEAMS_EMULATOR: 'true', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'secret', HOST: '0.0.0.0' }).HOST).toBe(
+    '0.0.0.0',
+  );
+});

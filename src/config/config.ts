@@ -19,7 +19,8 @@ const csv = z.string().transform((s) =>
 
 export const configSchema = z.object({
   PORT: port.default(3978),
-  HOST: z.string().default('0.0.0.0'),
+  /** Where the HTTP server listens; default every interface, or only this machine in Teams emulator mode. */
+  HOST: z.string().optional(),
   CASTMATCH_DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CASTMATCH_TIME_ZONE: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/London'),
@@ -90,7 +91,7 @@ export const configSchema = z.object({
   ALERT_MIN_REPLIES: positiveInt.default(20),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'HOST'> & { HOST: string };
 
 export class ConfigError extends CastMatchError<'config_invalid'> {
   constructor(readonly problems: string[]) {
@@ -125,8 +126,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (cfg.MICROSOFT_APP_TYPE === 'SingleTenant' && cfg.MICROSOFT_APP_ID && !cfg.MICROSOFT_APP_TENANT_ID) {
     problems.push('MICROSOFT_APP_TENANT_ID: required for a SingleTenant app');
   }
+  // The emulator answers /api/messages without checking who sent it: only this machine may reach it.
+  const unauthenticatedTeams = cfg.TEAMS_EMULATOR && !cfg.MICROSOFT_APP_ID;
+  if (unauthenticatedTeams && cfg.HOST && !isLoopbackHost(cfg.HOST)) {
+    problems.push(
+      `HOST: TEAMS_EMULATOR=true answers Teams messages without checking who sent them, so it listens on this machine only; leave HOST unset or set 127.0.0.1 (not ${cfg.HOST})`,
+    );
+  }
   if (problems.length) throw new ConfigError(problems);
-  return cfg;
+  return { ...cfg, HOST: cfg.HOST ?? (unauthenticatedTeams ? '127.0.0.1' : '0.0.0.0') };
+}
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function isTimeZone(tz: string): boolean {
