@@ -1,8 +1,8 @@
 /**
- * `castmatch serve`: the bot. HTTP server (liveness, readiness, metrics, adapters), scheduler with
- * the health-monitor job, and the chat adapters whose credentials are configured. SIGTERM/SIGINT
- * stop it gracefully: readiness turns 503 and no new requests are taken, turns in flight finish
- * (bounded by SHUTDOWN_GRACE_MS), Agenda releases its locks, the database closes, exit 0.
+ * `castmatch serve`: the bot. HTTP server (liveness, readiness, metrics, adapters, the chat page),
+ * scheduler with the health-monitor job, and the chat adapters whose credentials are configured.
+ * SIGTERM/SIGINT stop it gracefully: readiness turns 503 and no new requests are taken, turns in
+ * flight finish (bounded by SHUTDOWN_GRACE_MS), Agenda releases its locks, the database closes, exit 0.
  */
 import { createApp } from '../app.js';
 import { startHttpServer, sendJson } from '../bot/http/server.js';
@@ -10,12 +10,15 @@ import type { HttpRoute } from '../bot/http/route.js';
 import { cliLogger, configFrom, type GlobalOptions } from './runtime.js';
 import { gracefulShutdown, onShutdownSignals } from '../ops/index.js';
 import { isLoopback, localTurnRoute } from '../ops/local-turn-route.js';
+import { createWebChat } from '../bot/adapters/web/index.js';
 
 export async function serveCommand(opts: GlobalOptions): Promise<void> {
   const config = configFrom(opts);
   const log = cliLogger(config, false);
   const app = await createApp({ config, log });
   const { ops, turns } = app;
+  // The chat page at /: answers only requests from this machine, whatever HOST is.
+  const web = await createWebChat({ handler: turns, config, log: log.child({ part: 'web' }) });
   const routes: HttpRoute[] = [
     {
       method: 'GET',
@@ -26,6 +29,7 @@ export async function serveCommand(opts: GlobalOptions): Promise<void> {
     // Unauthenticated: only where nothing but this machine can reach it.
     ...(isLoopback(config.HOST) ? [localTurnRoute(turns)] : []),
     ...app.adapters.flatMap((a) => a.routes),
+    ...web.routes,
   ];
   const server = await startHttpServer(routes, { port: config.PORT, host: config.HOST, log });
   for (const adapter of app.adapters) await adapter.start();
