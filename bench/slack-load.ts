@@ -29,7 +29,8 @@ function signedBody(plan: LoadPlan, i: number): { body: string; headers: http.Ou
     user_id: `U0BENCH${i % 13}`,
     user_name: 'bench',
     response_url: plan.responseUrl,
-    trigger_id: `t${i}`,
+    // Slack gives every invocation its own trigger id; a repeated one is dropped as a replay.
+    trigger_id: `t${process.pid}-${i}`,
   }).toString();
   const at = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', plan.secret).update(`v0:${at}:${body}`).digest('hex')}`;

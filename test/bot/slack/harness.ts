@@ -30,12 +30,26 @@ export interface SlackRig {
     contentType: string,
     opts?: { at?: number; secret?: string; headers?: Record<string, string> },
   ): Promise<{ status: number; body: string; ms: number }>;
-  command(fields: Json, opts?: { at?: number; secret?: string }): Promise<{ status: number; body: string; ms: number }>;
+  /** Each call is a new invocation with a trigger id of its own, as from Slack; `asIs` resends the fields unchanged (a replay). */
+  command(fields: Json, opts?: { at?: number; secret?: string; asIs?: boolean }): Promise<{ status: number; body: string; ms: number }>;
   event(payload: Json, headers?: Record<string, string>): Promise<{ status: number; body: string; ms: number }>;
+  /** A button press gets an action_ts of its own, as from Slack. */
   interaction(payload: Json): Promise<{ status: number; body: string; ms: number }>;
   /** Posts, expects 200, and waits until the turn it started has finished. */
   turn(send: () => Promise<{ status: number; body: string }>): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
+}
+
+let invocation = 0;
+
+/** A block_actions payload as a new press: each action gets its own action_ts. */
+function freshPress(payload: Json): Json {
+  if (payload.type !== 'block_actions' || !Array.isArray(payload.actions)) return payload;
+  invocation++;
+  return {
+    ...payload,
+    actions: (payload.actions as Json[]).map((a) => ({ ...a, action_ts: `${String(a.action_ts ?? '0')}.${invocation}` })),
+  };
 }
 
 export function signature(secret: string, at: number, body: string): string {
@@ -91,7 +105,10 @@ export async function startSlackRig(
     command: (fields, o) =>
       postRaw(
         '/slack/commands',
-        new URLSearchParams(fields as Record<string, string>).toString(),
+        new URLSearchParams({
+          ...(fields as Record<string, string>),
+          ...(o?.asIs ? {} : { trigger_id: `${String(fields.trigger_id ?? 'trigger')}.${++invocation}` }),
+        }).toString(),
         'application/x-www-form-urlencoded',
         o ?? {},
       ),
@@ -99,7 +116,7 @@ export async function startSlackRig(
     interaction: (payload) =>
       postRaw(
         '/slack/interactions',
-        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        new URLSearchParams({ payload: JSON.stringify(freshPress(payload)) }).toString(),
         'application/x-www-form-urlencoded',
       ),
     turn: async (send) => {

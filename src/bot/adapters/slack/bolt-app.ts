@@ -1,8 +1,8 @@
 /**
  * Builds the Bolt app for the configuration at hand:
  * - receiver: HTTP (`/slack/events`, `/slack/commands`, `/slack/interactions` mounted on the bot's
- *   own server, signatures and timestamps verified by Bolt, future dates and replays refused before
- *   it by request-guard.ts) or Socket Mode with `SLACK_APP_TOKEN`;
+ *   own server, signatures and timestamps verified by Bolt, future dates refused before it by
+ *   request-guard.ts) or Socket Mode with `SLACK_APP_TOKEN`;
  * - authorization: one workspace with `SLACK_BOT_TOKEN`, or multi-workspace OAuth
  *   (`SLACK_CLIENT_ID`/`SECRET`/`STATE_SECRET`, `/slack/install` and `/slack/oauth_redirect`)
  *   with installations kept in the database.
@@ -111,13 +111,12 @@ export function createBoltApp(config: Config, store: Store, log: Logger, opts: B
       endpoints: [SLACK_PATHS.events, SLACK_PATHS.commands, SLACK_PATHS.interactions],
     });
     const listener = http.requestListener;
-    // Events are deduplicated by their id in the engine; commands and interactions have none.
-    const guarded = guardSlackRequests(listener, store.once, log);
-    const futureOnly = guardSlackRequests(listener, undefined, log);
+    // Replays are dropped after the acknowledgement (listeners.ts), off its three-second path.
+    const guarded = guardSlackRequests(listener, log);
     routes = [SLACK_PATHS.events, SLACK_PATHS.commands, SLACK_PATHS.interactions].map((path) => ({
       method: 'POST' as const,
       path,
-      listener: path === SLACK_PATHS.events ? futureOnly : guarded,
+      listener: guarded,
     }));
     if (oauth) routes.push({ method: 'GET', path: SLACK_PATHS.install, listener }, { method: 'GET', path: SLACK_PATHS.redirect, listener });
     receiver = http;

@@ -48,6 +48,14 @@ export function registerListeners(app: App, d: ListenerDeps): void {
     return first;
   };
 
+  /** True the first time a command's or a button press's id is seen; a replayed request runs nothing. */
+  const claimOnce = async (kind: 'command' | 'action', id: string | undefined): Promise<boolean> => {
+    if (!id) return true;
+    const first = await d.store.once.claim(`slack:${kind}:${id}`, EVENT_ONCE_MS);
+    if (!first) d.log.warn({ kind }, 'replayed Slack request dropped');
+    return first;
+  };
+
   /**
    * The files of an event this call is the first to claim, with details from files.info where the
    * event lacks them. Files of an unusable type or size are answered here and never downloaded.
@@ -108,6 +116,8 @@ export function registerListeners(app: App, d: ListenerDeps): void {
 
   app.command(d.command, async ({ command, ack, respond, client }) => {
     await ack();
+    // Slack sends a command once, with a trigger id of its own: the same one again is a replay.
+    if (!(await claimOnce('command', command.trigger_id))) return;
     const message = fromSlashCommand(command, d.now());
     d.run(message, sinkFor(client, { channel: command.channel_id, user: command.user_id, respond }));
   });
@@ -168,6 +178,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   app.action(ACTION_ID, async ({ ack, body, action, client, respond }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
+    if (!(await claimOnce('action', `${body.trigger_id}:${action.action_ts}`))) return;
     const press = decodeAction(action.value);
     const channel = body.channel?.id ?? body.container?.channel_id;
     const team = body.team?.id ?? body.user.team_id;
