@@ -21,12 +21,15 @@ export function characterChartSvg(b: Breakdown): string {
   const rows = b.characters.slice(0, MAX_ROWS);
   const scenes = Math.max(1, b.scenes.length);
   const cell = Math.max(4, Math.min(24, Math.floor(1000 / scenes)));
-  const width = LABEL_W + cell * scenes + 24;
+  const title = `${b.title ?? 'Screenplay'}: characters by scene`;
+  // Wide enough for the title too: a short script's few columns would cut it off (about 10 px a
+  // character at 16 px bold).
+  const width = Math.max(LABEL_W + cell * scenes + 24, 24 + Math.ceil(title.length * 10));
   const height = HEADER_H + ROW_H * rows.length + FOOTER_H;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="12" y="24" font-size="16" font-weight="bold" fill="#222">${escapeXml(b.title ?? 'Screenplay')}: characters by scene</text>`,
+    `<text x="12" y="24" font-size="16" font-weight="bold" fill="#222">${escapeXml(title)}</text>`,
   ];
   // Scene numbers every 1, 5 or 10 columns, whichever fits.
   const step = cell >= 18 ? 1 : cell >= 8 ? 5 : 10;
