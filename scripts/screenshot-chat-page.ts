@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/log/logger.js';
@@ -39,20 +39,7 @@ try {
   const web = await createWebChat({ handler: app.turns, config: app.config, log: app.log });
   const server = await startHttpServer(web.routes, { port: 0, host: '127.0.0.1', log: app.log });
   const profile = await mkdtemp(path.join(os.tmpdir(), 'castmatch-chromium-'));
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    viewport: { width: 1100, height: 1400 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium(profile, { width: 1100, height: 1400 });
   const page = await browser.newPage();
   await page.goto(server.url('/#casting'));
   await page.setInputFiles('#file', path.join(ROOT, 'examples/scripts/brick_and_steel.fountain'));

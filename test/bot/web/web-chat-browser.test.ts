@@ -8,13 +8,13 @@
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../../scripts/chromium.js';
 import { createWebChat } from '../../../src/bot/adapters/web/index.js';
 import { startHttpServer, type HttpServer } from '../../../src/bot/http/server.js';
 import { conversation, createTestApp, ROSTER, SCRIPTS, type TestApp } from '../../helpers/app.js';
 import { tempDir } from '../../helpers/store.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 /** One person whose name is markup, cast to fit STEEL (a man of 55–75 who boxes) so the shortlist shows them. */
@@ -41,19 +41,7 @@ else
       await conversation(app, 'general', 'setup', 'local').upload(ROSTER);
       const web = await createWebChat({ handler: app.turns, config: app.config, log: app.log });
       server = await startHttpServer(web.routes, { port: 0, host: '127.0.0.1', log: app.log });
-      browser = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium(path.join(dir, 'profile'));
       page = await browser.newPage();
       page.on('dialog', (d) => {
         dialogs.push(d.message());
