@@ -3,7 +3,8 @@ import { readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeScript, analyzeScriptFile, ScriptError, type ScriptErrorCode } from '../../../src/casting/script/parse/index.js';
 import { tempDir } from '../../helpers/store.js';
-import { encryptedPdf, imageOnlyPdf, textPdf } from './pdf-bytes.js';
+import { encryptedPdf, imageOnlyPdf, manyPagesPdf, textPdf } from './pdf-bytes.js';
+import { SCRIPT_LIMITS } from '../../../src/casting/script/parse/limits.js';
 import { SCRIPTS } from '../../helpers/fixtures.js';
 
 const LIMIT = { maxBytes: 50 * 1024 * 1024 };
@@ -123,4 +124,28 @@ test('a UTF-16 text export (NUL bytes, but a byte-order mark) is text, not binar
   for (let i = 0; i < text.length; i++) utf16[2 + i * 2] = text.charCodeAt(i);
   const b = await analyzeScript(utf16, 'room.txt', LIMIT);
   expect(b.cueCounts).toEqual({ ANNA: 1 });
+});
+
+describe('files built to exhaust the reader are refused at a stated limit, before the work that grows with them', () => {
+  test('a Fountain file with more distinct cue names than any screenplay', async () => {
+    const cues = Array.from({ length: SCRIPT_LIMITS.characters + 500 }, (_, i) => `SPEAKER ${i}\nA line.\n`).join('\n');
+    const err = await analyzeScript(new TextEncoder().encode(`INT. HALL - DAY\n\n${cues}`), 'crowd.fountain', {
+      maxBytes: 10_000_000,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ScriptError);
+    expect((err as ScriptError).code).toBe('too_large');
+    expect((err as ScriptError).message).toMatch(
+      /names more than 1,000 different characters \(at least 1,5\d\d\); a screenplay has at most a few hundred/,
+    );
+  });
+
+  test('a PDF with more pages than any screenplay', async () => {
+    const err = await analyzeScript(manyPagesPdf(SCRIPT_LIMITS.pdfPages + 1), 'season.pdf', { maxBytes: 10_000_000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ScriptError);
+    expect((err as ScriptError).message).toBe(
+      `season.pdf has 401 pages; I read screenplays of up to 400 pages. Upload the script itself, or split a season into episodes.`,
+    );
+  });
 });

@@ -45,3 +45,20 @@ export function encryptedPdf(): Uint8Array {
   ];
   return assemble(objects, `/Encrypt 6 0 R /ID [<${'1'.repeat(32)}> <${'1'.repeat(32)}>] `);
 }
+
+/** `pages` pages sharing one line of text: a file built to make a reader go through every page. */
+export function manyPagesPdf(pages: number): Uint8Array {
+  const first = 5;
+  const kids = Array.from({ length: pages }, (_, i) => `${first + i} 0 R`).join(' ');
+  const stream = 'BT /F1 12 Tf 108 700 Td (INT. ROOM - DAY) Tj ET';
+  return assemble([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>',
+    ...Array.from(
+      { length: pages },
+      () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>',
+    ),
+  ]);
+}

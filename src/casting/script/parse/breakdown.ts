@@ -12,7 +12,8 @@ import { agreedGender, pronounVotes, type ReadingEvent } from './pronouns.js';
 import { partSize, SIZE_ORDER } from './size.js';
 import { isBackground } from './background.js';
 import { agesFromRelations } from './relations.js';
-import type { Breakdown, CharacterBreakdown, SceneBreakdown, ScenePair } from './types.js';
+import { SCRIPT_LIMITS } from './limits.js';
+import { ScriptError, type Breakdown, type CharacterBreakdown, type SceneBreakdown, type ScenePair } from './types.js';
 
 interface Speech {
   raw: string;
@@ -102,6 +103,8 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
   for (const s of speeches) cueCounts[s.raw] = (cueCounts[s.raw] ?? 0) + 1;
 
   const keys = new Set(speeches.map((s) => s.key));
+  // Before anything that compares names with names: past this, the work grows with its square.
+  if (keys.size > SCRIPT_LIMITS.characters) throw tooManyCharacters(keys.size);
   const groupParts = new Map<string, string[]>();
   for (const k of keys) {
     const parts = k.split(/\s+(?:AND|&)\s+|\s*,\s*/);
@@ -141,6 +144,7 @@ export function buildBreakdown(doc: ScriptDocument): Breakdown {
       } else if (isSilentPerson(run.name, a.text.slice(run.end))) {
         spellings.set(run.name, run.name);
         silent.add(run.name);
+        if (silent.size + speakers.size > SCRIPT_LIMITS.characters) throw tooManyCharacters(silent.size + speakers.size);
       }
     }
   }
@@ -342,4 +346,11 @@ function scenePairs(characters: CharacterBreakdown[]): ScenePair[] {
     }
   }
   return pairs.sort((x, y) => y.sharedScenes - x.sharedScenes || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+}
+
+function tooManyCharacters(n: number): ScriptError {
+  return new ScriptError(
+    'too_large',
+    `This file names more than ${SCRIPT_LIMITS.characters.toLocaleString('en')} different characters${n > SCRIPT_LIMITS.characters ? ` (at least ${n.toLocaleString('en')})` : ''}; a screenplay has at most a few hundred. Upload the script itself.`,
+  );
 }

@@ -2,6 +2,7 @@
  * The printed lines of a PDF, rebuilt from pdf.js text items: items on one baseline form a line,
  * and a wide horizontal gap splits it into segments (the two columns of dual dialogue).
  */
+import { SCRIPT_LIMITS } from './limits.js';
 import { getDocumentProxy } from 'unpdf';
 import { ScriptError } from './types.js';
 
@@ -46,6 +47,13 @@ export async function readPrintedLines(bytes: Uint8Array, fileName: string): Pro
     throw new ScriptError(
       'malformed',
       `${fileName} is a damaged PDF that I cannot open. Export the PDF again from your screenwriting app, or upload a Fountain or .fdx file.`,
+    );
+  }
+  if (doc.numPages > SCRIPT_LIMITS.pdfPages) {
+    await doc.destroy();
+    throw new ScriptError(
+      'too_large',
+      `${fileName} has ${doc.numPages.toLocaleString('en')} pages; I read screenplays of up to ${SCRIPT_LIMITS.pdfPages} pages. Upload the script itself, or split a season into episodes.`,
     );
   }
   try {
