@@ -81,6 +81,8 @@ export const configSchema = z.object({
   ROSTER_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
 
   OPS_CHANNEL: z.string().optional(),
+  /** A bearer token that shows /readyz's details to callers elsewhere (this machine always sees them). */
+  OPS_TOKEN: optionalSecret,
   HEALTH_INTERVAL: z.string().default('1 minute'),
   MEMORY_LIMIT_MB: positiveInt.default(1024),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),

@@ -7,6 +7,7 @@
 import type { Store } from '../memory/store.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { ChatAdapter } from '../bot/adapters/adapter.js';
+import type { IncomingMessage as HttpRequest } from 'node:http';
 import type { HttpRoute } from '../bot/http/route.js';
 import { sendJson } from '../bot/http/server.js';
 import type { Breaker, BreakerRegistry } from '../integrations/resilience/breaker.js';
@@ -133,19 +134,26 @@ export function standardChecks(app: CheckedApp, breakers?: BreakerRegistry): () 
 /** GET /readyz: 200 when ready, 503 when not (or while shutting down). */
 export function readinessRoute(
   checks: HealthChecks,
-  opts: { draining?: () => boolean; onResult?: (r: Readiness) => void } = {},
+  opts: {
+    draining?: () => boolean;
+    onResult?: (r: Readiness) => void;
+    /** Who may see each dependency's state and latency; the others learn only ready or not. */
+    showDetails?: (req: HttpRequest) => boolean;
+  } = {},
 ): HttpRoute {
   return {
     method: 'GET',
     path: '/readyz',
-    listener: async (_req, res) => {
+    listener: async (req, res) => {
+      const details = opts.showDetails?.(req) ?? true;
       if (opts.draining?.()) {
-        sendJson(res, 503, { ready: false, checks: {}, detail: 'shutting down' });
+        sendJson(res, 503, details ? { ready: false, checks: {}, detail: 'shutting down' } : { ready: false });
         return;
       }
       const r = await checks.run();
       opts.onResult?.(r);
-      sendJson(res, r.ready ? 200 : 503, r);
+      // A load balancer needs only the status; which dependency is down, and how slow, is for operators.
+      sendJson(res, r.ready ? 200 : 503, details ? r : { ready: r.ready });
     },
   };
 }

@@ -6,6 +6,9 @@
  *   const ops = installOps(app, { telemetry });             // before the scheduler starts
  *   … routes: [...ops.routes, …]; after app.startScheduler(): await ops.start();
  */
+import { fromThisMachine } from '../bot/http/loopback.js';
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage as HttpRequest } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Store } from '../memory/store.js';
@@ -30,7 +33,7 @@ import type { InFlightTurns } from './in-flight.js';
 /** What operations read from the app (src/app.ts's App satisfies it). */
 export interface OpsApp {
   /** ALERT_* settings, where configured, set the monitor's thresholds. */
-  config: Pick<Config, 'OPS_CHANNEL' | 'HEALTH_INTERVAL' | 'MEMORY_LIMIT_MB'> & Partial<AlertSettings>;
+  config: Pick<Config, 'OPS_CHANNEL' | 'HEALTH_INTERVAL' | 'MEMORY_LIMIT_MB'> & Partial<Pick<Config, 'OPS_TOKEN'>> & Partial<AlertSettings>;
   log: Logger;
   db: { store: Pick<Store, 'ping' | 'channels'> };
   scheduler: Scheduler;
@@ -107,7 +110,11 @@ export function installOps(app: OpsApp, opts: InstallOpsOptions = {}): OpsInstal
   let draining = false;
   return {
     routes: [
-      readinessRoute(checks, { draining: () => draining, onResult: (r) => telemetry.metrics.observeChecks(r) }),
+      readinessRoute(checks, {
+        draining: () => draining,
+        onResult: (r) => telemetry.metrics.observeChecks(r),
+        showDetails: (req) => fromThisMachine(req) || hasOpsToken(req, app.config.OPS_TOKEN),
+      }),
       metricsRoute(telemetry.metrics),
     ],
     observer: telemetry,
@@ -128,4 +135,13 @@ export function installOps(app: OpsApp, opts: InstallOpsOptions = {}): OpsInstal
       resources.stop?.();
     },
   };
+}
+
+/** `Authorization: Bearer OPS_TOKEN`, compared in constant time; no token configured, no access. */
+function hasOpsToken(req: HttpRequest, token: string | undefined): boolean {
+  const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (!token || !given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -6,13 +6,7 @@
  * chooses, such as X-Forwarded-For, count for nothing.
  */
 import type { IncomingMessage as HttpRequest } from 'node:http';
-
-/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (`::ffff:127.0.0.1`, how a dual-stack socket reports IPv4). */
-function isLoopbackAddress(address: string | undefined): boolean {
-  if (!address) return false;
-  const v4 = address.toLowerCase().startsWith('::ffff:') ? address.slice(7) : address;
-  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
-}
+import { isLoopbackAddress } from '../../http/loopback.js';
 
 /** `localhost`, a loopback IP or `[::1]`, with or without a port. */
 function isLoopbackName(host: string | undefined): boolean {
