@@ -295,3 +295,16 @@ describe('large rosters', () => {
     expect(turns).toBeGreaterThan(2);
   });
 });
+
+test('a roster past the row limit is refused as a whole, naming the limit, whether CSV or JSON', async () => {
+  const csvRows = ['id,name', ...Array.from({ length: 6 }, (_, i) => `T${i},Person ${i}`)].join('\n');
+  const csvParsed = await parseRoster(new TextEncoder().encode(csvRows), 'big.csv', 5);
+  expect(csvParsed.profiles).toEqual([]);
+  expect(csvParsed.fatal).toBe(
+    'big.csv: the file has more than 5 people; a roster is imported up to 5 rows at a time: split it into parts',
+  );
+  const json = JSON.stringify(Array.from({ length: 6 }, (_, i) => ({ id: `T${i}`, name: `Person ${i}` })));
+  expect((await parseRoster(new TextEncoder().encode(json), 'big.json', 5)).fatal).toMatch(/^big\.json: the file has more than 5 people/);
+  // At the limit, everyone is read.
+  expect((await parseRoster(new TextEncoder().encode(csvRows), 'just.csv', 6)).profiles).toHaveLength(6);
+});

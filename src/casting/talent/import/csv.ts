@@ -67,7 +67,8 @@ export async function readCsv(text: string, visitor: RowVisitor): Promise<ReadRe
         if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== '')) {
           visitor.problem(row, `has ${cells.length} cells but the header has ${headers.length} columns (is a comma missing its quotes?)`);
         } else {
-          visitor.row(row, cells);
+          const stop = visitor.row(row, cells);
+          if (stop) throw new StopReading(stop);
         }
         return null;
       },

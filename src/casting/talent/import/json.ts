@@ -51,15 +51,16 @@ export function readJson(text: string, visitor: RowVisitor): ReadResult {
   }
   const stop = visitor.header([...index.keys()]);
   if (stop) return { ok: false, reason: stop };
-  people.forEach((p, i) => {
+  for (const [i, p] of people.entries()) {
     if (!isObject(p)) {
       visitor.problem(i + 1, 'is not an object');
-      return;
+      continue;
     }
     const cells = new Array<string>(index.size).fill('');
     for (const [k, v] of Object.entries(p)) cells[index.get(k)!] = toCell(v);
-    visitor.row(i + 1, cells);
-  });
+    const stop = visitor.row(i + 1, cells);
+    if (stop) return { ok: false, reason: stop };
+  }
   return { ok: true };
 }
 

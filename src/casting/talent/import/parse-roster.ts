@@ -26,7 +26,8 @@ function detectFormat(text: string, fileName: string): 'csv' | 'json' {
   return /^\s*[[{]/.test(text) ? 'json' : 'csv';
 }
 
-export async function parseRoster(bytes: Uint8Array, fileName: string): Promise<ParsedRoster> {
+/** @param maxRows rows one import takes (ROSTER_MAX_ROWS; smaller in tests). */
+export async function parseRoster(bytes: Uint8Array, fileName: string, maxRows?: number): Promise<ParsedRoster> {
   const fatal = (reason: string, extra: Partial<ParsedRoster> = {}): ParsedRoster => ({
     profiles: [],
     rejected: [],
@@ -40,7 +41,7 @@ export async function parseRoster(bytes: Uint8Array, fileName: string): Promise<
   if (decoded.text.trim() === '') return fatal('the file is empty', { encoding: decoded.encoding });
 
   const format = detectFormat(decoded.text, fileName);
-  const rows = new RosterRows();
+  const rows = new RosterRows(maxRows);
   const read = format === 'json' ? readJson(decoded.text, rows) : await readCsv(decoded.text, rows);
   if (!read.ok) return fatal(read.reason, { format, encoding: decoded.encoding });
   if (rows.empty) return fatal('the file has a header but no people', { format, encoding: decoded.encoding });

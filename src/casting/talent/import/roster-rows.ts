@@ -15,11 +15,17 @@ export interface RosterRejection {
   reason: string;
 }
 
+/** Rows one import takes: the whole file is held, validated and embedded at once (docs/roster-format.md). */
+export const ROSTER_MAX_ROWS = 200_000;
+
 export class RosterRows implements RowVisitor {
   private headers: HeaderMap | undefined;
   private readonly valid: { row: number; profile: TalentProfile }[] = [];
   private readonly rejected: RosterRejection[] = [];
   private readonly pool = new ValuePool();
+  private seen = 0;
+
+  constructor(private readonly maxRows = ROSTER_MAX_ROWS) {}
 
   header(names: string[]): string | undefined {
     const headers = mapHeaders(names);
@@ -38,15 +44,17 @@ export class RosterRows implements RowVisitor {
     this.rejected.push({ row, reason });
   }
 
-  row(row: number, cells: string[]): void {
+  row(row: number, cells: string[]): string | undefined {
     const headers = this.headers;
     if (!headers) throw new Error('RosterRows: a row came before the header');
+    if (++this.seen > this.maxRows)
+      return `the file has more than ${this.maxRows.toLocaleString('en')} people; a roster is imported up to ${this.maxRows.toLocaleString('en')} rows at a time: split it into parts`;
     const input: Partial<Record<RosterField, string>> = {};
     for (const [field, index] of Object.entries(headers.fields) as [RosterField, number][]) input[field] = cells[index] ?? '';
     const checked = validateRow(input);
     if (!checked.ok) {
       for (const { field, message } of checked.issues) this.rejected.push({ row, column: this.columnOf(field), reason: message });
-      return;
+      return undefined;
     }
     const extra: Record<string, string> = {};
     for (const { index, name } of headers.extra) {
@@ -54,6 +62,7 @@ export class RosterRows implements RowVisitor {
       if (v) extra[name] = v;
     }
     this.valid.push({ row, profile: rowToProfile(checked.row, extra, this.pool) });
+    return undefined;
   }
 
   /** Whether no row (readable or not) followed the header: every row ends valid or rejected. */

@@ -6,8 +6,11 @@
 export interface RowVisitor {
   /** The column names; a returned reason stops reading (the file is unusable as a whole). */
   header(names: string[]): string | undefined;
-  /** `row` is what the user sees: the file line for CSV (header = 1), the item number for JSON. */
-  row(row: number, cells: string[]): void;
+  /**
+   * `row` is what the user sees: the file line for CSV (header = 1), the item number for JSON. A
+   * returned reason stops reading (the file as a whole is refused).
+   */
+  row(row: number, cells: string[]): string | undefined;
   /** A row that could not be read as a row at all. */
   problem(row: number, reason: string): void;
 }
