@@ -84,7 +84,8 @@ export const configSchema = z.object({
   /** A bearer token that shows /readyz's details to callers elsewhere (this machine always sees them). */
   OPS_TOKEN: optionalSecret,
   HEALTH_INTERVAL: z.string().default('1 minute'),
-  MEMORY_LIMIT_MB: positiveInt.default(1024),
+  /** Unset: the container's memory limit, else the machine's (src/ops/memory-limit.ts). */
+  MEMORY_LIMIT_MB: positiveInt.optional(),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
   ALERT_DEPENDENCY_DOWN_MINUTES: positiveInt.default(5),
   ALERT_MEMORY_PERCENT: z.coerce.number().int().min(1).max(100).default(80),

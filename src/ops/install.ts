@@ -7,6 +7,7 @@
  *   … routes: [...ops.routes, …]; after app.startScheduler(): await ops.start();
  */
 import { fromThisMachine } from '../bot/http/loopback.js';
+import { defaultMemoryLimitMb } from './memory-limit.js';
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage as HttpRequest } from 'node:http';
 import type { Logger } from 'pino';
@@ -33,7 +34,7 @@ import type { InFlightTurns } from './in-flight.js';
 /** What operations read from the app (src/app.ts's App satisfies it). */
 export interface OpsApp {
   /** ALERT_* settings, where configured, set the monitor's thresholds. */
-  config: Pick<Config, 'OPS_CHANNEL' | 'HEALTH_INTERVAL' | 'MEMORY_LIMIT_MB'> & Partial<Pick<Config, 'OPS_TOKEN'>> & Partial<AlertSettings>;
+  config: Pick<Config, 'OPS_CHANNEL' | 'HEALTH_INTERVAL'> & Partial<Pick<Config, 'OPS_TOKEN' | 'MEMORY_LIMIT_MB'>> & Partial<AlertSettings>;
   log: Logger;
   db: { store: Pick<Store, 'ping' | 'channels'> };
   scheduler: Scheduler;
@@ -88,7 +89,7 @@ export function installOps(app: OpsApp, opts: InstallOpsOptions = {}): OpsInstal
     ...(opts.checkTimeoutMs ? { timeoutMs: opts.checkTimeoutMs } : {}),
     ...(opts.readinessCacheMs !== undefined ? { maxAgeMs: opts.readinessCacheMs } : {}),
   });
-  const resources = opts.resources ?? new ProcessResources(app.config.MEMORY_LIMIT_MB);
+  const resources = opts.resources ?? new ProcessResources(app.config.MEMORY_LIMIT_MB ?? defaultMemoryLimitMb());
   const alerts = new AlertSink({
     poster: app.outbox,
     log,
