@@ -31,11 +31,15 @@ export async function proposeBooking(ctx: SkillContext, args: BookAuditionArgs):
     const impossible = impossibleDate(ctx.message.text, zone.zone, ctx.now());
     if (impossible) return errorReply(impossible);
     const who = await personName(ctx, args.person);
+    const free = await freeTimesFor(ctx, args, zone.zone);
     return ctx.ask({
       text: `When should ${who ? `${who}'s audition` : 'the audition'}${args.role ? ` for ${args.role}` : ''} be?`,
-      hint: 'e.g. “Thursday 3pm” or “tomorrow from 10am”.',
+      hint: free.length
+        ? `Pick one of ${who ?? 'their'}${who ? "'s" : ''} next free times, or say another, e.g. “Thursday 3pm”.`
+        : 'e.g. “Thursday 3pm” or “tomorrow from 10am”.',
       slot: 'when',
       args: { ...args, op: 'book' },
+      choices: free.map((s) => ({ label: formatSpan(s.start, s.end, zone.zone), args: { when: s.start.toISOString() } })),
     });
   }
   const when = parseWhen(args.when, zone.zone, ctx.now());
@@ -273,4 +277,27 @@ async function personName(ctx: SkillContext, person: string | undefined): Promis
   if (!person) return undefined;
   const found = await resolvePerson(ctx.store, ctx.tenant, person);
   return found.kind === 'one' ? found.profile.name : undefined;
+}
+
+/** The person's next free slots from the next full hour on, to offer when no time was said; none if the calendar cannot tell. */
+async function freeTimesFor(ctx: SkillContext, args: BookAuditionArgs, zone: string): Promise<Interval[]> {
+  if (!args.person || args.session) return [];
+  const person = await resolvePerson(ctx.store, ctx.tenant, args.person);
+  if (person.kind !== 'one') return [];
+  const minutes = args.durationMinutes ?? ctx.services.config.AUDITION_MINUTES;
+  const buffer = ctx.services.config.AUDITION_BUFFER_MINUTES;
+  // The next full hour, strictly after now: a slot starting this instant would already be past.
+  const from = new Date((Math.floor(ctx.now().getTime() / 3_600_000) + 1) * 3_600_000);
+  try {
+    const busy = await busyTime(auditionDepsFrom(ctx), {
+      tenant: ctx.tenant,
+      talentIds: [person.profile.id],
+      from,
+      to: new Date(from.getTime() + LOOKAHEAD_MS),
+    });
+    return nextFreeSlots(from, minutes, buffer, busy, { zone, ...DEFAULT_WINDOW }, SUGGESTIONS);
+  } catch (err) {
+    ctx.log.info({ err: (err as Error).message }, 'free times not offered: calendar unavailable');
+    return [];
+  }
 }

@@ -90,6 +90,17 @@ test.each([
   expect(await booked()).toHaveLength(1);
 });
 
+test('no time at all: the question offers the next free times as buttons, and pressing one proposes it', async () => {
+  const asked = only(await chat.say('book Omar Okafor for JOE'));
+  expect(asked.text).toMatch(/^When should Omar Okafor's audition for JOE be\?/);
+  const times = asked.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons.map((x) => x.label) : []));
+  expect(times.length).toBeGreaterThan(0);
+  const proposal = only(await chat.press(times[0]!, asked));
+  expect(proposal.text).toContain(times[0]!);
+  expect(only(await chat.say('no')).text).toMatch(/^Cancelled: .*Nothing was changed/);
+  expect(await booked()).toHaveLength(1);
+});
+
 test('a day without a time is asked about, nothing is written, and the answer keeps the day', async () => {
   const asked = only(await chat.say('book Omar Okafor for JOE Friday'));
   expect(asked.isError).toBeFalsy();

@@ -189,7 +189,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
     const where: Where = { team, channel, thread: body.message?.thread_ts, enterprise: body.enterprise?.id };
     const label = action.text.text;
     if (wantsBookingModal(press) && body.trigger_id) {
-      await client.views.open({ trigger_id: body.trigger_id, view: bookingModal(metaFor(press, where, label)) });
+      await client.views.open({ trigger_id: body.trigger_id, view: bookingModal(metaFor(press, where, label), d.config.AUDITION_MINUTES) });
       return;
     }
     const message = fromAction(press, {

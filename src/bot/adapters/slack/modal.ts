@@ -29,7 +29,8 @@ export function metaFor(action: ActionPress, where: Where, label: string): Booki
   return { ...where, person, ...(typeof role === 'string' ? { role } : {}), label };
 }
 
-export function bookingModal(meta: BookingMeta): types.View {
+/** @param minutes the length offered (the workspace's AUDITION_MINUTES). */
+export function bookingModal(meta: BookingMeta, minutes = DEFAULT_MINUTES): types.View {
   return {
     type: 'modal',
     callback_id: BOOKING_CALLBACK,
@@ -63,7 +64,7 @@ export function bookingModal(meta: BookingMeta): types.View {
           is_decimal_allowed: false,
           min_value: '5',
           max_value: '480',
-          initial_value: String(DEFAULT_MINUTES),
+          initial_value: String(minutes),
         },
       },
     ],
