@@ -39,14 +39,22 @@ export async function createServices(
   };
 }
 
-/** The default model takes a moment and hundreds of MB: load it on the first query that needs it, once. */
-function lazyEmbedder(config: Config, log: Logger): () => Promise<Embedder> {
+/**
+ * The default model takes a moment and hundreds of MB: load it on the first query that needs it,
+ * once. A load that fails is not kept: the next query tries again (a missing file can be restored,
+ * a configuration fixed) instead of every search failing until a restart.
+ */
+export function lazyEmbedder(config: Config, log: Logger, create: typeof createEmbedder = createEmbedder): () => Promise<Embedder> {
   let loading: Promise<Embedder> | undefined;
   return () => {
     loading ??= Promise.resolve().then(async () => {
-      const embedder = await createEmbedder(config);
+      const embedder = await create(config);
       log.info({ model: embedder.model, dimensions: embedder.dimensions }, 'embedder ready');
       return embedder;
+    });
+    loading.catch((err: unknown) => {
+      log.warn({ err: (err as Error).message }, 'embedder did not load; the next query tries again');
+      loading = undefined;
     });
     return loading;
   };
