@@ -90,5 +90,10 @@ export interface Store {
   readonly once: OnceRepo;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
+  /**
+   * Deletes what expired before `before` (channel fields with a lifetime, confirmations, once-keys),
+   * which reads already ignore; answers how many went. Expired rows otherwise stay forever.
+   */
+  sweepExpired(before: Date): Promise<number>;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@
  */
 import { fromThisMachine } from '../bot/http/loopback.js';
 import { defaultMemoryLimitMb } from './memory-limit.js';
+import { defineStoreSweep, startStoreSweep } from './store-sweep.js';
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage as HttpRequest } from 'node:http';
 import type { Logger } from 'pino';
@@ -36,7 +37,7 @@ export interface OpsApp {
   /** ALERT_* settings, where configured, set the monitor's thresholds. */
   config: Pick<Config, 'OPS_CHANNEL' | 'HEALTH_INTERVAL'> & Partial<Pick<Config, 'OPS_TOKEN' | 'MEMORY_LIMIT_MB'>> & Partial<AlertSettings>;
   log: Logger;
-  db: { store: Pick<Store, 'ping' | 'channels'> };
+  db: { store: Pick<Store, 'ping' | 'channels' | 'sweepExpired'> };
   scheduler: Scheduler;
   outbox: AlertPoster;
   adapters: readonly ChatAdapter[];
@@ -107,6 +108,7 @@ export function installOps(app: OpsApp, opts: InstallOpsOptions = {}): OpsInstal
   });
   if (app.scheduler.running()) log.warn('installOps called after the scheduler started: the health-monitor job may not be registered');
   monitor.define(app.scheduler);
+  defineStoreSweep(app.scheduler, () => app.db.store, log);
 
   let draining = false;
   return {
@@ -128,6 +130,7 @@ export function installOps(app: OpsApp, opts: InstallOpsOptions = {}): OpsInstal
       resources.start?.();
       const interval = app.config.HEALTH_INTERVAL;
       await monitor.start(app.scheduler, interval, parseInterval(interval) ?? 60_000);
+      await startStoreSweep(app.scheduler);
       log.info({ interval, alerts: alerts.target }, 'health monitor scheduled');
     },
     stop: async () => {

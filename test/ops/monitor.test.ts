@@ -3,6 +3,7 @@
  * recovery message, no repeats, incident state kept in the store across a restart, and the
  * Claude breaker (real SDK against a local fake that fails, then recovers) seen as a dependency.
  */
+import { SWEEP_JOB } from '../../src/ops/store-sweep.js';
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { createTestStore } from '../helpers/store.js';
@@ -217,12 +218,15 @@ test('an invalid OPS_CHANNEL is reported at start, and alerts then go to the log
   expect(alert?.text).toContain('memory use is high');
 });
 
-test('the job is defined and scheduled under its key; /cast status shows the same picture', async () => {
+test('the jobs are defined and scheduled under their keys; /cast status shows the same picture', async () => {
   const { ops, scheduler, slack, resources } = setup();
-  expect([...scheduler.jobs.keys()]).toEqual([HEALTH_JOB]);
+  expect([...scheduler.jobs.keys()]).toEqual([HEALTH_JOB, SWEEP_JOB]);
   await ops.start();
   await ops.stop();
-  expect(scheduler.recurring).toEqual([{ interval: '1 minute', name: HEALTH_JOB, key: HEALTH_JOB_KEY }]);
+  expect(scheduler.recurring).toEqual([
+    { interval: '1 minute', name: HEALTH_JOB, key: HEALTH_JOB_KEY },
+    { interval: '1 hour', name: SWEEP_JOB, key: SWEEP_JOB },
+  ]);
 
   slack.up = false;
   resources.set(300);

@@ -29,12 +29,14 @@ export class MongoStore implements Store {
   readonly confirmations;
   readonly installations;
   readonly once;
+  private readonly models: ReturnType<typeof createModels>;
 
   private constructor(
     private readonly conn: Connection,
     transactions: boolean,
   ) {
     const m = createModels(conn);
+    this.models = m;
     const atomically: RunAtomically = transactions
       ? (fn) => conn.transaction((session: ClientSession) => fn(session))
       : (fn) => fn(undefined);
@@ -72,6 +74,17 @@ export class MongoStore implements Store {
   async ping(): Promise<void> {
     if (!this.conn.db) throw new Error('MongoDB connection is closed');
     await this.conn.db.command({ ping: 1 });
+  }
+
+  /** Channel fields and once-keys also have TTL indexes; confirmations have none, so this is their only sweep. */
+  async sweepExpired(before: Date): Promise<number> {
+    const expired = { expiresAt: { $ne: null, $lte: before } };
+    const results = await Promise.all([
+      this.models.channelFields.deleteMany(expired),
+      this.models.confirmations.deleteMany(expired),
+      this.models.once.deleteMany(expired),
+    ]);
+    return results.reduce((n, r) => n + r.deletedCount, 0);
   }
 
   async close(): Promise<void> {

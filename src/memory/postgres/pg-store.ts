@@ -41,6 +41,18 @@ export class PgStore implements Store {
   async ping(): Promise<void> {
     await this.db.query('SELECT 1');
   }
+
+  async sweepExpired(before: Date): Promise<number> {
+    let gone = 0;
+    for (const table of ['channel_memory', 'confirmations', 'once_keys']) {
+      const { rows } = await this.db.query<{ n: number }>(
+        `WITH gone AS (DELETE FROM ${table} WHERE expires_at IS NOT NULL AND expires_at <= $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+        [before],
+      );
+      gone += Number(rows[0]?.n ?? 0);
+    }
+    return gone;
+  }
   close(): Promise<void> {
     return this.db.close();
   }

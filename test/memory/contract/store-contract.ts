@@ -463,6 +463,23 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.confirmations.get(p.id)).toEqual(p);
       });
 
+      test('a sweep deletes what expired before its time, and nothing that still lives', async () => {
+        const ch = unique('slack:T1:C');
+        const now = Date.now();
+        const stale = pending(ch, new Date(now - 2 * 60_000));
+        const live = pending(ch, new Date(now + 3_600_000));
+        await store.confirmations.create(stale);
+        await store.confirmations.create(live);
+        await store.channels.set(ch, 'brief', 1, 1);
+        await store.channels.set(ch, 'hour', 2, 3_600_000);
+        await store.channels.set(ch, 'kept', 3);
+        // Everything that expires within the next minute goes; the hour's and the lasting ones stay.
+        expect(await store.sweepExpired(new Date(now + 60_000))).toBeGreaterThanOrEqual(2);
+        expect(await store.confirmations.get(stale.id)).toBeUndefined();
+        expect(await store.confirmations.get(live.id)).toEqual(live);
+        expect(await store.channels.all(ch)).toEqual({ hour: 2, kept: 3 });
+      });
+
       test('a double click races: exactly one take wins', async () => {
         const ch = unique('slack:T1:C');
         const p = pending(ch, new Date(Date.now() + 60_000));
