@@ -9,7 +9,8 @@ import { startHttpServer, sendJson } from '../bot/http/server.js';
 import type { HttpRoute } from '../bot/http/route.js';
 import { cliLogger, configFrom, type GlobalOptions } from './runtime.js';
 import { gracefulShutdown, onShutdownSignals } from '../ops/index.js';
-import { isLoopback, localTurnRoute } from '../ops/local-turn-route.js';
+import { localTurnRoute } from '../ops/local-turn-route.js';
+import { isLoopbackHost } from '../config/config.js';
 import { createWebChat } from '../bot/adapters/web/index.js';
 
 export async function serveCommand(opts: GlobalOptions): Promise<void> {
@@ -27,7 +28,7 @@ export async function serveCommand(opts: GlobalOptions): Promise<void> {
     },
     ...ops.routes,
     // Unauthenticated: only where nothing but this machine can reach it.
-    ...(isLoopback(config.HOST) ? [localTurnRoute(turns)] : []),
+    ...(isLoopbackHost(config.HOST) ? [localTurnRoute(turns)] : []),
     ...app.adapters.flatMap((a) => a.routes),
     ...web.routes,
   ];

@@ -140,7 +140,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return { ...cfg, HOST: cfg.HOST ?? (unauthenticatedTeams ? '127.0.0.1' : '0.0.0.0') };
 }
 
-function isLoopbackHost(host: string): boolean {
+/** A HOST that only this machine can reach (a local-only route may be exposed on it). */
+export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 

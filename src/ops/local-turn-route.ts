@@ -21,11 +21,6 @@ const turnBody = z.object({
   user: z.string().min(1).max(200).default('operator'),
 });
 
-/** Hosts a local-only route may be exposed on. */
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
 export function localTurnRoute(handler: TurnHandler): HttpRoute {
   return {
     method: 'POST',

@@ -40,19 +40,15 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   const sinkFor = (client: Client, target: SinkTarget) => new SlackReplySink(client, target, d.log);
   const intake = fileIntake(d.config);
 
-  /** True the first time an event id is seen; retries and replays are dropped here. */
-  const claimEvent = async (eventId: string | undefined, retryNum: number | undefined): Promise<boolean> => {
-    if (!eventId) return true;
-    const first = await d.store.once.claim(`slack:event:${eventId}`, EVENT_ONCE_MS);
-    if (!first) d.log.info({ eventId, retryNum }, 'Slack event already handled; retry dropped');
-    return first;
-  };
-
-  /** True the first time a command's or a button press's id is seen; a replayed request runs nothing. */
-  const claimOnce = async (kind: 'command' | 'action', id: string | undefined): Promise<boolean> => {
+  /**
+   * True the first time an event, command or button press id is seen. A repeated event is one of
+   * Slack's retries; a repeated command or press can only be a replay.
+   */
+  const claimOnce = async (kind: 'event' | 'command' | 'action', id: string | undefined, retryNum?: number): Promise<boolean> => {
     if (!id) return true;
     const first = await d.store.once.claim(`slack:${kind}:${id}`, EVENT_ONCE_MS);
-    if (!first) d.log.warn({ kind }, 'replayed Slack request dropped');
+    if (!first && kind === 'event') d.log.info({ eventId: id, retryNum }, 'Slack event already handled; retry dropped');
+    else if (!first) d.log.warn({ kind }, 'replayed Slack request dropped');
     return first;
   };
 
@@ -86,6 +82,21 @@ export function registerListeners(app: App, d: ListenerDeps): void {
     return claimedAny ? taken : undefined;
   };
 
+  /** Who and how an event came: the same for every message-like event. */
+  const delivery = (
+    body: { team_id: string; enterprise_id?: string; event_id: string },
+    context: { retryNum?: number; botUserId?: string; botToken?: string },
+    client: Client,
+  ) => ({
+    team: body.team_id,
+    enterprise: body.enterprise_id,
+    eventId: body.event_id,
+    retryNum: context.retryNum,
+    botUserId: context.botUserId,
+    client,
+    token: context.botToken ?? '',
+  });
+
   /** A message-like event (mention, DM, file share), files included. */
   const onMessage = async (
     event: MessageEvent,
@@ -99,7 +110,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
       token: string;
     },
   ) => {
-    if (!(await claimEvent(a.eventId, a.retryNum))) return;
+    if (!(await claimOnce('event', a.eventId, a.retryNum))) return;
     const sink = sinkFor(a.client, { channel: event.channel, thread: event.thread_ts, user: event.user ?? '' });
     const base = fromMessageEvent(event, { team: a.team, enterprise: a.enterprise, botUserId: a.botUserId, now: d.now() });
     let files: SharedFile[] = [];
@@ -124,15 +135,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
 
   app.event('app_mention', async ({ event, body, context, client }) => {
     const e = event as unknown as MessageEvent;
-    await onMessage(e, {
-      team: body.team_id,
-      enterprise: body.enterprise_id,
-      eventId: body.event_id,
-      retryNum: context.retryNum,
-      botUserId: context.botUserId,
-      client,
-      token: context.botToken ?? '',
-    });
+    await onMessage(e, delivery(body, context, client));
   });
 
   app.message(async ({ message, body, context, client }) => {
@@ -143,15 +146,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
     // In channels, text addressed to the bot arrives as app_mention; only file shares are read here.
     if (!direct && !e.files?.length) return;
     if (!direct && context.botUserId && mentions(e.text ?? '', context.botUserId) && !e.files?.length) return;
-    await onMessage(e, {
-      team: body.team_id,
-      enterprise: body.enterprise_id,
-      eventId: body.event_id,
-      retryNum: context.retryNum,
-      botUserId: context.botUserId,
-      client,
-      token: context.botToken ?? '',
-    });
+    await onMessage(e, delivery(body, context, client));
   });
 
   app.event('file_shared', async ({ event, body, context, client }) => {
@@ -164,15 +159,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
       ...(channel.startsWith('D') ? { channel_type: 'im' } : {}),
       files: [{ id: event.file_id, file_access: 'check_file_info' }],
     };
-    await onMessage(e, {
-      team: body.team_id,
-      enterprise: body.enterprise_id,
-      eventId: body.event_id,
-      retryNum: context.retryNum,
-      botUserId: context.botUserId,
-      client,
-      token: context.botToken ?? '',
-    });
+    await onMessage(e, delivery(body, context, client));
   });
 
   app.action(ACTION_ID, async ({ ack, body, action, client, respond }) => {
